@@ -1,0 +1,1 @@
+"""lunxun: turns trainers' YAML into a Chinese training website with quizzes."""

@@ -1,0 +1,92 @@
+"""Atomic builds and the preview server on top of MkDocs, with Chinese error messages."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import shutil
+import tempfile
+from pathlib import Path as FsPath
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+
+class BuildError(Exception):
+    """A build that did not happen, with a message for people."""
+
+
+def _logging() -> None:
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_lunxun", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._lunxun = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
+def _load(config_file: FsPath, **overrides: object):
+    if not config_file.is_file():
+        raise BuildError(f"{config_file}: 找不到 MkDocs 配置文件（请在项目目录中运行，或用 -f 指定）")
+    try:
+        return load_config(config_file=str(config_file), **overrides)
+    except ConfigurationError as error:
+        raise BuildError(f"{config_file}: 配置有误：{error}") from None
+    except PluginError as error:
+        raise BuildError(str(error)) from None
+
+
+def build_site(config_file: FsPath, site_dir: str | None = None, strict: bool = False) -> FsPath:
+    """Build into a staging folder and swap it in; on any failure the old site stays as it was."""
+    _logging()
+    config_file = config_file.resolve()
+    config = _load(config_file, strict=strict)
+    target = FsPath(site_dir).resolve() if site_dir else FsPath(config.site_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        config.site_dir = str(staging)
+        build(config)
+        _swap(staging, target)
+    except PluginError as error:
+        raise BuildError(str(error)) from None
+    except Abort as error:
+        raise BuildError(f"生成中止：{error}") from None
+    except OSError as error:
+        raise BuildError(_os_message(error)) from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+def _swap(staging: FsPath, target: FsPath) -> None:
+    backup = target.with_name(f".{target.name}.old")
+    shutil.rmtree(backup, ignore_errors=True)
+    if target.exists():
+        target.rename(backup)
+    staging.rename(target)
+    shutil.rmtree(backup, ignore_errors=True)
+
+
+def _os_message(error: OSError) -> str:
+    where = f"{error.filename}: " if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return f"{where}磁盘空间不足，网站未生成，原有网站保持不变"
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return f"{where}没有读写权限，网站未生成"
+    return f"{where}文件操作失败（{error.strerror or error}），网站未生成"
+
+
+def serve_site(config_file: FsPath, dev_addr: str) -> None:
+    """Preview with live reload; content is checked first so mistakes read clearly."""
+    from mkdocs.commands.serve import serve
+
+    _logging()
+    _load(config_file.resolve())  # fails early, with a message, on bad content or config
+    try:
+        serve(config_file=str(config_file.resolve()), dev_addr=dev_addr, livereload=True)
+    except (PluginError, Abort, ConfigurationError) as error:
+        raise BuildError(str(error)) from None

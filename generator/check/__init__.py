@@ -1,0 +1,21 @@
+"""Checks that need more than one field or more than one file; every problem has a place."""
+
+from __future__ import annotations
+
+from ..problems import Problem
+from ..project import Project
+from .curriculum import check_curriculum
+from .method import check_method
+from .quiz import check_quiz
+
+
+def check_project(project: Project) -> list[Problem]:
+    """All semantic problems of a loaded project, in no particular order."""
+    problems: list[Problem] = []
+    for entry in project.methods.values():
+        problems += check_method(entry, project)
+    for entry in project.quizzes.values():
+        problems += check_quiz(entry, project)
+    for entry in project.curricula.values():
+        problems += check_curriculum(entry, project)
+    return problems

@@ -1,0 +1,63 @@
+"""Checks on a training programme: times, overlaps, hours, references and batches."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Curriculum
+from ..problems import Problem
+from ..project import Entry, Project
+from .refs import duplicates, missing_ids
+
+TIME_SPAN = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\s*[-–—~～]\s*([01]\d|2[0-3]):([0-5]\d)")
+
+
+def parse_span(text: str) -> tuple[int, int] | None:
+    """``08:30-09:00`` as minutes since midnight, or None when malformed."""
+    match = TIME_SPAN.fullmatch(text.strip())
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(group) for group in match.groups())
+    return h1 * 60 + m1, h2 * 60 + m2
+
+
+def session_hours(time: str, declared: float | None) -> float:
+    """A session's 学时: as declared, else its length in hours."""
+    if declared is not None:
+        return declared
+    span = parse_span(time)
+    return (span[1] - span[0]) / 60 if span else 0.0
+
+
+def check_curriculum(entry: Entry[Curriculum], project: Project) -> list[Problem]:
+    programme = entry.model
+    problems: list[Problem] = []
+    total = 0.0
+    for day_index, day in enumerate(programme.days):
+        spans: list[tuple[int, int, int]] = []
+        for index, session in enumerate(day.sessions):
+            path = ("days", day_index, "sessions", index)
+            span = parse_span(session.time)
+            if span is None:
+                problems.append(entry.problem(path + ("time",), f"时间“{session.time}”应写成 HH:MM-HH:MM，如 08:30-09:00"))
+            elif span[1] <= span[0]:
+                problems.append(entry.problem(path + ("time",), f"时间“{session.time}”的结束时间不晚于开始时间"))
+            else:
+                for start, end, other in spans:
+                    if span[0] < end and start < span[1]:
+                        problems.append(entry.problem(
+                            path + ("time",),
+                            f"与本日第 {other + 1} 个课次（{day.sessions[other].time}）时间重叠",
+                        ))
+                spans.append((span[0], span[1], index))
+            total += session_hours(session.time, session.hours)
+            problems += missing_ids(entry, path + ("methods",), session.methods, project.methods, "方法")
+            problems += missing_ids(entry, path + ("quizzes",), session.quizzes, project.quizzes, "测验")
+    if abs(total - programme.hours) > 0.01:
+        problems.append(entry.problem(("hours",), f"声明 {programme.hours:g} 学时，各课次合计 {total:g} 学时"))
+    if programme.completion is not None:
+        problems += missing_ids(
+            entry, ("completion", "quizzes"), programme.completion.quizzes, project.quizzes, "测验"
+        )
+    problems += duplicates(entry, programme.cohorts, ("cohorts",), "期次")
+    return problems

@@ -1,0 +1,46 @@
+"""Shared field types and the base model every entity builds on."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+class Entity(BaseModel):
+    """Base: unknown fields are mistakes; numbers are accepted where text is expected."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+def _check_slug(value: str) -> str:
+    if not SLUG.fullmatch(value):
+        raise PydanticCustomError(
+            "slug", "“{value}”不是合法的标识：只能用小写英文字母、数字和连字符，且以字母或数字开头",
+            {"value": value},
+        )
+    return value
+
+
+def _text_list(value: Any) -> Any:
+    """Let a single text stand for a one-item list (``tags: 邻里纠纷``)."""
+    return [value] if isinstance(value, (str, int, float)) else value
+
+
+Slug = Annotated[str, AfterValidator(_check_slug), Field(description="小写英文标识，如 liuchixiang")]
+Md = Annotated[str, Field(description="Markdown 文本", json_schema_extra={"format": "markdown"})]
+Text = Annotated[str, Field(min_length=1)]
+TextList = Annotated[list[Text], BeforeValidator(_text_list)]
+SlugList = Annotated[list[Slug], BeforeValidator(_text_list)]
+
+
+class Figure(Entity):
+    """A number worth remembering, e.g. 调解劳动纠纷 17起."""
+
+    label: Text
+    value: Text
+    source: Slug | None = Field(None, description="来源文献的 id")

@@ -1,0 +1,56 @@
+"""A training programme (content/curricula/<id>.yaml) and its batches."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from .common import Entity, Md, Slug, SlugList, Text, TextList
+
+SessionKind = Literal["开班式", "专题辅导", "经验介绍", "现场观摩", "分组讨论", "自学", "测验", "结业式"]
+SESSION_KINDS: tuple[str, ...] = SessionKind.__args__  # type: ignore[attr-defined]
+
+
+class Session(Entity):
+    time: Text = Field(description="HH:MM-HH:MM")
+    kind: SessionKind
+    title: Text
+    speaker: str | None = None
+    place: str | None = None
+    hours: float | None = Field(None, ge=0, description="学时；省略时按时长计算")
+    methods: SlugList = Field(default_factory=list, description="阅读材料：方法 id")
+    quizzes: SlugList = Field(default_factory=list)
+    notes: Md | None = None
+
+
+class Day(Entity):
+    title: str | None = None
+    sessions: list[Session] = Field(min_length=1)
+
+
+class Completion(Entity):
+    attendance: float | None = Field(None, ge=0, le=100, description="出勤百分比")
+    quizzes: SlugList = Field(default_factory=list, description="必须通过的测验 id")
+
+
+class Cohort(Entity):
+    id: Slug
+    name: Text
+    start: datetime.date
+    place: str | None = None
+    capacity: int | None = Field(None, ge=1, le=2000)
+
+
+class Curriculum(Entity):
+    id: Slug | None = Field(None, description="等于文件名；可省略")
+    title: Text
+    audience: TextList = Field(default_factory=list)
+    organizer: str | None = None
+    summary: Md
+    goals: list[Md] = Field(default_factory=list)
+    hours: float = Field(ge=0, description="学时，须与各课时之和一致")
+    completion: Completion | None = None
+    days: list[Day] = Field(min_length=1)
+    cohorts: list[Cohort] = Field(default_factory=list)

@@ -1,0 +1,37 @@
+"""load → check → site model → render, as one call for every front end (plugin, CLI, tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+
+from .check import check_project
+from .problems import ContentError
+from .project import Layout, Project, load_project
+from .render import RenderedSite, render_site
+from .render.links import SiteModel, build_site_model
+
+
+def load_checked(root: FsPath, layout: Layout | None = None) -> Project:
+    """The project with every check passed, or ContentError listing all problems."""
+    project, problems = load_project(root, layout)
+    problems += check_project(project)
+    if problems:
+        raise ContentError(problems)
+    return project
+
+
+def site_model(root: FsPath, layout: Layout | None = None) -> SiteModel:
+    return build_site_model(load_checked(root, layout))
+
+
+def render_project(root: FsPath, layout: Layout | None = None) -> RenderedSite:
+    return render_site(site_model(root, layout))
+
+
+def summary(project: Project) -> str:
+    """The one line `lunxun check` prints when all is well."""
+    questions = sum(len(e.model.gradable()) for e in project.quizzes.values())
+    return (
+        f"检查通过：{len(project.methods)} 个方法，{len(project.quizzes)} 个题库共 {questions} 道题，"
+        f"{len(project.curricula)} 个培训项目，{len(project.sources)} 篇来源文献。"
+    )

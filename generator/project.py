@@ -1,0 +1,132 @@
+"""Find a project's YAML files, parse them and build the models; collect every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from .load import Document, load_file
+from .messages import known_fields, translate
+from .model import Curriculum, Method, QuizBank, Source
+from .problems import Path, Problem
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its files, relative to its root."""
+
+    content_dir: str = "content"
+    quizzes_dir: str = "quizzes"
+
+    def sources_file(self) -> str:
+        return f"{self.content_dir}/sources.yaml"
+
+    def methods_dir(self) -> str:
+        return f"{self.content_dir}/methods"
+
+    def curricula_dir(self) -> str:
+        return f"{self.content_dir}/curricula"
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A validated model with the document and path it came from, to point at its fields."""
+
+    id: str
+    model: T
+    doc: Document
+    path: Path = ()
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        return self.doc.problem(self.path + path, message, key=key)
+
+
+@dataclass
+class Project:
+    root: FsPath
+    layout: Layout
+    sources: dict[str, Entry[Source]] = field(default_factory=dict)
+    methods: dict[str, Entry[Method]] = field(default_factory=dict)
+    quizzes: dict[str, Entry[QuizBank]] = field(default_factory=dict)
+    curricula: dict[str, Entry[Curriculum]] = field(default_factory=dict)
+
+    def files(self) -> list[FsPath]:
+        """Every YAML file the project is built from (what `serve` watches)."""
+        found = [self.root / self.layout.sources_file()]
+        for folder in (self.layout.methods_dir(), self.layout.curricula_dir(), self.layout.quizzes_dir):
+            found.extend(sorted((self.root / folder).glob("*.yaml")))
+        return [path for path in found if path.exists()]
+
+
+_FIELDS = {model: known_fields(model) for model in (Source, Method, QuizBank, Curriculum)}
+
+
+def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, list[Problem]]:
+    """Parse and validate every file; models are built only for files without problems."""
+    layout = layout or Layout()
+    project = Project(root=root, layout=layout)
+    problems: list[Problem] = []
+    problems += _load_sources(project)
+    for folder, model, store in (
+        (layout.methods_dir(), Method, project.methods),
+        (layout.quizzes_dir, QuizBank, project.quizzes),
+        (layout.curricula_dir(), Curriculum, project.curricula),
+    ):
+        for path in sorted((root / folder).glob("*.yaml")):
+            entry, found = _load_entity(path, f"{folder}/{path.name}", model)
+            problems += found
+            if entry is not None:
+                store[entry.id] = entry
+    return project, problems
+
+
+def _load_entity(path: FsPath, file: str, model: type[T]) -> tuple[Entry[T] | None, list[Problem]]:
+    doc, problems = load_file(path, file)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, problems + [doc.problem((), "文件内容应为字段映射（字段: 值），而不是列表或单个值")]
+    try:
+        instance = model.model_validate(doc.data)
+    except ValidationError as error:
+        return None, problems + translate(error, doc, fields=_FIELDS[model])
+    stem = path.stem
+    declared = getattr(instance, "id", None)
+    if declared is not None and declared != stem:
+        problems.append(doc.problem(("id",), f"id“{declared}”与文件名“{stem}”不一致"))
+    elif declared is None:
+        from .model.common import SLUG
+
+        if not SLUG.fullmatch(stem):
+            problems.append(doc.problem((), f"文件名“{stem}”不是合法的标识：只能用小写英文字母、数字和连字符"))
+        instance = instance.model_copy(update={"id": stem})
+    return Entry(stem, instance, doc), problems
+
+
+def _load_sources(project: Project) -> list[Problem]:
+    file = project.layout.sources_file()
+    path = project.root / file
+    if not path.exists():
+        return []
+    doc, problems = load_file(path, file)
+    if doc is None:
+        return problems
+    data: Any = doc.data if doc.data is not None else []
+    if not isinstance(data, list):
+        return problems + [doc.problem((), "sources.yaml 应为文献列表（每项以“- ”开头）")]
+    for index, item in enumerate(data):
+        try:
+            source = TypeAdapter(Source).validate_python(item)
+        except ValidationError as error:
+            problems += translate(error, doc, (index,), fields=_FIELDS[Source])
+            continue
+        if source.id in project.sources:
+            problems.append(doc.problem((index, "id"), f"重复的文献 id“{source.id}”"))
+            continue
+        project.sources[source.id] = Entry(source.id, source, doc, (index,))
+    return problems

@@ -1,0 +1,118 @@
+"""Checked content → plain Markdown pages and data files; knows nothing of MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import Any
+
+from ..model.quiz import Case
+from .environment import render, safe_json
+from .links import SiteModel
+from .quiz import bank_json
+
+NavItem = str | dict[str, Any]
+
+
+@dataclass
+class RenderedSite:
+    """What the renderer hands to an engine adapter."""
+
+    pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md path → Markdown
+    files: dict[str, bytes] = field(default_factory=dict)  # other generated files
+    nav: list[NavItem] = field(default_factory=list)
+
+
+def render_site(site: SiteModel) -> RenderedSite:
+    """Every generated page of a site, with the navigation that orders them."""
+    out = RenderedSite()
+    common = {"sources": site.sources, "methods": site.methods}
+    out.pages["index.md"] = render("home.md.j2", quizzes=site.quizzes, curricula=site.curricula, **common)
+    _render_methods(site, out, common)
+    _render_quizzes(site, out)
+    out.pages["sources.md"] = render("sources.md.j2", citing=site.methods_citing, **common)
+    out.nav = _navigation(site)
+    return out
+
+
+def _render_methods(site: SiteModel, out: RenderedSite, common: dict[str, Any]) -> None:
+    for method_id, method in site.methods.items():
+        out.pages[f"methods/{method_id}.md"] = render(
+            "method.md.j2",
+            method=method,
+            quizzes=site.quizzes_of_method.get(method_id, []),
+            all_quizzes=site.quizzes,
+            sessions=site.sessions_using_method.get(method_id, []),
+            **common,
+        )
+    out.pages["methods/index.md"] = render("methods_index.md.j2", groups=_method_groups(site), **common)
+
+
+def _method_groups(site: SiteModel) -> list[tuple[str, list[tuple[str, Any]]]]:
+    ordered = sorted(site.methods.items(), key=lambda item: (item[1].category, item[0]))
+    return [(category, list(items)) for category, items in groupby(ordered, key=lambda i: i[1].category)]
+
+
+def _render_quizzes(site: SiteModel, out: RenderedSite) -> None:
+    daily: dict[str, Any] = {}
+    for bank_id, bank in site.quizzes.items():
+        data = bank_json(bank_id, bank)
+        out.pages[f"quizzes/{bank_id}.md"] = render(
+            "quiz.md.j2",
+            bank_id=bank_id,
+            bank=bank,
+            data=data,
+            questions=len(bank.questions),
+            count_drawn=_drawn(bank),
+            methods=bank.methods,
+            all_methods=site.methods,
+            all_programmes=site.curricula,
+            sessions=site.sessions_using_quiz.get(bank_id, []),
+            required_by=site.programmes_requiring_quiz.get(bank_id, []),
+            refs=_refs(site, bank),
+        )
+        out.files[f"assets/lunxun/banks/{bank_id}.js"] = _bank_script(bank_id, data)
+        daily[bank_id] = {
+            "title": bank.title,
+            "questions": [q.id for q in bank.questions if not isinstance(q, Case)],
+        }
+    out.pages["quizzes/index.md"] = render("quizzes_index.md.j2", banks=site.quizzes, methods=site.methods)
+    out.pages["quizzes/meiri.md"] = render("daily.md.j2", data={"banks": daily, "count": 5})
+    out.pages["quizzes/cuotiben.md"] = render("wrongbook.md.j2")
+
+
+def _drawn(bank: Any) -> int:
+    if bank.draw is not None:
+        return bank.draw
+    if bank.blueprint:
+        return sum(quota.count for quota in bank.blueprint)
+    return len(bank.questions)
+
+
+def _refs(site: SiteModel, bank: Any) -> list[tuple[str, str]]:
+    """Every method step the bank's questions point at, labelled for people."""
+    found: dict[str, str] = {}
+    for question in bank.gradable() + list(bank.questions):
+        if question.ref and question.ref not in found:
+            method_id, _, step_id = question.ref.partition("#")
+            method = site.methods[method_id]
+            step = method.step(step_id) if step_id else None
+            found[question.ref] = f"{method.title} · {step.name}" if step else method.title
+    return sorted(found.items())
+
+
+def _bank_script(bank_id: str, data: dict[str, Any]) -> bytes:
+    """A bank as a script, so pages opened from file:// can load it (fetch cannot)."""
+    key = safe_json(bank_id)
+    return f"(window.lunxunBanks=window.lunxunBanks||{{}})[{key}]={safe_json(data)};\n".encode()
+
+
+def _navigation(site: SiteModel) -> list[NavItem]:
+    methods: list[NavItem] = ["methods/index.md"]
+    for category, items in _method_groups(site):
+        methods.append({category: [f"methods/{method_id}.md" for method_id, _ in items]})
+    quizzes: list[NavItem] = ["quizzes/index.md", "quizzes/meiri.md", "quizzes/cuotiben.md"]
+    quizzes += [f"quizzes/{bank_id}.md" for bank_id in site.quizzes]
+    nav: list[NavItem] = ["index.md", {"工作方法": methods}, {"测验": quizzes}]
+    nav.append("sources.md")
+    return nav

@@ -1,0 +1,61 @@
+"""The site model: who links to whom (method ↔ quizzes ↔ programme sessions)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..model import Curriculum, Method, QuizBank, Source
+from ..model.curriculum import Session
+from ..project import Project
+
+
+@dataclass(frozen=True)
+class SessionUse:
+    """A session of a programme, as seen from a method or quiz it uses."""
+
+    programme_id: str
+    programme_title: str
+    day: int
+    session: Session
+
+
+@dataclass
+class SiteModel:
+    sources: dict[str, Source]
+    methods: dict[str, Method]
+    quizzes: dict[str, QuizBank]
+    curricula: dict[str, Curriculum]
+    quizzes_of_method: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    methods_citing: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    sessions_using_method: dict[str, list[SessionUse]] = field(default_factory=lambda: defaultdict(list))
+    sessions_using_quiz: dict[str, list[SessionUse]] = field(default_factory=lambda: defaultdict(list))
+    programmes_requiring_quiz: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+
+def build_site_model(project: Project) -> SiteModel:
+    """Cross-link a checked project; everything is sorted by id so builds are reproducible."""
+    site = SiteModel(
+        sources={k: e.model for k, e in sorted(project.sources.items())},
+        methods={k: e.model for k, e in sorted(project.methods.items())},
+        quizzes={k: e.model for k, e in sorted(project.quizzes.items())},
+        curricula={k: e.model for k, e in sorted(project.curricula.items())},
+    )
+    for quiz_id, bank in site.quizzes.items():
+        for method_id in bank.methods:
+            site.quizzes_of_method[method_id].append(quiz_id)
+    for method_id, method in site.methods.items():
+        for source_id in method.sources:
+            site.methods_citing[source_id].append(method_id)
+    for programme_id, programme in site.curricula.items():
+        for day_number, day in enumerate(programme.days, start=1):
+            for session in day.sessions:
+                use = SessionUse(programme_id, programme.title, day_number, session)
+                for method_id in dict.fromkeys(session.methods):
+                    site.sessions_using_method[method_id].append(use)
+                for quiz_id in dict.fromkeys(session.quizzes):
+                    site.sessions_using_quiz[quiz_id].append(use)
+        if programme.completion:
+            for quiz_id in programme.completion.quizzes:
+                site.programmes_requiring_quiz[quiz_id].append(programme_id)
+    return site
