@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .load import Document
+from .model.quiz import QUESTION_TYPES
 from .problems import Path, Problem
 
 _TEMPLATES = {
@@ -63,6 +64,9 @@ def known_fields(model: type[BaseModel]) -> set[str]:
     return names
 
 
+UNION_TAGS = frozenset(QUESTION_TYPES)
+
+
 def data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     """Drop the union tags pydantic adds to a location, keeping only real keys and indexes."""
     path: list[str | int] = []
@@ -74,14 +78,12 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> Path:
         elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             path.append(part)
             node = node[part]
-        elif isinstance(node, dict) and part not in node and not _is_tag(part):
+        elif isinstance(node, dict) and part in UNION_TAGS:
+            continue  # the question type pydantic chose, not a key of the file
+        elif isinstance(node, dict) or node is None:
             path.append(part)  # a missing or unknown field
             node = None
     return tuple(path)
-
-
-def _is_tag(part: Any) -> bool:
-    return isinstance(part, str) and (part.endswith("()") or part.startswith("function-"))
 
 
 def translate(
@@ -112,7 +114,7 @@ def translate(
 
 
 def _plain(value: Any) -> str:
-    return str(value).replace("'", "")
+    return str(value).replace("'", "").replace(" or ", "、").replace(", ", "、")
 
 
 def _at(data: Any, path: Path) -> Any:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from .load import Document, load_file
 from .messages import known_fields, translate
 from .model import Curriculum, Method, QuizBank, Source
+from .model.quiz import Question
 from .problems import Path, Problem
 
 T = TypeVar("T", bound=BaseModel)
@@ -54,6 +55,9 @@ class Project:
     methods: dict[str, Entry[Method]] = field(default_factory=dict)
     quizzes: dict[str, Entry[QuizBank]] = field(default_factory=dict)
     curricula: dict[str, Entry[Curriculum]] = field(default_factory=dict)
+    # questions that are fine on their own in a bank that is not, so their
+    # semantic mistakes are reported in the same run as the bank's
+    loose_questions: list[Entry[Any]] = field(default_factory=list)
 
     def files(self) -> list[FsPath]:
         """Every YAML file the project is built from (what `serve` watches)."""
@@ -78,14 +82,16 @@ def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, l
         (layout.curricula_dir(), Curriculum, project.curricula),
     ):
         for path in sorted((root / folder).glob("*.yaml")):
-            entry, found = _load_entity(path, f"{folder}/{path.name}", model)
+            entry, found = _load_entity(path, f"{folder}/{path.name}", model, project)
             problems += found
             if entry is not None:
                 store[entry.id] = entry
     return project, problems
 
 
-def _load_entity(path: FsPath, file: str, model: type[T]) -> tuple[Entry[T] | None, list[Problem]]:
+def _load_entity(
+    path: FsPath, file: str, model: type[T], project: Project
+) -> tuple[Entry[T] | None, list[Problem]]:
     doc, problems = load_file(path, file)
     if doc is None:
         return None, problems
@@ -94,6 +100,8 @@ def _load_entity(path: FsPath, file: str, model: type[T]) -> tuple[Entry[T] | No
     try:
         instance = model.model_validate(doc.data)
     except ValidationError as error:
+        if model is QuizBank:
+            project.loose_questions += _valid_questions(doc)
         return None, problems + translate(error, doc, fields=_FIELDS[model])
     stem = path.stem
     declared = getattr(instance, "id", None)
@@ -106,6 +114,22 @@ def _load_entity(path: FsPath, file: str, model: type[T]) -> tuple[Entry[T] | No
             problems.append(doc.problem((), f"文件名“{stem}”不是合法的标识：只能用小写英文字母、数字和连字符"))
         instance = instance.model_copy(update={"id": stem})
     return Entry(stem, instance, doc), problems
+
+
+_QUESTION = TypeAdapter(Question)
+
+
+def _valid_questions(doc: Document) -> list[Entry[Any]]:
+    questions = doc.data.get("questions")
+    if not isinstance(questions, list):
+        return []
+    found = []
+    for index, item in enumerate(questions):
+        try:
+            found.append(Entry(str(index), _QUESTION.validate_python(item), doc, ("questions", index)))
+        except ValidationError:
+            continue
+    return found
 
 
 def _load_sources(project: Project) -> list[Problem]:

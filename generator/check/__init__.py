@@ -6,7 +6,7 @@ from ..problems import Problem
 from ..project import Project
 from .curriculum import check_curriculum
 from .method import check_method
-from .quiz import check_quiz
+from .quiz import check_question, check_quiz
 
 
 def check_project(project: Project) -> list[Problem]:
@@ -16,6 +16,8 @@ def check_project(project: Project) -> list[Problem]:
         problems += check_method(entry, project)
     for entry in project.quizzes.values():
         problems += check_quiz(entry, project)
+    for loose in project.loose_questions:
+        problems += check_question(loose, project, loose.model, ())
     for entry in project.curricula.values():
         problems += check_curriculum(entry, project)
     return problems

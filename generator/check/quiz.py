@@ -18,11 +18,17 @@ def check_quiz(entry: Entry[QuizBank], project: Project) -> list[Problem]:
     problems = missing_ids(entry, ("methods",), bank.methods, project.methods, "方法")
     problems += _unique_question_ids(entry)
     for index, question in enumerate(bank.questions):
-        problems += _check_question(entry, project, question, ("questions", index))
-        if isinstance(question, Case):
-            for number, sub in enumerate(question.questions):
-                problems += _check_question(entry, project, sub, ("questions", index, "questions", number))
+        problems += check_question(entry, project, question, ("questions", index))
     problems += _check_draw(entry, project)
+    return problems
+
+
+def check_question(entry: Entry, project: Project, question: QuestionBase, path: Path) -> list[Problem]:
+    """Mistakes within one question (and the sub-questions of a case)."""
+    problems = _check_one(entry, project, question, path)
+    if isinstance(question, Case):
+        for number, sub in enumerate(question.questions):
+            problems += _check_one(entry, project, sub, path + ("questions", number))
     return problems
 
 
@@ -40,7 +46,7 @@ def _unique_question_ids(entry: Entry[QuizBank]) -> list[Problem]:
     return problems
 
 
-def _check_question(entry: Entry, project: Project, question: QuestionBase, path: Path) -> list[Problem]:
+def _check_one(entry: Entry, project: Project, question: QuestionBase, path: Path) -> list[Problem]:
     problems = []
     if question.ref is not None:
         error = method_ref_error(project, question.ref)

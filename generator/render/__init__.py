@@ -39,6 +39,7 @@ def _render_methods(site: SiteModel, out: RenderedSite, common: dict[str, Any]) 
     for method_id, method in site.methods.items():
         out.pages[f"methods/{method_id}.md"] = render(
             "method.md.j2",
+            method_id=method_id,
             method=method,
             quizzes=site.quizzes_of_method.get(method_id, []),
             all_quizzes=site.quizzes,

@@ -1,0 +1,66 @@
+"""Every mistake a trainer can make, with the exact message `lunxun check` prints.
+
+Each case is ``tests/data/invalid/<case>.yaml`` with ``<case>.expected``. The case's name
+says where it goes in a copy of the sample project: ``method-*`` → content/methods/,
+``quiz-*`` → quizzes/, ``curriculum-*`` → content/curricula/, ``sources-*`` replaces
+content/sources.yaml. Regenerate an expected file by deleting it and running the test.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+DATA = Path(__file__).parent / "data" / "invalid"
+SAMPLE = Path(__file__).parent / "projects" / "sample"
+CASES = sorted(path.stem for path in DATA.glob("*.yaml"))
+
+
+def place(case: str, project: Path) -> None:
+    source = DATA / f"{case}.yaml"
+    kind = case.split("-", 1)[0]
+    target = {
+        "method": project / "content" / "methods" / f"{case}.yaml",
+        "quiz": project / "quizzes" / f"{case}.yaml",
+        "curriculum": project / "content" / "curricula" / f"{case}.yaml",
+        "sources": project / "content" / "sources.yaml",
+    }[kind]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_mistake_is_reported_with_its_place(case: str, tmp_path: Path, capsys) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project)
+    place(case, project)
+    code = main(["check", "--root", str(project)])
+    captured = capsys.readouterr()
+    expected_file = DATA / f"{case}.expected"
+    if not expected_file.exists():
+        expected_file.write_text(captured.err, encoding="utf-8")
+        pytest.fail(f"wrote {expected_file.name}; review it and run again")
+    assert code == 1
+    assert captured.out == ""
+    assert captured.err == expected_file.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_build_writes_nothing_on_mistake(case: str, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(SAMPLE, project)
+    place(case, project)
+    site = tmp_path / "site"
+    assert main(["build", "-f", str(project / "mkdocs.yml"), "-d", str(site)]) == 1
+    assert not site.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["project"]  # no staging folder left behind
+
+
+def test_every_case_has_an_expected_message() -> None:
+    assert CASES, "no golden cases found"
+    orphans = [p.name for p in DATA.glob("*.expected") if not (DATA / f"{p.stem}.yaml").exists()]
+    assert orphans == []
