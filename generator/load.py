@@ -106,6 +106,8 @@ class _Builder:
         try:
             return construct(self.loader, node)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
+            if node.tag == "tag:yaml.org,2002:timestamp":
+                return node.value  # e.g. 2026-02-30: the model reports it at its field, with the rest
             raise _Abort(node, f"无法解析的值：{error}") from None
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[Any, Any]:

@@ -24,9 +24,19 @@ def schema_texts() -> dict[str, str]:
     texts = {}
     for name, model in SCHEMAS.items():
         schema = model.json_schema() if isinstance(model, TypeAdapter) else model.model_json_schema()
+        schema = _without_titles(schema)
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": TITLES[name], **schema}
         texts[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     return texts
+
+
+def _without_titles(node: Any) -> Any:
+    """Drop pydantic's English per-field titles; the Chinese descriptions say more."""
+    if isinstance(node, dict):
+        return {k: _without_titles(v) for k, v in node.items() if not (k == "title" and isinstance(v, str))}
+    if isinstance(node, list):
+        return [_without_titles(item) for item in node]
+    return node
 
 
 def write_schemas(folder: FsPath) -> list[FsPath]:

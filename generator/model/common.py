@@ -34,8 +34,8 @@ def _text_list(value: Any) -> Any:
 Slug = Annotated[str, AfterValidator(_check_slug), Field(description="小写英文标识，如 liuchixiang")]
 Md = Annotated[str, Field(description="Markdown 文本", json_schema_extra={"format": "markdown"})]
 Text = Annotated[str, Field(min_length=1)]
-TextList = Annotated[list[Text], BeforeValidator(_text_list)]
-SlugList = Annotated[list[Slug], BeforeValidator(_text_list)]
+TextList = Annotated[list[Text], BeforeValidator(_text_list, json_schema_input_type=list[str] | str)]
+SlugList = Annotated[list[Slug], BeforeValidator(_text_list, json_schema_input_type=list[str] | str)]
 
 
 class Figure(Entity):

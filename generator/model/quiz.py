@@ -56,9 +56,13 @@ def _blank_answers(value: Any) -> Any:
     return value
 
 
-Letter = Annotated[str, BeforeValidator(_one_letter)]
-LetterSet = Annotated[list[str], BeforeValidator(_letters)]
-JudgeAnswer = Annotated[bool, BeforeValidator(_judge)]
+# json_schema_input_type: editors should accept what trainers may write, not just the result
+Letter = Annotated[str, BeforeValidator(_one_letter, json_schema_input_type=str)]
+LetterSet = Annotated[list[str], BeforeValidator(_letters, json_schema_input_type=str | list[str])]
+JudgeAnswer = Annotated[
+    bool,
+    BeforeValidator(_judge, json_schema_input_type=bool | Literal["对", "错", "正确", "错误"]),
+]
 Options = Annotated[list[Md], Field(min_length=2, max_length=8)]
 
 
@@ -91,7 +95,11 @@ class Judge(QuestionBase):
 
 class Blank(QuestionBase):
     type: Literal["blank"]
-    answer: Annotated[list[list[Text]], BeforeValidator(_blank_answers), Field(min_length=1)]
+    answer: Annotated[
+        list[list[Text]],
+        BeforeValidator(_blank_answers, json_schema_input_type=list[list[str] | str] | str),
+        Field(min_length=1, description="每个空一组可接受的答案，如 [[情], [理], [法]]"),
+    ]
 
 
 class Order(QuestionBase):

@@ -1,0 +1,42 @@
+# Two commands on a fresh machine (Python 3.11, pip, apt): `make serve` and `make test`.
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+ADDR    ?= 127.0.0.1:8000
+
+.PHONY: serve test build check chromium lint bench clean
+
+# Reinstall only when the dependency pins change, so a second run is fast.
+$(STAMP): pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/lunxun serve -a $(ADDR)
+
+build: $(STAMP)
+	$(BIN)/lunxun build --strict
+
+check: $(STAMP)
+	$(BIN)/lunxun check
+
+# The browser tests drive Debian's Chromium; CJK fonts make print layouts measurable.
+chromium:
+	@command -v chromium >/dev/null && fc-list :lang=zh | grep -q . || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+test: $(STAMP) chromium
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks
+
+bench: $(STAMP) chromium
+	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf site $(VENV)
