@@ -7,7 +7,7 @@ parsing.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -21,6 +21,7 @@ try:  # libyaml is several times faster; fall back to pure Python where it is mi
 except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+_STR = "tag:yaml.org,2002:str"
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and huge files
 MAX_DEPTH = 60
 MAX_BYTES = 5 * 1024 * 1024
@@ -34,11 +35,26 @@ class _Abort(Exception):
 
 @dataclass
 class Document:
-    """A parsed YAML file: its data and the node tree that knows every position."""
+    """A parsed YAML file: its data, and its text to find any position again.
+
+    The node tree is not kept: holding hundreds of thousands of nodes alive makes the
+    garbage collector crawl. Problems are rare, so the tree is parsed again on demand.
+    """
 
     file: str
     data: Any
-    root: Node | None
+    text: str = field(repr=False)
+    _root: Node | None = field(default=None, init=False, repr=False)
+
+    @property
+    def root(self) -> Node | None:
+        if self._root is None and self.text:
+            loader = _Loader(self.text)
+            try:
+                self._root = loader.get_single_node()
+            finally:
+                loader.dispose()
+        return self._root
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """1-based (line, col) of the node at ``path``, or of its nearest existing parent.
@@ -100,6 +116,8 @@ class _Builder:
         raise _Abort(node, "无法识别的 YAML 节点")
 
     def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR:  # most values: skip the constructor's generic dispatch
+            return node.value
         construct = self.loader.yaml_constructors.get(node.tag)
         if construct is None:
             raise _Abort(node, f"不支持的 YAML 标签 {node.tag}")
@@ -136,10 +154,10 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     try:
         root = loader.get_single_node()
         if root is None:
-            return Document(file, None, None), []
+            return Document(file, None, ""), []
         builder = _Builder(loader, file)
         data = builder.build(root)
-        return Document(file, data, root), builder.problems
+        return Document(file, data, text), builder.problems
     except _Abort as abort:
         line, col = _mark(abort.node)
         return None, [Problem(file, line, col, "", abort.message)]

@@ -17,7 +17,7 @@ from .problems import ContentError
 from .project import Layout
 from .render import RenderedSite
 
-ASSETS = ("quiz.js", "progress.js", "quiz.css", "lunxun.css")
+ASSETS = ("quiz.js", "progress.js", "quiz.css", "lunxun.css", "programme.css")
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 GUIDE_TITLES = {"guide": "培训者指南"}
 

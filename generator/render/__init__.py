@@ -9,6 +9,7 @@ from typing import Any
 from ..model.quiz import Case
 from .environment import render, safe_json
 from .links import SiteModel
+from .programme import render_programmes
 from .quiz import bank_json
 
 NavItem = str | dict[str, Any]
@@ -30,6 +31,9 @@ def render_site(site: SiteModel) -> RenderedSite:
     out.pages["index.md"] = render("home.md.j2", quizzes=site.quizzes, curricula=site.curricula, **common)
     _render_methods(site, out, common)
     _render_quizzes(site, out)
+    pages, files = render_programmes(site)
+    out.pages.update(pages)
+    out.files.update(files)
     out.pages["sources.md"] = render("sources.md.j2", citing=site.methods_citing, **common)
     out.nav = _navigation(site)
     return out
@@ -115,5 +119,7 @@ def _navigation(site: SiteModel) -> list[NavItem]:
     quizzes: list[NavItem] = ["quizzes/index.md", "quizzes/meiri.md", "quizzes/cuotiben.md"]
     quizzes += [f"quizzes/{bank_id}.md" for bank_id in site.quizzes]
     nav: list[NavItem] = ["index.md", {"工作方法": methods}, {"测验": quizzes}]
+    if site.curricula:
+        nav.append({"培训项目": ["programmes/index.md"] + [f"programmes/{p}/index.md" for p in site.curricula]})
     nav.append("sources.md")
     return nav

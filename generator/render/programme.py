@@ -8,12 +8,18 @@ panel reads in the browser.
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass
 from typing import Any
+
+from markupsafe import Markup
 
 from ..check.curriculum import parse_span, session_hours
 from ..model import Curriculum
 from ..model.curriculum import Cohort, Session
+from .calendar import cohort_calendar
+from .environment import render
+from .text import md_inline
 
 WEEKDAYS = "一二三四五六日"
 DEFAULT_CAPACITY = 50
@@ -144,3 +150,111 @@ def progress_data(programme_id: str, programme: Curriculum, site: Any) -> dict[s
         "methods": {m: site.methods[m].title for m in method_ids},
         "quizzes": {q: site.quizzes[q].title for q in quiz_ids},
     }
+
+
+def cell(text: str | None) -> Markup:
+    """Trainer Markdown as HTML that fits in one cell of a Markdown table."""
+    html = md_inline(text).replace("\n", " ").replace("|", "&#124;")
+    return Markup(html)
+
+
+def _helpers() -> dict[str, Any]:
+    return {"cell": cell, "hours_text": hours_text, "date_cn": date_cn, "weekday_cn": weekday_cn}
+
+
+@dataclass(frozen=True)
+class CohortView:
+    programme_id: str
+    programme: Curriculum
+    cohort: Cohort
+    span: str
+    capacity: int
+
+
+def _cohorts(programme_id: str, programme: Curriculum) -> list[CohortView]:
+    return [
+        CohortView(programme_id, programme, c, span_cn(programme, c), capacity(c))
+        for c in sorted(programme.cohorts, key=lambda c: (c.start, c.id))
+    ]
+
+
+def render_programmes(site: Any) -> tuple[dict[str, str], dict[str, bytes]]:
+    """Every programme's pages and calendar files: (md path → Markdown, path → bytes)."""
+    pages: dict[str, str] = {}
+    files: dict[str, bytes] = {}
+    helpers = _helpers()
+    index = []
+    batches: list[CohortView] = []
+    for programme_id, programme in site.curricula.items():
+        base = f"programmes/{programme_id}"
+        days = days_of(programme)
+        cohorts = _cohorts(programme_id, programme)
+        batches += cohorts
+        index.append({"id": programme_id, "programme": programme, "days": days})
+        common = {
+            "programme_id": programme_id,
+            "programme": programme,
+            "methods": site.methods,
+            "quizzes": site.quizzes,
+            "session_count": sum(len(day.sessions) for day in days),
+            **helpers,
+        }
+        pages[f"{base}/index.md"] = _programme_page(programme, days, cohorts, common, site)
+        for view in cohorts:
+            cohort = view.cohort
+            dated = days_of(programme, cohort.start)
+            batch = {**common, "cohort": cohort, "span": view.span, "capacity": view.capacity, "days": dated}
+            pages[f"{base}/{cohort.id}.md"] = render("cohort.md.j2", **batch)
+            sessions = [s for day in dated for s in day.sessions]
+            pages[f"{base}/{cohort.id}-qiandao.md"] = render(
+                "signin.md.j2", sessions=sessions, landscape=len(sessions) > PORTRAIT_SESSIONS, **batch
+            )
+            pages[f"{base}/{cohort.id}-richeng.md"] = render(
+                "handout.md.j2", notes=handout_notes(programme, site), **batch
+            )
+            files[f"{base}/{cohort.id}.ics"] = cohort_calendar(programme_id, programme, cohort, dated)
+    batches.sort(key=lambda b: (b.cohort.start, b.programme_id, b.cohort.id))
+    if index:
+        pages["programmes/index.md"] = render(
+            "programmes_index.md.j2", programmes=index, batches=batches, **helpers
+        )
+    return pages, files
+
+
+# a sign-in sheet with more session columns than this is printed on landscape A4
+PORTRAIT_SESSIONS = 6
+
+
+def _programme_page(
+    programme: Curriculum, days: list[DayView], cohorts: list[CohortView], common: dict[str, Any], site: Any
+) -> str:
+    completion = programme.completion
+    count = common["session_count"]
+    needed = 0
+    if completion and completion.attendance is not None:
+        needed = math.ceil(count * completion.attendance / 100 - 1e-9)
+    used = {view.session.kind for day in days for view in day.sessions}
+    kinds = [(kind, css) for kind, css in KIND_CLASSES.items() if kind in used]
+    return render(
+        "programme.md.j2",
+        days=days,
+        cohorts=cohorts,
+        completion=completion,
+        attendance_needed=needed,
+        kinds=kinds,
+        data=progress_data(common["programme_id"], programme, site),
+        **common,
+    )
+
+
+def handout_notes(programme: Curriculum, site: Any) -> list[str]:
+    """The few rules a trainee needs on paper, taken from the programme itself."""
+    notes = ["每个课次开始前签到，不迟到、不早退，不无故缺席。"]
+    completion = programme.completion
+    if completion and completion.attendance is not None:
+        notes.append(f"结业须完成不少于 {hours_text(completion.attendance)}% 的课次。")
+    if completion and completion.quizzes:
+        titles = "、".join(f"“{site.quizzes[q].title}”" for q in completion.quizzes)
+        notes.append(f"结业须通过{titles}。")
+    notes.append("课前可在手机上打开本站项目主页，阅读各课次的学习材料，记录自己的学习进度。")
+    return notes
