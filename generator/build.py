@@ -17,12 +17,13 @@ class BuildError(Exception):
     """A build that did not happen, with a message for people."""
 
 
-def _logging() -> None:
+def _logging(level: int = logging.WARNING) -> None:
+    """MkDocs' warnings (and, for serve, its progress) on stderr."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_lunxun", False) for h in logger.handlers):
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-        handler.setLevel(logging.WARNING)
+        handler.setLevel(level)
         handler._lunxun = True  # type: ignore[attr-defined]
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
@@ -39,11 +40,20 @@ def _load(config_file: FsPath, **overrides: object):
         raise BuildError(str(error)) from None
 
 
-def build_site(config_file: FsPath, site_dir: str | None = None, strict: bool = False) -> FsPath:
-    """Build into a staging folder and swap it in; on any failure the old site stays as it was."""
+def build_site(
+    config_file: FsPath, site_dir: str | None = None, strict: bool = False, offline: bool = False
+) -> FsPath:
+    """Build into a staging folder and swap it in; on any failure the old site stays as it was.
+
+    ``offline`` builds the copy that works opened from file:// (see generator.offline).
+    """
     _logging()
     config_file = config_file.resolve()
-    config = _load(config_file, strict=strict)
+    config = _load(config_file, strict=strict, **({"use_directory_urls": False} if offline else {}))
+    if offline:
+        from .offline import mark_offline
+
+        mark_offline(config)
     target = FsPath(site_dir).resolve() if site_dir else FsPath(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
@@ -84,7 +94,7 @@ def serve_site(config_file: FsPath, dev_addr: str) -> None:
     """Preview with live reload; content is checked first so mistakes read clearly."""
     from mkdocs.commands.serve import serve
 
-    _logging()
+    _logging(logging.INFO)
     _load(config_file.resolve())  # fails early, with a message, on bad content or config
     try:
         serve(config_file=str(config_file.resolve()), dev_addr=dev_addr, livereload=True)

@@ -52,8 +52,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildError, build_site
 
+    config_file = FsPath(args.config_file)
     try:
-        site = build_site(FsPath(args.config_file), site_dir=args.site_dir, strict=args.strict)
+        if args.engine == "zensical":
+            from .engines.zensical import build_with_zensical
+
+            site = build_with_zensical(config_file, site_dir=args.site_dir, offline=args.offline)
+        elif args.offline:
+            from .offline import build_offline
+
+            site, archive = build_offline(config_file, folder=args.site_dir, strict=args.strict)
+            print(f"离线版已生成：{site}\n压缩包：{archive}（解压后用浏览器打开 index.html，无需联网）")
+            return 0
+        else:
+            site = build_site(config_file, site_dir=args.site_dir, strict=args.strict)
     except BuildError as error:
         print(str(error), file=sys.stderr)
         return 1
@@ -80,6 +92,33 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_results(args: argparse.Namespace) -> int:
+    from .results.command import Options, run
+
+    root = FsPath(args.root)
+    options = Options(files=args.files, output=FsPath(args.output), keep=args.keep, batch=args.batch,
+                      root=root, title=args.title)
+    return run(options, _layout_from(root / "mkdocs.yml"))
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .interop.commands import export_command
+
+    return export_command(args.bank, args.format, args.output, args.root, _layout_from)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .interop.commands import import_command
+
+    return import_command(args.file, args.output, args.root, args.title, args.force, _layout_from)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .interop.commands import new_command
+
+    return new_command(args.kind, args.id, args.root, _layout_from)
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="lunxun", description="轮训：基层干部集中轮训学习网站生成工具")
     commands = main.add_subparsers(dest="command", required=True, metavar="命令")
@@ -93,6 +132,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs 配置文件")
     build.add_argument("-d", "--site-dir", default=None, help="输出目录（默认 site/）")
     build.add_argument("--strict", action="store_true", help="有任何警告即视为失败")
+    build.add_argument("--offline", action="store_true",
+                       help="生成离线版：文件夹和 .zip，可从 U 盘直接用浏览器打开（默认输出 site-offline/）")
+    build.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                       help="生成引擎：mkdocs（默认，Material for MkDocs）或 zensical（其后继者）")
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="本地预览网站，修改 YAML 后自动刷新")
@@ -103,6 +146,39 @@ def parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema")
     schema.add_argument("-o", "--output", default="schemas", help="输出目录")
     schema.set_defaults(run=cmd_schema)
+
+    results = commands.add_parser("results", help="汇总学员发来的成绩码，生成成绩表和分析报告")
+    results.add_argument("files", nargs="+", metavar="文件", help="粘贴了成绩码的文本文件；- 表示从标准输入读取")
+    results.add_argument("-o", "--output", default="results", help="输出目录（默认 results/）")
+    results.add_argument("--keep", choices=["latest", "best"], default="latest",
+                         help="同一学员多次作答时按哪次计分：latest 最后一次（默认），best 最高分")
+    results.add_argument("--batch", choices=["unit", "file"], default="unit",
+                         help="报告按什么分批统计：unit 学员单位（默认），file 每个输入文件一批")
+    results.add_argument("--root", default=".", help="项目目录，用来读取题库的题干和选项（默认当前目录）")
+    results.add_argument("--title", default="测验成绩报告", help="报告标题")
+    results.set_defaults(run=cmd_results)
+
+    export = commands.add_parser("export", help="把题库导出为 GIFT、Moodle XML、QTI 2.1 或 SCORM 1.2")
+    export.add_argument("bank", metavar="题库", help="题库 id，或 quizzes/<id>.yaml 的路径")
+    export.add_argument("--format", required=True, choices=["gift", "moodle-xml", "qti", "scorm"], help="导出格式")
+    export.add_argument("-o", "--output", default=None, help="输出文件（默认按题库 id 命名，写到当前目录）")
+    export.add_argument("--root", default=None, help="项目目录（默认当前目录，或题库文件所在的项目）")
+    export.set_defaults(run=cmd_export)
+
+    imp = commands.add_parser("import", help="从题库表格（.xlsx/.csv）或 GIFT 文件导入题库")
+    imp.add_argument("file", metavar="文件", help="题库表格（.xlsx、.csv）或 GIFT 文件（.gift、.txt）")
+    imp.add_argument("-o", "--output", required=True, help="写入的题库文件，如 quizzes/liuchixiang-jichu.yaml")
+    imp.add_argument("--title", default=None, help="题库标题（默认取 GIFT 中的分类名或文件名）")
+    imp.add_argument("--root", default=None, help="项目目录（默认为输出文件所在的项目）")
+    imp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+    imp.set_defaults(run=cmd_import)
+
+    new = commands.add_parser("new", help="新建方法、题库或培训项目的模板文件")
+    new.add_argument("kind", choices=["method", "quiz", "curriculum"], metavar="类型",
+                     help="method 方法，quiz 题库，curriculum 培训项目")
+    new.add_argument("id", metavar="ID", help="新文件的 id（小写英文字母、数字和连字符）")
+    new.add_argument("--root", default=".", help="项目目录（默认当前目录）")
+    new.set_defaults(run=cmd_new)
     return main
 
 

@@ -18,3 +18,11 @@ class LunxunConfig(Config):
 
     nav = c.Type(bool, default=True)
     """Generate the navigation when mkdocs.yml has no `nav`."""
+
+    search = c.Type(bool, default=True)
+    """Search Chinese with lunxun's engine behind the theme's search box (needs Material's
+    search plugin); false leaves Material's own lunr search as it is."""
+
+    offline = c.Type(bool, default=False)
+    """Build a copy that works opened from file://: no directory URLs, the search index as
+    a script and a local stand-in for the web worker (`lunxun build --offline` sets it)."""

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path as FsPath
+from typing import TYPE_CHECKING
 
 from .check import check_project
 from .problems import ContentError
 from .project import Layout, Project, load_project
-from .render import RenderedSite, render_site
-from .render.links import SiteModel, build_site_model
+
+if TYPE_CHECKING:
+    from .render import RenderedSite
+    from .render.links import SiteModel
 
 
 def load_checked(root: FsPath, layout: Layout | None = None) -> Project:
@@ -21,10 +24,14 @@ def load_checked(root: FsPath, layout: Layout | None = None) -> Project:
 
 
 def site_model(root: FsPath, layout: Layout | None = None) -> SiteModel:
+    from .render.links import build_site_model  # rendering's imports are not needed to check
+
     return build_site_model(load_checked(root, layout))
 
 
 def render_project(root: FsPath, layout: Layout | None = None) -> RenderedSite:
+    from .render import render_site
+
     return render_site(site_model(root, layout))
 
 

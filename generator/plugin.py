@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .config import LunxunConfig
@@ -16,6 +17,8 @@ from .pipeline import render_project
 from .problems import ContentError
 from .project import Layout
 from .render import RenderedSite
+from .search import material as search
+from .search.segmenter import teach_jieba
 
 ASSETS = ("quiz.js", "progress.js", "quiz.css", "lunxun.css", "programme.css")
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")
@@ -33,6 +36,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # its start-up chatter is not for trainers
         self.root = FsPath(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
             self.rendered = render_project(self.root, self.layout())
@@ -44,6 +48,11 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         # extra_css/js are plain lists of URLs; ours go first so a site's own CSS can override
         config.extra_css[:0] = [f"assets/lunxun/{name}" for name in ASSETS if name.endswith(".css")]
         config.extra_javascript[:0] = [f"assets/lunxun/{name}" for name in ASSETS if name.endswith(".js")]
+        search.add_polyfills(config, self.config.offline)
+        if self.config.offline:
+            config.use_directory_urls = False  # file:// has no index.html lookup for folders
+        if self.config.search and search.has_search(config):
+            teach_jieba(self.rendered.search_words)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -58,9 +67,26 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         package = resources.files("generator") / "assets"
         for name in ASSETS:
             files.append(File.generated(config, f"assets/lunxun/{name}", content=(package / name).read_bytes()))
+        for name in search.asset_names(self.config.offline):
+            files.append(File.generated(config, f"{search.ASSET_DIR}/{name}", content=search.asset_bytes(name)))
         if self.config.nav and config.nav is None:
             config.nav = self.rendered.nav + _handwritten_nav(handwritten, self.rendered)
         return files
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        if self.rendered is not None and self.config.search:
+            return search.use_engine(output)
+        return output
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if self.rendered is not None and self.config.search:
+            return search.use_engine(output_content)  # 404.html has a search box too
+        return output_content
+
+    @event_priority(-50)  # after Material's search plugin has written the index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.rendered is not None and self.config.search and search.has_search(config):
+            search.finish_index(config.site_dir, self.config.offline)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         layout = self.layout()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Curriculum
+from ..model.curriculum import Day
 from ..problems import Problem
 from ..project import Entry, Project
 from .refs import duplicates, missing_ids
@@ -30,34 +31,67 @@ def session_hours(time: str, declared: float | None) -> float:
 
 
 def check_curriculum(entry: Entry[Curriculum], project: Project) -> list[Problem]:
+    """Times, overlaps, the hours total, references and batch ids of one programme."""
     programme = entry.model
     problems: list[Problem] = []
     total = 0.0
+    measurable = True  # a session with a broken time and no declared hours has no length
     for day_index, day in enumerate(programme.days):
-        spans: list[tuple[int, int, int]] = []
+        problems += _check_times(entry, day_index, day)
         for index, session in enumerate(day.sessions):
             path = ("days", day_index, "sessions", index)
             span = parse_span(session.time)
-            if span is None:
-                problems.append(entry.problem(path + ("time",), f"时间“{session.time}”应写成 HH:MM-HH:MM，如 08:30-09:00"))
-            elif span[1] <= span[0]:
-                problems.append(entry.problem(path + ("time",), f"时间“{session.time}”的结束时间不晚于开始时间"))
-            else:
-                for start, end, other in spans:
-                    if span[0] < end and start < span[1]:
-                        problems.append(entry.problem(
-                            path + ("time",),
-                            f"与本日第 {other + 1} 个课次（{day.sessions[other].time}）时间重叠",
-                        ))
-                spans.append((span[0], span[1], index))
+            if span is None or span[1] <= span[0]:
+                measurable = measurable and session.hours is not None
             total += session_hours(session.time, session.hours)
             problems += missing_ids(entry, path + ("methods",), session.methods, project.methods, "方法")
             problems += missing_ids(entry, path + ("quizzes",), session.quizzes, project.quizzes, "测验")
-    if abs(total - programme.hours) > 0.01:
+    if measurable and abs(total - programme.hours) > 0.01:
         problems.append(entry.problem(("hours",), f"声明 {programme.hours:g} 学时，各课次合计 {total:g} 学时"))
     if programme.completion is not None:
         problems += missing_ids(
             entry, ("completion", "quizzes"), programme.completion.quizzes, project.quizzes, "测验"
         )
     problems += duplicates(entry, programme.cohorts, ("cohorts",), "期次")
+    problems += _page_clashes(entry, programme)
+    return problems
+
+
+def _check_times(entry: Entry[Curriculum], day_index: int, day: Day) -> list[Problem]:
+    """Each session's time is a forward span, and no two sessions of the day overlap."""
+    problems = []
+    spans: list[tuple[int, int, int]] = []
+    for index, session in enumerate(day.sessions):
+        path = ("days", day_index, "sessions", index, "time")
+        span = parse_span(session.time)
+        if span is None:
+            problems.append(entry.problem(path, f"时间“{session.time}”应写成 HH:MM-HH:MM，如 08:30-09:00"))
+            continue
+        if span[1] <= span[0]:
+            problems.append(entry.problem(path, f"时间“{session.time}”的结束时间不晚于开始时间"))
+            continue
+        for start, end, other in spans:
+            if span[0] < end and start < span[1]:
+                problems.append(entry.problem(
+                    path, f"与本日第 {other + 1} 个课次（{day.sessions[other].time}）时间重叠"
+                ))
+        spans.append((span[0], span[1], index))
+    return problems
+
+
+BATCH_SUFFIXES = ("qiandao", "richeng")  # a batch's sign-in sheet and handout: <id>-qiandao.md ...
+
+
+def _page_clashes(entry: Entry[Curriculum], programme: Curriculum) -> list[Problem]:
+    """A batch id that would overwrite the programme page or another batch's printed sheet."""
+    taken = {f"{c.id}-{suffix}": c.id for c in programme.cohorts for suffix in BATCH_SUFFIXES}
+    problems = []
+    for index, cohort in enumerate(programme.cohorts):
+        if cohort.id == "index":
+            clash = "项目主页"
+        elif cohort.id in taken:
+            clash = f"期次“{taken[cohort.id]}”的{'签到表' if cohort.id.endswith('qiandao') else '日程表'}"
+        else:
+            continue
+        problems.append(entry.problem(("cohorts", index, "id"), f"期次 id“{cohort.id}”与{clash}的网页重名，请换一个"))
     return problems

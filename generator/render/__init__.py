@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model.quiz import Case
 from .environment import render, safe_json
+from .glossary import collect_terms, dictionary_words, render_glossary
 from .links import SiteModel
 from .programme import render_programmes
 from .quiz import bank_json
@@ -22,6 +23,7 @@ class RenderedSite:
     pages: dict[str, str] = field(default_factory=dict)  # docs-relative .md path → Markdown
     files: dict[str, bytes] = field(default_factory=dict)  # other generated files
     nav: list[NavItem] = field(default_factory=list)
+    search_words: list[str] = field(default_factory=list)  # terms the search segmenter keeps whole
 
 
 def render_site(site: SiteModel) -> RenderedSite:
@@ -35,6 +37,9 @@ def render_site(site: SiteModel) -> RenderedSite:
     out.pages.update(pages)
     out.files.update(files)
     out.pages["sources.md"] = render("sources.md.j2", citing=site.methods_citing, **common)
+    terms = collect_terms(site)
+    out.pages["glossary.md"] = render_glossary(terms)
+    out.search_words = dictionary_words(terms)
     out.nav = _navigation(site)
     return out
 
@@ -122,4 +127,5 @@ def _navigation(site: SiteModel) -> list[NavItem]:
     if site.curricula:
         nav.append({"培训项目": ["programmes/index.md"] + [f"programmes/{p}/index.md" for p in site.curricula]})
     nav.append("sources.md")
+    nav.append("glossary.md")
     return nav

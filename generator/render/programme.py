@@ -34,8 +34,6 @@ KIND_CLASSES = {
     "测验": "ceyan",
     "结业式": "jieye",
 }
-# the pages a batch gets besides its schedule: file suffix → what it is
-BATCH_PAGES = {"qiandao": "签到表", "richeng": "日程表"}
 
 
 @dataclass(frozen=True)
@@ -222,7 +220,7 @@ def render_programmes(site: Any) -> tuple[dict[str, str], dict[str, bytes]]:
 
 
 # a sign-in sheet with more session columns than this is printed on landscape A4
-PORTRAIT_SESSIONS = 6
+PORTRAIT_SESSIONS = 8
 
 
 def _programme_page(

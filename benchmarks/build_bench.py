@@ -1,0 +1,144 @@
+"""Build and check performance of lunxun against floors measured in the same run.
+
+- `lunxun build` of N methods + M banks × K questions, against `mkdocs build` of the very
+  same pages written out as plain Markdown (no plugin: the floor). Budget: ratio ≤ 1.10.
+- `lunxun check` of those files, against a bare `yaml.load` with the C loader. Budget ≤ 2.0.
+- Peak memory of the build (budget ≤ 1 GB).
+- A `lunxun serve` rebuild after editing one method, against a full build.
+
+    python benchmarks/build_bench.py [--methods 1000 --banks 100 --questions 100]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synth import write_project  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Wall time and peak resident memory (KiB) of a child process."""
+    start = time.perf_counter()
+    # /usr/bin/time is not always there; read the child's rusage through os.wait4 instead
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def plain_markdown_project(project: Path, out: Path) -> Path:
+    """The same pages as lunxun renders them, as an ordinary MkDocs project without our plugin."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from generator.pipeline import render_project
+    from generator.plugin import ASSETS
+
+    rendered = render_project(project)
+    docs = out / "docs"
+    for path, text in rendered.pages.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_text(text, encoding="utf-8")
+    for path, data in rendered.files.items():
+        (docs / path).parent.mkdir(parents=True, exist_ok=True)
+        (docs / path).write_bytes(data)
+    assets = Path(__file__).resolve().parent.parent / "generator" / "assets"
+    (docs / "assets" / "lunxun").mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        shutil.copyfile(assets / name, docs / "assets" / "lunxun" / name)
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["plugins"] = [p for p in config["plugins"] if p != "lunxun"]
+    config["markdown_extensions"] = ["attr_list", "md_in_html", "tables"]
+    config["extra_css"] = [f"assets/lunxun/{n}" for n in ASSETS if n.endswith(".css")]
+    config["extra_javascript"] = [f"assets/lunxun/{n}" for n in ASSETS if n.endswith(".js")]
+    config["nav"] = rendered.nav
+    (out / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return out
+
+
+def bare_yaml_load(project: Path) -> float:
+    start = time.perf_counter()
+    for path in sorted(project.rglob("*.yaml")):
+        with path.open(encoding="utf-8") as stream:
+            yaml.load(stream, Loader=yaml.CSafeLoader)
+    return time.perf_counter() - start
+
+
+def serve_rebuild(project: Path, method_file: Path) -> float:
+    """Seconds from saving a method file to `lunxun serve` having rebuilt the site."""
+    process = subprocess.Popen(
+        [str(BIN / "lunxun"), "serve", "-f", str(project / "mkdocs.yml"), "-a", "127.0.0.1:8765"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        for line in process.stdout:  # type: ignore[union-attr]
+            if "Serving on" in line:
+                break
+        time.sleep(1.0)
+        method_file.write_text(method_file.read_text(encoding="utf-8").replace("工作法", "工作方法", 1), encoding="utf-8")
+        start = time.perf_counter()
+        for line in process.stdout:  # type: ignore[union-attr]
+            if re.search(r"Documentation built in|Reloading browsers", line):
+                return time.perf_counter() - start
+        raise SystemExit("serve ended before rebuilding")
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--methods", type=int, default=1000)
+    parser.add_argument("--banks", type=int, default=100)
+    parser.add_argument("--questions", type=int, default=100)
+    parser.add_argument("--skip-serve", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lunxun-bench-") as tmp:
+        root = Path(tmp)
+        project = write_project(root / "project", args.methods, args.banks, args.questions, programmes=0)
+        floor = plain_markdown_project(project, root / "plain")
+        floor_time, floor_rss = timed([str(BIN / "mkdocs"), "build", "-q", "-d", str(root / "plain-site")], cwd=floor)
+        build_time, build_rss = timed(
+            [str(BIN / "lunxun"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(root / "site")])
+        check_time, _ = timed([str(BIN / "lunxun"), "check", "--root", str(project)])
+        bare = bare_yaml_load(project)
+        loader_start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import yaml"], check=True)
+        startup = time.perf_counter() - loader_start  # a fair floor also pays for starting Python
+        rows = [
+            ("lunxun build", f"{build_time:.1f} s", "mkdocs build, same pages", f"{floor_time:.1f} s",
+             build_time / floor_time, 1.10),
+            ("lunxun check", f"{check_time:.2f} s", "yaml.load (C loader)", f"{bare + startup:.2f} s",
+             check_time / (bare + startup), 2.0),
+        ]
+        if not args.skip_serve:
+            rebuild = serve_rebuild(project, project / "content" / "methods" / "m0000.yaml")
+            rows.append(("serve rebuild, 1 method edited", f"{rebuild:.1f} s", "full lunxun build",
+                         f"{build_time:.1f} s", rebuild / build_time, None))
+        pages = args.methods + args.banks
+        print(f"synthetic site: {args.methods} methods, {args.banks} banks × {args.questions} questions "
+              f"({pages}+ pages)\n")
+        print("| measured | time | floor | time | ratio | budget |")
+        print("| --- | --- | --- | --- | --- | --- |")
+        for name, value, floor_name, floor_value, ratio, budget in rows:
+            budget_text = f"≤ {budget:.2f}" if budget else "—"
+            print(f"| {name} | {value} | {floor_name} | {floor_value} | {ratio:.2f} | {budget_text} |")
+        print(f"\npeak memory: lunxun build {build_rss / 1024:.0f} MiB (budget 1024 MiB), "
+              f"plain mkdocs build {floor_rss / 1024:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Builds by engines other than MkDocs, from the same rendered pages (see DESIGN.md)."""

@@ -1,0 +1,236 @@
+"""Score statistics per bank and batch, and classical item analysis per question.
+
+Difficulty p is the share of trainees shown a question who got it right. Discrimination
+D = p_upper − p_lower compares the top and bottom 27% of trainees by score (Kelley's
+groups; ties at the cut are broken by the order the codes were read). Questions are flagged
+as too easy (p > 0.9), too hard (p < 0.2) or discriminating negatively (D < 0).
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .banks import BankInfo
+from .collect import Attempt
+from .distractors import Choice, Tally, choices, wrong_answers
+
+EASY = 0.9
+HARD = 0.2
+GROUP_SHARE = 0.27
+BINS = 10
+NO_UNIT = "（未填单位）"
+
+
+@dataclass
+class ScoreStats:
+    """Scores (percent) of one group of trainees."""
+
+    label: str
+    count: int
+    passed: int
+    mean: float
+    median: float
+    low: float
+    high: float
+    histogram: list[int]
+
+    @property
+    def pass_rate(self) -> float:
+        return self.passed / self.count if self.count else 0.0
+
+
+@dataclass
+class ItemStats:
+    id: str
+    type: str
+    stem: str
+    presented: int = 0
+    answered: int = 0
+    correct: int = 0
+    p: float | None = None
+    p_upper: float | None = None
+    p_lower: float | None = None
+    d: float | None = None
+    flags: list[str] = field(default_factory=list)
+    choices: list[Choice] = field(default_factory=list)
+    wrong: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class BankStats:
+    id: str
+    title: str
+    known: bool
+    overall: ScoreStats
+    alternative: ScoreStats
+    batches: list[ScoreStats]
+    items: list[ItemStats]
+    group_size: int
+    retakes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def flagged(self) -> list[ItemStats]:
+        return [item for item in self.items if item.flags]
+
+
+def score_stats(label: str, attempts: list[Attempt]) -> ScoreStats:
+    scores = [attempt.score for attempt in attempts]
+    histogram = [0] * BINS
+    for score in scores:
+        histogram[min(max(int(score // 10), 0), BINS - 1)] += 1
+    return ScoreStats(
+        label=label,
+        count=len(scores),
+        passed=sum(1 for attempt in attempts if attempt.passed),
+        mean=statistics.fmean(scores) if scores else 0.0,
+        median=statistics.median(scores) if scores else 0.0,
+        low=min(scores, default=0.0),
+        high=max(scores, default=0.0),
+        histogram=histogram,
+    )
+
+
+def batch_by_unit(attempt: Attempt) -> str:
+    return attempt.unit or NO_UNIT
+
+
+def batch_by_file(attempt: Attempt) -> str:
+    return attempt.file
+
+
+def analyse(
+    chosen: list[Attempt],
+    alternative: list[Attempt],
+    banks: dict[str, BankInfo],
+    batch_of: Callable[[Attempt], str] = batch_by_unit,
+    retakes: dict[str, int] | None = None,
+) -> list[BankStats]:
+    """Statistics for every bank the kept attempts belong to, banks in order of first code.
+
+    ``chosen`` holds the attempt graded per trainee and bank (latest or best);
+    ``alternative`` the one the other rule would grade, to report both pass rates.
+    """
+    by_bank: dict[str, list[Attempt]] = {}
+    for attempt in chosen:
+        by_bank.setdefault(attempt.bank, []).append(attempt)
+    other: dict[str, list[Attempt]] = {}
+    for attempt in alternative:
+        other.setdefault(attempt.bank, []).append(attempt)
+    return [
+        bank_stats(bank_id, attempts, other.get(bank_id, []), banks.get(bank_id), batch_of,
+                   (retakes or {}).get(bank_id, 0))
+        for bank_id, attempts in by_bank.items()
+    ]
+
+
+def bank_stats(
+    bank_id: str,
+    attempts: list[Attempt],
+    alternative: list[Attempt],
+    info: BankInfo | None,
+    batch_of: Callable[[Attempt], str],
+    retakes: int = 0,
+) -> BankStats:
+    batches: dict[str, list[Attempt]] = {}
+    for attempt in attempts:
+        batches.setdefault(batch_of(attempt), []).append(attempt)
+    ranked = sorted(attempts, key=lambda attempt: -attempt.score)
+    size = int(len(ranked) * GROUP_SHARE + 0.5)
+    items = item_stats(attempts, ranked[:size], ranked[len(ranked) - size:] if size else [], info)
+    return BankStats(
+        id=bank_id,
+        title=info.title if info else bank_id,
+        known=info is not None,
+        overall=score_stats("全部", attempts),
+        alternative=score_stats("全部", alternative),
+        batches=[score_stats(label, group) for label, group in sorted(batches.items())],
+        items=items,
+        group_size=size,
+        retakes=retakes,
+        notes=_version_notes(attempts, info),
+    )
+
+
+def item_stats(
+    attempts: list[Attempt], upper: list[Attempt], lower: list[Attempt], info: BankInfo | None
+) -> list[ItemStats]:
+    """Difficulty, discrimination and answer counts of every scored question."""
+    order = list(info.questions) if info else []
+    items: dict[str, ItemStats] = {}
+    tallies: dict[str, Tally] = {}
+    scored: set[str] = set()
+    for qid in order:
+        question = info.questions[qid]  # type: ignore[union-attr]
+        items[qid] = ItemStats(qid, question.type, question.stem)
+        tallies[qid] = Tally()
+    for attempt in attempts:
+        answers, correct = attempt.answers, attempt.correct
+        for qid in attempt.questions:
+            item = items.get(qid)
+            if item is None:
+                item = items[qid] = ItemStats(qid, "", "")
+                tallies[qid] = Tally()
+            item.presented += 1
+            right = correct.get(qid)
+            if right is not None:
+                scored.add(qid)
+                item.correct += right
+            answer = answers.get(qid)
+            if answer is not None:
+                item.answered += 1
+                tallies[qid].add(answer, right == 1)
+    upper_counts, lower_counts = _group_counts(upper), _group_counts(lower)
+    result = []
+    for qid, item in items.items():
+        if qid not in scored:  # a case's scenario, or never shown: nothing to analyse
+            continue
+        question = info.questions.get(qid) if info else None
+        item.type = item.type or tallies[qid].kind
+        item.p = item.correct / item.presented
+        item.p_upper = _rate(upper_counts.get(qid))
+        item.p_lower = _rate(lower_counts.get(qid))
+        if item.p_upper is not None and item.p_lower is not None:
+            item.d = item.p_upper - item.p_lower
+        item.flags = flags(item)
+        item.choices = choices(tallies[qid], question, item.answered)
+        item.wrong = wrong_answers(tallies[qid], question)
+        result.append(item)
+    return result
+
+
+def _group_counts(group: list[Attempt]) -> dict[str, list[int]]:
+    counts: dict[str, list[int]] = {}
+    for attempt in group:
+        correct = attempt.correct
+        for qid in attempt.questions:
+            pair = counts.setdefault(qid, [0, 0])
+            pair[0] += 1
+            pair[1] += correct.get(qid, 0)
+    return counts
+
+
+def _rate(pair: list[int] | None) -> float | None:
+    return pair[1] / pair[0] if pair and pair[0] else None
+
+
+def flags(item: ItemStats) -> list[str]:
+    found = []
+    if item.p is not None and item.p > EASY:
+        found.append("偏易")
+    if item.p is not None and item.p < HARD:
+        found.append("偏难")
+    if item.d is not None and item.d < 0:
+        found.append("负区分")
+    return found
+
+
+def _version_notes(attempts: list[Attempt], info: BankInfo | None) -> list[str]:
+    if info is None:
+        return ["项目中没有这个题库：题目只显示编号，选项只显示字母（用 --root 指定项目目录）"]
+    older = sum(1 for attempt in attempts if attempt.bank_version and attempt.bank_version != info.version)
+    if not older:
+        return []
+    return [f"{older} 份成绩作答的是修改前的题库版本：题目和选项按当前题库显示，如有改动可能对不上"]

@@ -1,0 +1,93 @@
+"""lunxun's search inside a Material for MkDocs build: engine, polyfills, offline index.
+
+Material's search box sends queries to a web worker whose address the theme writes into
+each page's ``__config``; Material documents that worker as replaceable. This module puts
+lunxun's engine (assets/search.js) in its place, keeps Material from fetching polyfills
+from the internet, and, for copies opened from file://, writes the index as a script and
+adds a shim that runs the engine on the page (browsers start no workers there).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from importlib import resources
+from pathlib import Path as FsPath
+from typing import Any
+
+log = logging.getLogger("mkdocs.plugins.lunxun")
+
+ASSET_DIR = "assets/lunxun"
+ENGINE = "search.js"
+SHIM = "search-shim.js"
+POLYFILLS = "polyfills.js"
+SEARCH_PLUGINS = ("material/search", "search")
+
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+_THEME_WORKER = re.compile(r"assets/javascripts/workers/[^/]+\.js$")
+
+
+def has_search(config: Any) -> bool:
+    """Whether the build runs Material's search plugin (which writes the index we read)."""
+    return any(name in config.plugins for name in SEARCH_PLUGINS)
+
+
+def asset_names(offline: bool) -> list[str]:
+    """The scripts this module adds to the site, under assets/lunxun/."""
+    return [ENGINE, POLYFILLS] + ([SHIM] if offline else [])
+
+
+def asset_bytes(name: str) -> bytes:
+    return (resources.files("generator") / "assets" / name).read_bytes()
+
+
+def add_polyfills(config: Any, offline: bool) -> None:
+    """List our polyfills where Material loads its own: in <head>, before its bundle."""
+    polyfills = config.extra.setdefault("polyfills", [])
+    for name in [POLYFILLS] + ([SHIM] if offline else []):
+        url = f"{ASSET_DIR}/{name}"
+        if url not in polyfills:
+            polyfills.append(url)
+
+
+def use_engine(html: str) -> str:
+    """Point a page's search box at lunxun's engine instead of Material's lunr worker.
+
+    The worker's address is the ``search`` key of the JSON in ``<script id="__config">``,
+    relative to the page; only its theme path is swapped, so the relative prefix stays.
+    A page without that script (another theme, a redirect) is returned unchanged.
+    """
+    match = _CONFIG_SCRIPT.search(html)
+    if not match:
+        return html
+    try:
+        data = json.loads(match.group(2))
+    except ValueError:
+        return html
+    worker = data.get("search") if isinstance(data, dict) else None
+    if not isinstance(worker, str) or not _THEME_WORKER.search(worker):
+        return html
+    data["search"] = _THEME_WORKER.sub(f"{ASSET_DIR}/{ENGINE}", worker)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return html[: match.start(2)] + text + html[match.end(2) :]
+
+
+def finish_index(site_dir: str | FsPath, offline: bool) -> None:
+    """Rewrite search_index.json as UTF-8 and, for file:// copies, also as a script.
+
+    Material writes the index with every Chinese character escaped (\\uXXXX, six bytes
+    instead of three); the same JSON in UTF-8 is about half the download. On file://
+    Material reads the index from search/search_index.js (``var __index = …``) because
+    pages opened from disk may not fetch files.
+    """
+    path = FsPath(site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    if offline:
+        script = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        (path.parent / "search_index.js").write_text(f"var __index = {script};\n", encoding="utf-8")
