@@ -34,8 +34,9 @@ def _load(config_file: FsPath, **overrides: object):
         raise BuildError(f"{config_file}: 找不到 MkDocs 配置文件（请在项目目录中运行，或用 -f 指定）")
     try:
         return load_config(config_file=str(config_file), **overrides)
-    except ConfigurationError as error:
-        raise BuildError(f"{config_file}: 配置有误：{error}") from None
+    except (ConfigurationError, Abort) as error:
+        detail = "" if isinstance(error, Abort) else f"：{error}"  # Abort follows logged details
+        raise BuildError(f"{config_file}: 配置有误，网站未生成{detail}") from None
     except PluginError as error:
         raise BuildError(str(error)) from None
 

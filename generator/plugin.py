@@ -7,6 +7,7 @@ from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
 
+from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -29,6 +30,20 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
     def __init__(self) -> None:
         self.rendered: RenderedSite | None = None
         self.root = FsPath.cwd()
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple:
+        """An unknown option is a mistake (MkDocs only warns), told in Chinese."""
+        errors, warnings = super().load_config(options, config_file_path)
+        known = "、".join(self.config_scheme_names())
+        for key, warning in list(warnings):
+            if "Unrecognised configuration name" in str(warning):
+                warnings.remove((key, warning))
+                errors.append((key, ValidationError(f"未知的 lunxun 插件选项“{key}”（可用：{known}）")))
+        return errors, warnings
+
+    @classmethod
+    def config_scheme_names(cls) -> list[str]:
+        return [name for name, _ in LunxunConfig._schema]
 
     def layout(self) -> Layout:
         return Layout(content_dir=self.config.content_dir, quizzes_dir=self.config.quizzes_dir)

@@ -89,7 +89,9 @@ def resolve(url_path: str, href: str) -> tuple[str, str]:
     """A relative link from the page at ``url_path``: (site-relative path, fragment)."""
     parts = urlsplit(href)
     base = url_path if url_path.endswith("/") else posixpath.dirname(url_path) + "/"
-    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path else url_path
+    joined = (
+        posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path else url_path
+    )
     if parts.path.endswith("/") and not joined.endswith("/"):
         joined += "/"
     return joined.lstrip("./") if joined != "." else "", parts.fragment
@@ -104,9 +106,10 @@ def broken_links(site: Path, url_path: str) -> list[str]:
             continue
         path, fragment = resolve(url_path, href)
         target = page_file(site, path) if path else page_file(site, url_path)
-        if not target.exists():
+        if not target.exists() or (
+            fragment
+            and target.suffix == ".html"
+            and fragment not in read_page(site, path or url_path).ids
+        ):
             broken.append(href)
-        elif fragment and target.suffix == ".html":
-            if fragment not in read_page(site, path or url_path).ids:
-                broken.append(href)
     return broken

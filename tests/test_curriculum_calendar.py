@@ -30,7 +30,14 @@ def test_sample_batch_calendar(sample_site: Path) -> None:
     assert last.decoded("dtstart").date() == datetime.date(2026, 9, 8)
     assert str(last["summary"]) == "结业式：结业"
     assert str(last["location"]) == "县委党校"
-    assert [str(e["location"]) for e in events] == ["二楼会议室", "县委党校", "县委党校", "某村", "县委党校", "县委党校"]
+    assert [str(e["location"]) for e in events] == [
+        "二楼会议室",
+        "县委党校",
+        "县委党校",
+        "某村",
+        "县委党校",
+        "县委党校",
+    ]
     assert b"\r\n" in raw and all(len(line) <= 75 for line in raw.split(b"\r\n"))
 
 
@@ -53,9 +60,10 @@ def test_calendar_builds_repeat_byte_for_byte(sample_site: Path) -> None:
     from generator.pipeline import render_project
 
     rendered = render_project(Path(__file__).parent / "projects" / "sample")
-    assert rendered.files["programmes/cun-ganbu/2026-01.ics"] == (
-        sample_site / "programmes/cun-ganbu/2026-01.ics"
-    ).read_bytes()
+    assert (
+        rendered.files["programmes/cun-ganbu/2026-01.ics"]
+        == (sample_site / "programmes/cun-ganbu/2026-01.ics").read_bytes()
+    )
 
 
 def test_shipped_calendar_has_every_session(shipped_site: Path) -> None:

@@ -35,7 +35,13 @@ def test_programme_page_has_a_day_anchor_and_a_row_per_session(sample_site: Path
     schedules = [t for t in page.tables if t.head and t.head[0][0][0] == "时间"]
     assert [len(t.body) for t in schedules] == [3, 3]
     first = schedules[0].body[0]
-    assert first[:5] == ["08:30–09:00", "开班式", "开班动员0.5 学时", "县委组织部负责同志", "二楼会议室"]
+    assert first[:5] == [
+        "08:30–09:00",
+        "开班式",
+        "开班动员0.5 学时",
+        "县委组织部负责同志",
+        "二楼会议室",
+    ]
     assert "听情工作法 | 入户走访" in schedules[0].body[1][2]  # a “|” in a title stays in its cell
     html = text_of(sample_site, "programmes/cun-ganbu/")
     assert '<span class="lx-kind lx-kind-kaiban">开班式</span>' in html
@@ -47,8 +53,18 @@ def test_programme_page_has_a_day_anchor_and_a_row_per_session(sample_site: Path
 def test_programme_page_links_readings_quizzes_and_batches(sample_site: Path) -> None:
     page = read_page(sample_site, "programmes/cun-ganbu/")
     hrefs = {link["href"] for link in page.links}
-    assert {"../../methods/tingqing/", "../../methods/fenji/", "../../quizzes/tingqing-lianxi/"} <= hrefs
-    assert {"2026-01/", "2026-01-qiandao/", "2026-01-richeng/", "2026-01.ics", "2026-02.ics"} <= hrefs
+    assert {
+        "../../methods/tingqing/",
+        "../../methods/fenji/",
+        "../../quizzes/tingqing-lianxi/",
+    } <= hrefs
+    assert {
+        "2026-01/",
+        "2026-01-qiandao/",
+        "2026-01-richeng/",
+        "2026-01.ics",
+        "2026-02.ics",
+    } <= hrefs
     readings = [link for link in page.links if link.get("data-method")]
     assert {link["data-method"] for link in readings} == {"tingqing", "fenji"}
     assert broken_links(sample_site, "programmes/cun-ganbu/") == []
@@ -56,12 +72,21 @@ def test_programme_page_links_readings_quizzes_and_batches(sample_site: Path) ->
 
 def test_progress_panel_data_is_embedded(sample_site: Path) -> None:
     html = text_of(sample_site, "programmes/cun-ganbu/")
-    raw = re.search(r'<script type="application/json" class="lx-programme-data">(.*?)</script>', html, re.S)
+    raw = re.search(
+        r'<script type="application/json" class="lx-programme-data">(.*?)</script>', html, re.DOTALL
+    )
     assert raw is not None
     data = json.loads(raw.group(1))
     assert data["id"] == "cun-ganbu" and data["hours"] == 9 and data["attendance"] == 80
     assert data["required"] == ["tingqing-lianxi"]
-    assert [s["key"] for s in data["sessions"]] == ["d1-0830", "d1-0900", "d1-1400", "d2-0900", "d2-1400", "d2-1500"]
+    assert [s["key"] for s in data["sessions"]] == [
+        "d1-0830",
+        "d1-0900",
+        "d1-1400",
+        "d2-0900",
+        "d2-1400",
+        "d2-1500",
+    ]
     assert data["sessions"][1]["methods"] == ["tingqing"] and data["sessions"][1]["hours"] == 2.5
     assert data["methods"] == {"fenji": "分级处置法", "tingqing": "听情工作法"}
 

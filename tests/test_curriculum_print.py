@@ -26,7 +26,12 @@ def test_sign_in_sheet_has_a_row_per_place_and_a_column_per_session(sample_site:
     assert [text for text, _ in top[:3]] == ["序号", "姓名", "单位"]
     assert top[3:] == [("第1天 9月7日星期一", 3), ("第2天 9月8日星期二", 3)]
     assert [text for text, _ in times] == [
-        "08:30开班式", "09:00专题辅导", "14:00经验介绍", "09:00现场观摩", "14:00测验", "15:00结业式"
+        "08:30开班式",
+        "09:00专题辅导",
+        "14:00经验介绍",
+        "09:00现场观摩",
+        "14:00测验",
+        "15:00结业式",
     ]
 
 
@@ -49,18 +54,26 @@ def pdf_pages(page, url: str) -> list[tuple[tuple[int, int], str]]:
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == len(PdfReader(io.BytesIO(pdf)).pages)
     reader = PdfReader(io.BytesIO(pdf))
-    return [((round(p.mediabox.width), round(p.mediabox.height)), p.extract_text()) for p in reader.pages]
+    return [
+        ((round(p.mediabox.width), round(p.mediabox.height)), p.extract_text())
+        for p in reader.pages
+    ]
 
 
 def row_numbers(text: str) -> list[int]:
-    return [int(n) for n in re.findall(r"^\s*(\d{1,3})\s*$", text, re.M)]
+    return [int(n) for n in re.findall(r"^\s*(\d{1,3})\s*$", text, re.MULTILINE)]
 
 
 @pytest.mark.parametrize(
     ("site", "url_path", "size", "count"),
     [
         ("sample", "programmes/cun-ganbu/2026-01-qiandao/", A4, 4),  # 6 sessions: portrait
-        ("shipped", "programmes/shuji-lunxun/2026-01-qiandao/", A4[::-1], 5),  # 18 sessions: landscape
+        (
+            "shipped",
+            "programmes/shuji-lunxun/2026-01-qiandao/",
+            A4[::-1],
+            5,
+        ),  # 18 sessions: landscape
     ],
 )
 def test_sign_in_sheet_prints_90_rows_on_a4_with_the_header_on_every_page(
@@ -75,7 +88,9 @@ def test_sign_in_sheet_prints_90_rows_on_a4_with_the_header_on_every_page(
         assert "序号" in text and "姓名" in text and "单位" in text  # the header row is repeated
         rows += row_numbers(text)
     assert rows == list(range(1, 91))  # every row once, none split or lost
-    assert "返回本期日程" not in "".join(text for _, text in pages)  # the site's chrome is not printed
+    assert "返回本期日程" not in "".join(
+        text for _, text in pages
+    )  # the site's chrome is not printed
 
 
 def test_handout_prints_on_one_a4_page(page, serve, shipped_site: Path) -> None:

@@ -79,19 +79,21 @@ def _check_times(entry: Entry[Curriculum], day_index: int, day: Day) -> list[Pro
     return problems
 
 
-BATCH_SUFFIXES = ("qiandao", "richeng")  # a batch's sign-in sheet and handout: <id>-qiandao.md ...
+# a batch's printed pages sit next to its schedule: programmes/<id>/<batch>-qiandao.md ...
+BATCH_PAGES = {"qiandao": "签到表", "richeng": "日程表"}
 
 
 def _page_clashes(entry: Entry[Curriculum], programme: Curriculum) -> list[Problem]:
     """A batch id that would overwrite the programme page or another batch's printed sheet."""
-    taken = {f"{c.id}-{suffix}": c.id for c in programme.cohorts for suffix in BATCH_SUFFIXES}
+    taken = {
+        f"{c.id}-{suffix}": f"期次“{c.id}”的{name}"
+        for c in programme.cohorts
+        for suffix, name in BATCH_PAGES.items()
+    }
+    taken["index"] = "项目主页"
     problems = []
     for index, cohort in enumerate(programme.cohorts):
-        if cohort.id == "index":
-            clash = "项目主页"
-        elif cohort.id in taken:
-            clash = f"期次“{taken[cohort.id]}”的{'签到表' if cohort.id.endswith('qiandao') else '日程表'}"
-        else:
-            continue
-        problems.append(entry.problem(("cohorts", index, "id"), f"期次 id“{cohort.id}”与{clash}的网页重名，请换一个"))
+        if cohort.id in taken:
+            message = f"期次 id“{cohort.id}”与{taken[cohort.id]}的网页重名，请换一个"
+            problems.append(entry.problem(("cohorts", index, "id"), message))
     return problems

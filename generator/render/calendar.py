@@ -22,8 +22,8 @@ def _stamp(cohort: Cohort) -> datetime.datetime:
     """DTSTAMP: the build's SOURCE_DATE_EPOCH when set, else a fixed time, so builds repeat."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
     if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
-    return datetime.datetime.combine(cohort.start, datetime.time(), tzinfo=datetime.timezone.utc)
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
+    return datetime.datetime.combine(cohort.start, datetime.time(), tzinfo=datetime.UTC)
 
 
 def _at(date: datetime.date, clock: str, zone: ZoneInfo) -> datetime.datetime:
@@ -31,7 +31,9 @@ def _at(date: datetime.date, clock: str, zone: ZoneInfo) -> datetime.datetime:
     return datetime.datetime.combine(date, datetime.time(hour, minute), tzinfo=zone)
 
 
-def cohort_calendar(programme_id: str, programme: Curriculum, cohort: Cohort, days: list[DayView]) -> bytes:
+def cohort_calendar(
+    programme_id: str, programme: Curriculum, cohort: Cohort, days: list[DayView]
+) -> bytes:
     """The .ics file of one batch (``days`` dated from its start); UIDs stay the same from build to build."""
     zone = ZoneInfo(TIMEZONE)
     calendar = Calendar()

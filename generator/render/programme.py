@@ -73,14 +73,16 @@ def days_of(programme: Curriculum, start: datetime.date | None = None) -> list[D
         sessions = []
         for session in day.sessions:
             begin, end = parse_span(session.time) or (0, 0)  # checked before rendering
-            sessions.append(SessionView(
-                key=f"d{number}-{_clock(begin).replace(':', '')}",
-                day=number,
-                start=_clock(begin),
-                end=_clock(end),
-                hours=session_hours(session.time, session.hours),
-                session=session,
-            ))
+            sessions.append(
+                SessionView(
+                    key=f"d{number}-{_clock(begin).replace(':', '')}",
+                    day=number,
+                    start=_clock(begin),
+                    end=_clock(end),
+                    hours=session_hours(session.time, session.hours),
+                    session=session,
+                )
+            )
         sessions.sort(key=lambda view: view.start)
         date = start + datetime.timedelta(days=number - 1) if start else None
         days.append(DayView(number, day.title, sessions, date))
@@ -125,7 +127,9 @@ def progress_data(programme_id: str, programme: Curriculum, site: Any) -> dict[s
     method_ids = list(dict.fromkeys(m for view in sessions for m in view.session.methods))
     completion = programme.completion
     required = list(completion.quizzes) if completion else []
-    quiz_ids = list(dict.fromkeys([q for view in sessions for q in view.session.quizzes] + required))
+    quiz_ids = list(
+        dict.fromkeys([q for view in sessions for q in view.session.quizzes] + required)
+    )
     return {
         "id": programme_id,
         "title": programme.title,
@@ -201,16 +205,27 @@ def render_programmes(site: Any) -> tuple[dict[str, str], dict[str, bytes]]:
         for view in cohorts:
             cohort = view.cohort
             dated = days_of(programme, cohort.start)
-            batch = {**common, "cohort": cohort, "span": view.span, "capacity": view.capacity, "days": dated}
+            batch = {
+                **common,
+                "cohort": cohort,
+                "span": view.span,
+                "capacity": view.capacity,
+                "days": dated,
+            }
             pages[f"{base}/{cohort.id}.md"] = render("cohort.md.j2", **batch)
             sessions = [s for day in dated for s in day.sessions]
             pages[f"{base}/{cohort.id}-qiandao.md"] = render(
-                "signin.md.j2", sessions=sessions, landscape=len(sessions) > PORTRAIT_SESSIONS, **batch
+                "signin.md.j2",
+                sessions=sessions,
+                landscape=len(sessions) > PORTRAIT_SESSIONS,
+                **batch,
             )
             pages[f"{base}/{cohort.id}-richeng.md"] = render(
                 "handout.md.j2", notes=handout_notes(programme, site), **batch
             )
-            files[f"{base}/{cohort.id}.ics"] = cohort_calendar(programme_id, programme, cohort, dated)
+            files[f"{base}/{cohort.id}.ics"] = cohort_calendar(
+                programme_id, programme, cohort, dated
+            )
     batches.sort(key=lambda b: (b.cohort.start, b.programme_id, b.cohort.id))
     if index:
         pages["programmes/index.md"] = render(
@@ -224,7 +239,11 @@ PORTRAIT_SESSIONS = 8
 
 
 def _programme_page(
-    programme: Curriculum, days: list[DayView], cohorts: list[CohortView], common: dict[str, Any], site: Any
+    programme: Curriculum,
+    days: list[DayView],
+    cohorts: list[CohortView],
+    common: dict[str, Any],
+    site: Any,
 ) -> str:
     completion = programme.completion
     count = common["session_count"]

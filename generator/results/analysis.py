@@ -9,8 +9,10 @@ as too easy (p > 0.9), too hard (p < 0.2) or discriminating negatively (D < 0).
 from __future__ import annotations
 
 import statistics
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .banks import BankInfo
 from .collect import Attempt
@@ -160,19 +162,21 @@ def item_stats(
     """Difficulty, discrimination and answer counts of every scored question."""
     order = list(info.questions) if info else []
     items: dict[str, ItemStats] = {}
-    tallies: dict[str, Tally] = {}
+    # Identical answers are counted first and tallied once: thousands of trainees give
+    # only a handful of distinct answers to a question.
+    given: dict[str, Counter[tuple[Any, bool]]] = {}
     scored: set[str] = set()
     for qid in order:
         question = info.questions[qid]  # type: ignore[union-attr]
         items[qid] = ItemStats(qid, question.type, question.stem)
-        tallies[qid] = Tally()
+        given[qid] = Counter()
     for attempt in attempts:
         answers, correct = attempt.answers, attempt.correct
         for qid in attempt.questions:
             item = items.get(qid)
             if item is None:
                 item = items[qid] = ItemStats(qid, "", "")
-                tallies[qid] = Tally()
+                given[qid] = Counter()
             item.presented += 1
             right = correct.get(qid)
             if right is not None:
@@ -181,24 +185,38 @@ def item_stats(
             answer = answers.get(qid)
             if answer is not None:
                 item.answered += 1
-                tallies[qid].add(answer, right == 1)
+                key = _hashable(answer)
+                if key is not None:
+                    given[qid][(key, right == 1)] += 1
     upper_counts, lower_counts = _group_counts(upper), _group_counts(lower)
     result = []
     for qid, item in items.items():
         if qid not in scored:  # a case's scenario, or never shown: nothing to analyse
             continue
         question = info.questions.get(qid) if info else None
-        item.type = item.type or tallies[qid].kind
+        tally = Tally()
+        for (answer, right), times in given[qid].items():
+            tally.add(answer, right, times)
+        item.type = item.type or tally.kind
         item.p = item.correct / item.presented
         item.p_upper = _rate(upper_counts.get(qid))
         item.p_lower = _rate(lower_counts.get(qid))
         if item.p_upper is not None and item.p_lower is not None:
             item.d = item.p_upper - item.p_lower
         item.flags = flags(item)
-        item.choices = choices(tallies[qid], question, item.answered)
-        item.wrong = wrong_answers(tallies[qid], question)
+        item.choices = choices(tally, question, item.answered)
+        item.wrong = wrong_answers(tally, question)
         result.append(item)
     return result
+
+
+def _hashable(answer: Any) -> Any:
+    """The answer as a counter key, or None for a shape no question type writes."""
+    if isinstance(answer, list):
+        if all(item is None or isinstance(item, (str, int, float)) for item in answer):
+            return tuple(answer)
+        return None
+    return answer if isinstance(answer, (str, int, float)) else None
 
 
 def _group_counts(group: list[Attempt]) -> dict[str, list[int]]:

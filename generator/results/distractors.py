@@ -42,27 +42,31 @@ class Tally:
     pairs: Counter[tuple[int, Any]] = field(default_factory=Counter)
     kind: str = ""
 
-    def add(self, answer: Any, right: bool) -> None:
+    def add(self, answer: Any, right: bool, times: int = 1) -> None:
+        """Count one answer given ``times`` times (callers count identical answers first)."""
         if isinstance(answer, str):
             self.kind = "letters"
-            self.letters.update(answer)
+            for letter in answer:
+                self.letters[letter] += times
             if right:
-                self.right_keys[answer] += 1
+                self.right_keys[answer] += times
         elif isinstance(answer, (bool, int, float)):
             self.kind = "judge"
-            self.judge[int(bool(answer))] += 1
+            self.judge[int(bool(answer))] += times
             if right:
-                self.right_keys[str(int(bool(answer)))] += 1
-        elif isinstance(answer, list) and all(isinstance(item, str) for item in answer):
+                self.right_keys[str(int(bool(answer)))] += times
+        elif isinstance(answer, (list, tuple)) and all(isinstance(item, str) for item in answer):
             self.kind = "blank"
-            self._add_blank(answer, right)
-        elif isinstance(answer, list):
+            self._add_blank(answer, right, times)
+        elif isinstance(answer, (list, tuple)):
             self.kind = "arrangement"
             if not right:
-                self.arrangements[tuple(answer)] += 1
-                self.pairs.update((left, chosen) for left, chosen in enumerate(answer) if chosen != left)
+                self.arrangements[tuple(answer)] += times
+                for left, chosen in enumerate(answer):
+                    if chosen != left:
+                        self.pairs[(left, chosen)] += times
 
-    def _add_blank(self, texts: list[str], right: bool) -> None:
+    def _add_blank(self, texts: Any, right: bool, times: int) -> None:
         while len(self.slots_wrong) < len(texts):
             self.slots_wrong.append(Counter())
             self.slots_right.append(set())
@@ -71,7 +75,7 @@ class Tally:
             if right:
                 self.slots_right[slot].add(folded)
             elif folded:
-                self.slots_wrong[slot][folded] += 1
+                self.slots_wrong[slot][folded] += times
 
 
 def _fold(text: str) -> str:

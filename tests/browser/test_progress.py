@@ -75,9 +75,16 @@ def storage(page, key: str):
     return None if raw is None else json.loads(raw)
 
 
-def test_reading_a_method_and_passing_its_quiz_count_towards_the_programme(page, sample_url: str) -> None:
+def test_reading_a_method_and_passing_its_quiz_count_towards_the_programme(
+    page, sample_url: str
+) -> None:
     page.goto(sample_url + PROGRAMME)
-    assert stats(page) == {"已获学时": "0 / 9", "已完成课次": "0 / 6", "已读学习材料": "0 / 2", "已通过测验": "0 / 1"}
+    assert stats(page) == {
+        "已获学时": "0 / 9",
+        "已完成课次": "0 / 6",
+        "已读学习材料": "0 / 2",
+        "已通过测验": "0 / 1",
+    }
     assert verdict(page) == "尚未达到结业要求"
 
     page.goto(sample_url + "methods/tingqing/")  # reading the material is what counts
@@ -85,14 +92,30 @@ def test_reading_a_method_and_passing_its_quiz_count_towards_the_programme(page,
     assert list(visited) == ["tingqing"] and isinstance(visited["tingqing"], int)
     # A passed attempt, in the format the quiz engine stores (seeded: the bank has 8 questions
     # of every type; the real quiz UI is driven in the next test).
-    attempt = {"finishedAt": 1788739200000, "score": 87.5, "passed": True, "points": 7, "max": 8,
-               "seconds": 300, "seed": 1, "code": "x"}
+    attempt = {
+        "finishedAt": 1788739200000,
+        "score": 87.5,
+        "passed": True,
+        "points": 7,
+        "max": 8,
+        "seconds": 300,
+        "seed": 1,
+        "code": "x",
+    }
     failed = dict(attempt, score=25, passed=False)
-    page.evaluate("v => localStorage.setItem('lunxun:v1:history:tingqing-lianxi', v)", json.dumps([failed, attempt]))
+    page.evaluate(
+        "v => localStorage.setItem('lunxun:v1:history:tingqing-lianxi', v)",
+        json.dumps([failed, attempt]),
+    )
 
     page.goto(sample_url + PROGRAMME)
     # the 2.5-hour lecture (tingqing read) and the 1-hour quiz session (passed) count
-    assert stats(page) == {"已获学时": "3.5 / 9", "已完成课次": "2 / 6", "已读学习材料": "1 / 2", "已通过测验": "1 / 1"}
+    assert stats(page) == {
+        "已获学时": "3.5 / 9",
+        "已完成课次": "2 / 6",
+        "已读学习材料": "1 / 2",
+        "已通过测验": "1 / 1",
+    }
     rules = page.locator(".lx-progress-rules li")
     assert rules.nth(0).get_attribute("class") == "is-unmet"
     assert rules.nth(1).inner_text() == "通过测验“听情工作法 练习”：已通过"
@@ -110,7 +133,10 @@ def test_reading_a_method_and_passing_its_quiz_count_towards_the_programme(page,
     assert storage(page, "attended:cun-ganbu") == ["d1-0830", "d2-0900", "d2-1500"]
     pending = page.locator('.lx-progress-sessions li[data-session="d1-1400"]')
     assert "待阅读：分级处置法" in pending.inner_text()
-    assert pending.get_by_role("link", name="分级处置法").get_attribute("href") == "../../methods/fenji/"
+    assert (
+        pending.get_by_role("link", name="分级处置法").get_attribute("href")
+        == "../../methods/fenji/"
+    )
 
     page.reload()  # kept in this browser
     assert stats(page)["已完成课次"] == "5 / 6" and verdict(page) == "已达到结业要求"
@@ -131,7 +157,12 @@ def test_a_quiz_passed_in_the_quiz_ui_counts(page, xiaoban_url: str) -> None:
     assert [entry["passed"] for entry in storage(page, "history:xiaoce")] == [True]
 
     page.goto(xiaoban_url + "programmes/xiaoban/")
-    assert stats(page) == {"已获学时": "0.5 / 3", "已完成课次": "1 / 3", "已读学习材料": "0 / 1", "已通过测验": "1 / 1"}
+    assert stats(page) == {
+        "已获学时": "0.5 / 3",
+        "已完成课次": "1 / 3",
+        "已读学习材料": "0 / 1",
+        "已通过测验": "1 / 1",
+    }
     page.goto(xiaoban_url + "methods/tingqing/")
     page.go_back()
     assert stats(page)["已获学时"] == "2.5 / 3"
@@ -163,8 +194,13 @@ def test_pages_without_a_panel_are_left_alone(page, sample_url: str) -> None:
 
 @pytest.mark.parametrize(
     "url_path",
-    [PROGRAMME, "programmes/", "programmes/cun-ganbu/2026-01/", "programmes/cun-ganbu/2026-01-qiandao/",
-     "programmes/cun-ganbu/2026-01-richeng/"],
+    [
+        PROGRAMME,
+        "programmes/",
+        "programmes/cun-ganbu/2026-01/",
+        "programmes/cun-ganbu/2026-01-qiandao/",
+        "programmes/cun-ganbu/2026-01-richeng/",
+    ],
 )
 def test_no_sideways_scrolling_on_a_phone(page, sample_url: str, url_path: str) -> None:
     page.goto(sample_url + url_path)
