@@ -116,6 +116,8 @@ SAMPLE_SOURCE = """\
 
 def new_file(root: FsPath, layout: Layout, kind: str, item_id: str) -> list[FsPath]:
     """Write the template for ``kind`` named ``item_id``; returns the files written."""
+    if not root.is_dir():
+        raise UsageError(f"项目目录 {root} 不存在")
     if not SLUG.fullmatch(item_id):
         raise UsageError(f"“{item_id}”不是合法的标识：只能用小写英文字母、数字和连字符，且以字母或数字开头")
     folder = {"method": layout.methods_dir(), "quiz": layout.quizzes_dir, "curriculum": layout.curricula_dir()}[kind]

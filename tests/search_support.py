@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,12 +11,24 @@ import yaml
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.yaml"
 PLACEHOLDER = "键入以开始搜索"
+ANSWERED = "符合条件的结果"  # the end of every result count Material shows in Chinese
+
+# Times, in the page, the last keystroke in the search box and the last change of the results.
+_TIMER = """() => {
+  if (window.__lxTimer) return;
+  const timer = window.__lxTimer = {keyup: 0, shown: 0};
+  document.addEventListener('keyup', e => {
+    if (e.target.matches && e.target.matches('.md-search__input')) timer.keyup = performance.now();
+  }, true);
+  new MutationObserver(() => { timer.shown = performance.now(); })
+    .observe(document.querySelector('.md-search-result'), {subtree: true, childList: true, characterData: true});
+}"""
 
 
 @dataclass
 class Answer:
     pages: list[str]  # result pages, best first, named as in search_queries.yaml
-    seconds: float  # from the last keystroke to the results on screen
+    milliseconds: float  # from the last keystroke to the results on screen, timed in the page
 
 
 def load_queries() -> list[dict]:
@@ -28,6 +39,7 @@ def page_name(url: str, base: str) -> str:
     """methods/liuchixiang/ or methods/liuchixiang.html → methods/liuchixiang; / → index."""
     path = urlsplit(url).path
     root = urlsplit(base).path
+    root = root[: root.rfind("/") + 1]
     if path.startswith(root):
         path = path[len(root):]
     path = re.sub(r"(^|/)index\.html$", "", path)
@@ -35,42 +47,43 @@ def page_name(url: str, base: str) -> str:
     return path or "index"
 
 
-def open_search(page, base: str) -> None:
-    """Open the site and the search dialog, and wait until the search index is ready."""
-    page.goto(base)
+def open_search(page, url: str, wait: bool = True) -> None:
+    """Open a page and its search dialog; ``wait`` until the search engine is ready."""
+    page.goto(url)
     page.locator("label[for=__search]").first.click()
-    box = page.locator("input.md-search__input")
-    box.wait_for(state="visible")
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta').textContent.trim().length > 0"
-    )
+    page.locator("input.md-search__input").wait_for(state="visible")
+    page.evaluate(_TIMER)
+    if wait:
+        page.wait_for_function(
+            f"() => !document.querySelector('.md-search-result__meta').textContent.includes('正在初始化')"
+        )
 
 
-def search(page, base: str, query: str, timeout: float = 10.0) -> Answer:
+def search(page, base: str, query: str, timeout: float = 30.0) -> Answer:
     """Type a query into the open search box; all result pages once they are on screen."""
     box = page.locator("input.md-search__input")
-    meta = page.locator(".md-search-result__meta")
-    box.fill("")
-    box.press("End")  # Material reads the box on keyup
-    page.wait_for_function(f"() => document.querySelector('.md-search-result__meta').textContent.includes({PLACEHOLDER!r})")
+    meta = ".md-search-result__meta"
+    if box.input_value():
+        box.fill("")
+        box.press("End")  # Material reads the box on keyup
+        page.wait_for_function(f"() => document.querySelector('{meta}').textContent.includes({PLACEHOLDER!r})")
     box.fill(query)
-    started = time.perf_counter()
     box.press("End")
     page.wait_for_function(
-        f"() => !document.querySelector('.md-search-result__meta').textContent.includes({PLACEHOLDER!r})",
-        timeout=timeout * 1000,
+        f"() => document.querySelector('{meta}').textContent.includes({ANSWERED!r})", timeout=timeout * 1000
     )
-    seconds = time.perf_counter() - started
-    found = re.search(r"(\d+)", meta.inner_text())
+    timer = page.evaluate("() => window.__lxTimer")
+    milliseconds = timer["shown"] - timer["keyup"]
+    found = re.search(r"(\d+)", page.locator(meta).inner_text())
     total = int(found.group(1)) if found else 0
     items = page.locator("li.md-search-result__item")
-    for _ in range(50):  # Material renders ten results, then more as the list scrolls
+    for _ in range(200):  # Material renders ten results, then more as the list scrolls
         if items.count() >= total:
             break
         page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
-        page.wait_for_timeout(50)
+        page.wait_for_timeout(20)
     hrefs = page.eval_on_selector_all(
         "li.md-search-result__item > a.md-search-result__link:first-child", "els => els.map(a => a.href)"
     )
     names = list(dict.fromkeys(page_name(href, base) for href in hrefs))
-    return Answer(names, seconds)
+    return Answer(names, milliseconds)

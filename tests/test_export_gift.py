@@ -171,3 +171,5 @@ def test_unknown_bank_and_bad_names(tmp_path, capsys, monkeypatch):
         1, "", "./elsewhere.yaml 不在项目的题库目录 quizzes/ 中\n")
     assert run(["export", "tingqing-lianxi", "--format", "gift", "-o", "no/such/dir/x.txt"], project, capsys, monkeypatch) == (
         1, "", "输出目录 no/such/dir 不存在\n")
+    assert run(["export", "tingqing-lianxi", "--format", "gift", "-o", "quizzes"], project, capsys, monkeypatch) == (
+        1, "", "quizzes 是一个目录，请在 -o 后写文件名\n")

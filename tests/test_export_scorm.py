@@ -92,7 +92,7 @@ def test_package_files_and_manifest(tmp_path, capsys, monkeypatch):
 def test_launch_page_carries_the_bank(tmp_path, capsys, monkeypatch):
     archive = zipfile.ZipFile(package(tmp_path, capsys, monkeypatch))
     page = archive.read("index.html").decode("utf-8")
-    assert '<div class="lx-quiz" data-bank="scorm-lianxi" data-mode="practice">' in page
+    assert '<div class="lx-quiz" data-bank="scorm-lianxi" data-mode="practice" data-standalone="scorm">' in page
     data = re.search(r'<script type="application/json" class="lx-bank-data">(.*?)</script>', page).group(1)
     bank = read_bank(tmp_path / "project" / "quizzes" / "scorm-lianxi.yaml")
     assert json.loads(data) == json.loads(json.dumps(bank_json("scorm-lianxi", bank)))

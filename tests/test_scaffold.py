@@ -74,6 +74,10 @@ def test_refuses_to_overwrite_and_bad_ids(tmp_path, capsys, monkeypatch):
     assert run(["new", "method", "Xin_Fa"], project, capsys, monkeypatch) == (
         1, "", "“Xin_Fa”不是合法的标识：只能用小写英文字母、数字和连字符，且以字母或数字开头\n")
     assert not any(project.rglob("Xin_Fa*"))
+    missing = tmp_path / "no-such-project"
+    assert run(["new", "quiz", "x", "--root", str(missing)], project, capsys, monkeypatch) == (
+        1, "", f"项目目录 {missing} 不存在\n")
+    assert not missing.exists()
 
 
 def test_unknown_kind_is_an_argument_error(tmp_path, capsys, monkeypatch):

@@ -27,7 +27,7 @@ function h(tag, props, ...kids) {
   el.append(...clean(kids));
   return el;
 }
-const clean = kids => kids.flat(3).filter(x => x != null && typeof x !== 'boolean');
+const clean = kids => kids.flat(3).filter(x => x != null && x !== '' && typeof x !== 'boolean');
 const fill = (el, ...kids) => el.replaceChildren(...clean(kids));
 const button = (label, onclick, cls, more) => h('button', Object.assign({type: 'button', class: cls, onclick}, more), label);
 const tpl = document.createElement('template');

@@ -63,11 +63,19 @@ def write_atomically(target: FsPath, data: bytes) -> None:
     folder = target.parent if str(target.parent) else FsPath(".")
     if not folder.is_dir():
         raise UsageError(f"输出目录 {folder} 不存在")
-    handle, temporary = tempfile.mkstemp(prefix=".lunxun-", dir=folder)
+    if target.is_dir():
+        raise UsageError(f"{target} 是一个目录，请在 -o 后写文件名")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".lunxun-", dir=folder)
+    except OSError as error:
+        raise UsageError(f"无法写入 {target}：{error.strerror or error}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, target)
+    except OSError as error:
+        FsPath(temporary).unlink(missing_ok=True)
+        raise UsageError(f"无法写入 {target}：{error.strerror or error}") from None
     except BaseException:
         FsPath(temporary).unlink(missing_ok=True)
         raise

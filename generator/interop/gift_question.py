@@ -51,7 +51,7 @@ class GiftQuestion:
         kind, data, _ = answers[0]
         question: dict[str, Any] = {"type": kind}
         if kind == "blank":
-            gaps = meta.get("gaps") or [4] * len(spans)
+            gaps = meta.get("gaps") if isinstance(meta.get("gaps"), list) else []
             stem = segments[0].text()
             for index, segment in enumerate(segments[1:]):
                 width = gaps[index] if index < len(gaps) and isinstance(gaps[index], int) else 4

@@ -170,6 +170,8 @@ class _Reader:
         line, col = self.where(block.start)
         label = question["id"]
         case = meta.get("case")
+        if case is not None and not isinstance(case, (dict, str)):
+            raise GiftError(block.meta_offset, "lunxun 注释中的 case 应为案例（JSON 对象）或案例 id")
         questions = self.draft.questions
         if isinstance(case, dict):
             self.case = {key: value for key, value in case.items() if key != "type"}

@@ -50,7 +50,7 @@ body {{ margin: 0 auto; max-width: 46rem; padding: 1rem; line-height: 1.6;
 <body>
 <main>
 <h1>{title}</h1>
-<div class="lx-quiz" data-bank="{bank_id}" data-mode="{mode}">
+<div class="lx-quiz" data-bank="{bank_id}" data-mode="{mode}" data-standalone="scorm">
 <noscript><p>测验需要浏览器启用 JavaScript。</p></noscript>
 <p class="lx-quiz-loading">测验加载中……</p>
 </div>

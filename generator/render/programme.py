@@ -19,10 +19,13 @@ from ..model import Curriculum
 from ..model.curriculum import Cohort, Session
 from .calendar import cohort_calendar
 from .environment import render
+from .links import SiteModel
 from .text import md_inline
 
 WEEKDAYS = "一二三四五六日"
 DEFAULT_CAPACITY = 50
+# a sign-in sheet with more session columns than this is printed on landscape A4
+PORTRAIT_SESSIONS = 8
 # CSS class per kind of session: ASCII, so the colours live in programme.css
 KIND_CLASSES = {
     "开班式": "kaiban",
@@ -121,7 +124,7 @@ def hours_text(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def progress_data(programme_id: str, programme: Curriculum, site: Any) -> dict[str, Any]:
+def progress_data(programme_id: str, programme: Curriculum, site: SiteModel) -> dict[str, Any]:
     """What the progress panel needs, and nothing else."""
     sessions = [view for day in days_of(programme) for view in day.sessions]
     method_ids = list(dict.fromkeys(m for view in sessions for m in view.session.methods))
@@ -180,7 +183,7 @@ def _cohorts(programme_id: str, programme: Curriculum) -> list[CohortView]:
     ]
 
 
-def render_programmes(site: Any) -> tuple[dict[str, str], dict[str, bytes]]:
+def render_programmes(site: SiteModel) -> tuple[dict[str, str], dict[str, bytes]]:
     """Every programme's pages and calendar files: (md path → Markdown, path → bytes)."""
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
@@ -234,16 +237,12 @@ def render_programmes(site: Any) -> tuple[dict[str, str], dict[str, bytes]]:
     return pages, files
 
 
-# a sign-in sheet with more session columns than this is printed on landscape A4
-PORTRAIT_SESSIONS = 8
-
-
 def _programme_page(
     programme: Curriculum,
     days: list[DayView],
     cohorts: list[CohortView],
     common: dict[str, Any],
-    site: Any,
+    site: SiteModel,
 ) -> str:
     completion = programme.completion
     count = common["session_count"]
@@ -264,7 +263,7 @@ def _programme_page(
     )
 
 
-def handout_notes(programme: Curriculum, site: Any) -> list[str]:
+def handout_notes(programme: Curriculum, site: SiteModel) -> list[str]:
     """The few rules a trainee needs on paper, taken from the programme itself."""
     notes = ["每个课次开始前签到，不迟到、不早退，不无故缺席。"]
     completion = programme.completion

@@ -1,0 +1,253 @@
+"""The search engines lunxun was measured with: how to build a site for each, how to query it.
+
+    material   Material for MkDocs' own search (lunr in a web worker; jieba cuts the index)
+    material+  the same, with jieba taught the site's terms (the generated dictionary)
+    lunxun     lunxun's engine (generator/assets/search.js) behind Material's search box
+    pagefind   Pagefind (extended build, which segments Chinese), driven by its JS API
+    zensical   Zensical's built-in search (lunxun build --engine zensical)
+
+Each build runs in its own process, so jieba's process-wide dictionary starts fresh and the
+times are comparable. Used by search_bench.py (1,000 synthetic pages) and search_quality.py
+(the shipped site against tests/search_queries.yaml).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from search_support import open_search, page_name, search  # noqa: E402
+
+ENGINES = ("material", "material+", "lunxun", "pagefind", "zensical")
+PAGEFIND_ROOT = "article.md-content__inner"  # the page's text, not the navigation around it
+
+
+@dataclass
+class Built:
+    engine: str
+    site: Path
+    seconds: float
+
+
+# ------------------------------------------------------------------------------- building
+
+
+def _project_copy(project: Path, out: Path, lunxun_options: dict, search_plugin: bool) -> Path:
+    """A copy of a project whose mkdocs.yml sets the lunxun plugin's options."""
+    copy = out / "project"
+    if copy.exists():
+        shutil.rmtree(copy)
+    copy.mkdir(parents=True)
+    for name in ("content", "quizzes", "docs"):
+        if (project / name).is_dir():
+            shutil.copytree(project / name, copy / name)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    options = "".join(f"\n      {key}: {json.dumps(value)}" for key, value in lunxun_options.items())
+    config = re.sub(r"^  - lunxun\b.*$", "  - lunxun:" + options if options else "  - lunxun", config, flags=re.M)
+    if not search_plugin:
+        config = re.sub(r"^  - search:\n(      .*\n)*|^  - search\n", "", config, flags=re.M)
+    (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return copy
+
+
+def build(engine: str, project: Path, out: Path) -> Built:
+    """Build ``project`` for ``engine`` into out/site, in a child process; the build's wall time."""
+    out.mkdir(parents=True, exist_ok=True)
+    site = out / "site"
+    done = subprocess.run(
+        [sys.executable, __file__, "_build", engine, str(project), str(out)], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"{engine}: build failed\n{done.stderr[-3000:]}")
+    return Built(engine, site, float(done.stdout.strip().splitlines()[-1]))
+
+
+def _build_here(engine: str, project: Path, out: Path) -> float:
+    from generator.build import build_site
+
+    site = out / "site"
+    if engine == "zensical":
+        from generator.engines.zensical import build_with_zensical
+
+        start = time.perf_counter()
+        build_with_zensical(project / "mkdocs.yml", site_dir=str(site))
+        return time.perf_counter() - start
+    if engine == "pagefind":
+        copy = _project_copy(project, out, {"search": False}, search_plugin=False)
+        start = time.perf_counter()
+        build_site(copy / "mkdocs.yml", site_dir=str(site))
+        subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", PAGEFIND_ROOT],
+            check=True, capture_output=True,
+        )
+        return time.perf_counter() - start
+    copy = _project_copy(project, out, {"search": engine == "lunxun"}, search_plugin=True)
+    start = time.perf_counter()
+    if engine == "material+":
+        from generator.pipeline import render_project
+        from generator.search.segmenter import teach_jieba
+
+        teach_jieba(render_project(copy).search_words)
+    build_site(copy / "mkdocs.yml", site_dir=str(site))
+    return time.perf_counter() - start
+
+
+# ------------------------------------------------------------------------------- serving
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> str:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def launch(playwright):
+    executable = shutil.which("chromium")
+    if executable is None:
+        raise SystemExit("chromium is not installed")
+    return playwright.chromium.launch(executable_path=executable, headless=True,
+                                      args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+
+
+# ------------------------------------------------------------------------------- querying
+
+
+@dataclass
+class Result:
+    pages: list[str]
+    milliseconds: float
+
+
+class Searcher:
+    """One engine's search on one served site, in a fresh browser context."""
+
+    def __init__(self, browser, engine: str, base: str) -> None:
+        self.engine = engine
+        self.base = base
+        self.context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
+        self.page = self.context.new_page()
+        self.bytes: dict[str, int] = {}
+        self.page.on("requestfinished", self._count)
+
+    def _count(self, request) -> None:
+        try:
+            size = request.sizes()["responseBodySize"]
+        except Exception:  # noqa: BLE001 - a request without a body
+            size = 0
+        self.bytes[request.url] = size
+
+    def search_bytes(self) -> tuple[int, int]:
+        """Bytes of the search index, and of everything search fetched (index, engine, wasm)."""
+        index = engine = 0
+        for url, size in self.bytes.items():
+            path = urlsplit(url).path
+            if re.search(r"search_index\.json|/search\.json|\.pf_(index|meta|filter)|pagefind-entry\.json", path):
+                index += size
+            if re.search(r"search|pagefind|lunr", path):
+                engine += size
+        return index, engine
+
+    def close(self) -> None:
+        self.context.close()
+
+    def first(self, query: str) -> Result:
+        """A query typed as soon as the page has loaded: includes loading the index."""
+        if self.engine == "pagefind":
+            self.page.goto(self.base)
+            return self._pagefind(query, first=True)
+        if self.engine == "zensical":
+            self.page.goto(self.base)
+            self._zensical_open()
+            return self._zensical(query)
+        open_search(self.page, self.base, wait=False)
+        answer = search(self.page, self.base, query)
+        return Result(answer.pages, answer.milliseconds)
+
+    def query(self, query: str) -> Result:
+        if self.engine == "pagefind":
+            return self._pagefind(query)
+        if self.engine == "zensical":
+            return self._zensical(query)
+        answer = search(self.page, self.base, query)
+        return Result(answer.pages, answer.milliseconds)
+
+    # Pagefind: its JS API, loading the data of the first ten results as its UI does
+    def _pagefind(self, query: str, first: bool = False, shown: int = 10) -> Result:
+        data = self.page.evaluate(
+            """async ([base, query, shown]) => {
+                 const start = performance.now();
+                 window.__pf = window.__pf || await import(base + 'pagefind/pagefind.js');
+                 const found = await window.__pf.search(query);
+                 const top = await Promise.all(found.results.slice(0, shown).map(r => r.data()));
+                 const ms = performance.now() - start;
+                 const rest = await Promise.all(found.results.slice(shown).map(r => r.data()));
+                 return {ms, urls: top.concat(rest).map(d => d.url)};
+               }""",
+            [self.base, query, shown],
+        )
+        pages = list(dict.fromkeys(page_name(self.base.rstrip("/") + url, self.base) for url in data["urls"]))
+        return Result(pages, data["ms"])
+
+    # Zensical: its own search dialog (in a shadow root), timed in the page
+    def _zensical_open(self) -> None:
+        self.page.locator(".md-search__button").first.click()
+        box = self.page.locator("dialog input[type=text]").first
+        box.wait_for()
+        self.page.evaluate(
+            """() => {
+                 if (window.__zxTimer) return;
+                 const host = [...document.querySelectorAll('div')].find(d => d.shadowRoot);
+                 const timer = window.__zxTimer = {keyup: 0, shown: 0};
+                 host.shadowRoot.addEventListener('keyup', () => { timer.keyup = performance.now(); }, true);
+                 new MutationObserver(() => { timer.shown = performance.now(); })
+                   .observe(host.shadowRoot, {subtree: true, childList: true, characterData: true});
+               }"""
+        )
+
+    def _zensical(self, query: str) -> Result:
+        box = self.page.locator("dialog input[type=text]").first
+        status = self.page.locator("dialog [role=status]").first
+        box.fill("")
+        box.press("End")
+        self.page.wait_for_timeout(50)
+        box.fill(query)
+        box.press("End")
+        for _ in range(300):  # the status reads "N results" once the list is there
+            self.page.wait_for_timeout(10)
+            text = status.inner_text() if status.count() else ""
+            timer = self.page.evaluate("() => window.__zxTimer")
+            if re.search(r"\d+ result|No result", text) and timer["shown"] > timer["keyup"]:
+                break
+        self.page.wait_for_timeout(100)
+        timer = self.page.evaluate("() => window.__zxTimer")
+        hrefs = self.page.eval_on_selector_all("dialog ol[role=listbox] a", "els => els.map(a => a.href)")
+        pages = list(dict.fromkeys(page_name(h, self.base) for h in hrefs))
+        return Result(pages, timer["shown"] - timer["keyup"])
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+if __name__ == "__main__" and len(sys.argv) == 5 and sys.argv[1] == "_build":
+    print(_build_here(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])))
