@@ -9,7 +9,13 @@ from datetime import UTC, datetime
 
 import pytest
 
-from generator.results import InvalidCode, ResultCode, decode_result_code, encode_result_code, find_codes
+from generator.results import (
+    InvalidCode,
+    ResultCode,
+    decode_result_code,
+    encode_result_code,
+    find_codes,
+)
 
 PAYLOAD = {
     "v": 1, "b": "liuchixiang-jichu", "bv": "0123456789ab", "s": 4_000_000_000,

@@ -33,9 +33,11 @@ PAYLOADS = {
     "jinja": "{{ 7*7 }}",
     "jinja-raw": "{% raw %}",
     "attr-list": "{onclick=alert(1)}",
+    "blank-lines": "\n\n[x](javascript:alert(1))\n\n",
 }
-# What Markdown fields may show instead of the literal text: the link's text, nothing for an image.
-RENDERED = {"js-link": ["x"], "remote-image": [""]}
+# What a Markdown field may show instead of the literal text: the link's text, nothing for an
+# image, the text without the asterisks that made it italic.
+RENDERED = {"js-link": ["x"], "remote-image": [""], "jinja": ["{{ 77 }}"], "blank-lines": ["x"]}
 
 # Text fields that are not free text: a format or a reference the checks hold to a fixed shape.
 NOT_FREE_TEXT = {
@@ -49,28 +51,29 @@ for _kind in ("Single", "Multiple", "Judge", "Blank", "Order", "Match", "Case"):
     NOT_FREE_TEXT[f"quiz.{_kind}.ref"] = "a method or step id, checked"
 
 
-def _leaves(annotation: Any) -> Iterator[Any]:
-    """The leaf types of an annotation; a slug (str with the slug check) yields 'slug'."""
+def _leaves(annotation: Any, markdown: bool = False) -> Iterator[tuple[Any, bool]]:
+    """The leaf types of an annotation, each with whether it is Markdown; a slug yields 'slug'."""
     if typing.get_origin(annotation) is typing.Annotated:
         base, *extras = typing.get_args(annotation)
         if any(isinstance(e, AfterValidator) and e.func is _check_slug for e in extras):
-            yield "slug"
+            yield "slug", False
             return
-        yield from _leaves(base)
+        markdown = markdown or any(getattr(e, "json_schema_extra", None) == {"format": "markdown"} for e in extras)
+        yield from _leaves(base, markdown)
     elif typing.get_origin(annotation) in (list, typing.Union, types.UnionType):
         for arg in typing.get_args(annotation):
-            yield from _leaves(arg)
+            yield from _leaves(arg, markdown)
     else:
-        yield annotation
+        yield annotation, markdown
 
 
 def _key(model: type) -> str:
     return f"{model.__module__.rsplit('.', 1)[-1]}.{model.__name__}"
 
 
-def text_fields(roots: tuple[type[BaseModel], ...] = (Source, Method, QuizBank, Curriculum)) -> set[str]:
-    """Every free-text field reachable from the file models, as ``module.Model.field``."""
-    found: set[str] = set()
+def text_fields(roots: tuple[type[BaseModel], ...] = (Source, Method, QuizBank, Curriculum)) -> dict[str, bool]:
+    """Every free-text field reachable from the file models (``module.Model.field``) → is Markdown."""
+    found: dict[str, bool] = {}
     seen: set[type] = set()
     todo = list(roots)
     while todo:
@@ -80,12 +83,13 @@ def text_fields(roots: tuple[type[BaseModel], ...] = (Source, Method, QuizBank, 
         seen.add(model)
         hints = typing.get_type_hints(model, include_extras=True)
         for name in model.model_fields:
-            for leaf in _leaves(hints[name]):
-                if leaf is str:
-                    found.add(f"{_key(model)}.{name}")
+            key = f"{_key(model)}.{name}"
+            for leaf, markdown in _leaves(hints[name]):
+                if leaf is str and key not in NOT_FREE_TEXT:
+                    found[key] = markdown
                 elif isinstance(leaf, type) and issubclass(leaf, BaseModel):
                     todo.append(leaf)
-    return found - set(NOT_FREE_TEXT)
+    return found
 
 
 class Texts:

@@ -586,6 +586,21 @@ function run(root, bank, o) {
 }
 
 /* Wrong-answer book page: review, re-practise, clear */
+// Stored snapshots are cleaned again before use: on file:// every local page shares localStorage.
+const TAGS = 'P BR EM STRONG CODE PRE BLOCKQUOTE UL OL LI A IMG TABLE THEAD TBODY TR TH TD HR DEL SUB SUP H4 H5 H6 SPAN'.split(' ');
+function scrub(html) {
+  tpl.innerHTML = html || '';
+  [...tpl.content.querySelectorAll('*')].forEach(el => {
+    if (!TAGS.includes(el.tagName)) return el.remove();
+    [...el.attributes].forEach(({name, value}) => {
+      const url = name === 'href' || name === 'src';
+      if (!['alt', 'title', 'class', 'data-blank'].includes(name) && !(url && /^(https?:|[^:]*$)/i.test(value) && !(name === 'src' && /^\w+:|^\/\//.test(value)))) el.removeAttribute(name);
+    });
+  });
+  return tpl.innerHTML;
+}
+const scrubbed = q => Object.assign({}, q, {stem: scrub(q.stem), explain: scrub(q.explain), scenario: q.scenario && scrub(q.scenario),
+  options: q.options && q.options.map(scrub), items: q.items && q.items.map(scrub), pairs: q.pairs && q.pairs.map(p => p.map(scrub))});
 function wrongbook(root) {
   const tell = speaker();
   function draw() {
@@ -599,13 +614,14 @@ function wrongbook(root) {
       clear(Object.keys(w).length), tell.el);
   }
   function entry(e, n) {
-    const q = e.question, box = h('div', {class: 'lx-wcard'}), srcOf = {bank: e.bank, title: e.bankTitle, id: q.id};
+    const q = scrubbed(e.question), box = h('div', {class: 'lx-wcard'}), srcOf = {bank: e.bank, title: e.bankTitle, id: q.id};
+    const href = /^(https?|file):/.test(e.refHref) && e.refHref;
     let st, shown, msg;
     const reset = focus => {
       const perm = {}, r = rng(seed32());
       if (T[q.type].perm) perm[q.id] = T[q.type].perm(q, r, false);
       st = {ans: {}, perm, set: (id, a) => { if (a == null) delete st.ans[id]; else st.ans[id] = a; },
-        lock: () => false, show: () => shown, ref: () => e.refHref && {href: e.refHref, label: '相关方法'}};
+        lock: () => false, show: () => shown, ref: () => href && {href, label: '相关方法'}};
       shown = false;
       msg = `已连续答对 ${e.streak} 次`;
       paint(focus);
@@ -616,7 +632,7 @@ function wrongbook(root) {
         : [button('确定', () => {
           if (st.ans[q.id] == null) return tell('请先作答，再点“确定”');
           const ok = right(q, st.ans[q.id]);
-          e.streak = note(srcOf, q, ok, null, e.refHref);
+          e.streak = note(srcOf, e.question, ok, null, e.refHref);
           msg = !ok ? '答错了，连续答对次数清零。' : e.streak >= 2 ? '已连续答对两次，这道题已移出错题本。'
             : e.streak ? '答对了！再答对一次就移出错题本。' : '答对了。';
           shown = true;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
@@ -120,7 +121,8 @@ def _bank_script(bank_id: str, data: dict[str, Any]) -> bytes:
 def _navigation(site: SiteModel) -> list[NavItem]:
     methods: list[NavItem] = ["methods/index.md"]
     for category, items in _method_groups(site):
-        methods.append({category: [f"methods/{method_id}.md" for method_id, _ in items]})
+        # MkDocs and Zensical insert section titles as HTML, unescaped
+        methods.append({html.escape(category): [f"methods/{method_id}.md" for method_id, _ in items]})
     quizzes: list[NavItem] = ["quizzes/index.md", "quizzes/meiri.md", "quizzes/cuotiben.md"]
     quizzes += [f"quizzes/{bank_id}.md" for bank_id in site.quizzes]
     nav: list[NavItem] = ["index.md", {"工作方法": methods}, {"测验": quizzes}]

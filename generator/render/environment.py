@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from functools import lru_cache
 
@@ -17,6 +18,13 @@ def safe_json(value: object) -> Markup:
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return Markup(text)
+
+
+def front_matter_title(text: object) -> Markup:
+    """A page title for the front matter: quoted, so YAML reads it as one string whatever it
+    starts with (``&``, ``*``, ``{``) or holds (``: ``, ``#``), and HTML-escaped, because themes
+    insert page titles into the navigation as HTML."""
+    return Markup(json.dumps(html.escape(str(text)), ensure_ascii=False))
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +43,7 @@ def environment() -> Environment:
     env.filters["mdi"] = lambda text: Markup(md_inline(text))
     env.filters["mdtext"] = lambda text: Markup(escape_markdown(str(text)))
     env.filters["json"] = safe_json
+    env.filters["page_title"] = front_matter_title
     env.filters["first_sentence"] = first_sentence
     return env
 

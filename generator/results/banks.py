@@ -94,8 +94,8 @@ def load_banks(root: FsPath, layout: Layout) -> tuple[dict[str, BankInfo], list[
     from ..project import load_project
 
     if not (root / layout.quizzes_dir).is_dir():
-        return {}, [f"未找到题库文件夹 {root / layout.quizzes_dir}：报告中题目只显示编号，选项只显示字母"
-                    "（用 --root 指定项目目录）"]
+        folder = root / layout.quizzes_dir
+        return {}, [f"未找到题库文件夹 {folder}：报告中题目只显示编号，选项只显示字母（用 --root 指定项目目录）"]
     notes = []
     try:
         project = load_checked(root, layout)

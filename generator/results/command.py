@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TextIO
@@ -14,9 +15,12 @@ from .analysis import analyse, batch_by_file, batch_by_unit
 from .banks import load_banks
 from .collect import Collection, decode_all, find_all
 from .report import summary_of, write_report
-from .sheet import rows_of, write_csv, write_xlsx
+from .sheet import grade_table, item_table, write_csv, write_xlsx
 
 OUTPUTS = ("grades.xlsx", "grades.csv", "report.html")
+# Above this many rows the XLSX is written by a second process while the report is drawn:
+# openpyxl spends some ten microseconds a cell, which for 100,000 trainees is many seconds.
+PARALLEL_ROWS = 20_000
 
 
 @dataclass
@@ -41,7 +45,7 @@ class Progress:
 
     def tick(self) -> None:
         self.done += 1
-        if self.active and (self.done % self.step == 0 or self.done == self.total):
+        if self.done % self.step == 0 or self.done == self.total:
             now = time.monotonic()
             if now - self.last >= 0.1 or self.done == self.total:
                 self.last = now
@@ -57,6 +61,11 @@ class Progress:
 
     def ticker(self) -> Callable[[], None] | None:
         return self.tick if self.active else None
+
+    def say(self, text: str) -> None:
+        if self.active:
+            self.stream.write(text + "\n")
+            self.stream.flush()
 
 
 def run(options: Options, layout: Layout) -> int:
@@ -75,25 +84,35 @@ def run(options: Options, layout: Layout) -> int:
     infos, bank_notes = load_banks(options.root.resolve(), layout)
     for note in bank_notes:
         print(note, file=sys.stderr)
-    batch_of = batch_by_file if options.batch == "file" else batch_by_unit
+    by_file = options.batch == "file"
+    batch_of = batch_by_file if by_file else batch_by_unit
     other = "best" if options.keep == "latest" else "latest"
     retakes: dict[str, int] = {}
     for (_, bank), group in collection.groups.items():
         retakes[bank] = retakes.get(bank, 0) + group.attempts - 1
     banks = analyse(collection.kept(options.keep), collection.kept(other), infos,  # type: ignore[arg-type]
                     batch_of, retakes)
-    titles = {bank.id: bank.title for bank in banks}
-    rows = rows_of(collection.groups.values(), options.keep, titles, batch_of)
+    grades = grade_table(collection.groups.values(), options.keep, {bank.id: bank.title for bank in banks},
+                         batch_of if by_file else None)
     summary = summary_of(collection, options.keep, options.title)
+    progress.say(f"正在写入 {len(grades.rows)} 行成绩表和报告……")
+    items = item_table(banks)
+
+    def write_rest() -> None:
+        write_csv(options.output / OUTPUTS[1], grades)
+        write_report(options.output / OUTPUTS[2], summary, banks, infos, collection.problems,
+                     collection.notes + bank_notes, "批次" if by_file else "单位")
 
     try:
         options.output.mkdir(parents=True, exist_ok=True)
-        progress = Progress("写入成绩表", len(rows))
-        write_xlsx(options.output / OUTPUTS[0], rows, banks, options.batch == "file", progress.ticker())
-        progress.close()
-        write_csv(options.output / OUTPUTS[1], rows, options.batch == "file")
-        write_report(options.output / OUTPUTS[2], summary, banks, infos, collection.problems,
-                     collection.notes + bank_notes, "批次" if options.batch == "file" else "单位")
+        if len(grades.rows) < PARALLEL_ROWS:
+            write_xlsx(options.output / OUTPUTS[0], grades, items)
+            write_rest()
+        else:
+            with ProcessPoolExecutor(max_workers=1) as pool:
+                sheet = pool.submit(write_xlsx, options.output / OUTPUTS[0], grades, items)
+                write_rest()
+                sheet.result()
     except PermissionError as error:
         print(f"无法写入 {error.filename}：文件可能正被 Excel 等程序打开，请关闭后重试。", file=sys.stderr)
         return 1

@@ -14,13 +14,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path as FsPath
 from typing import Any
 
-from .analysis import BankStats
+from .analysis import BankStats, ItemStats
 from .collect import Attempt, Group
 
 BEIJING = timezone(timedelta(hours=8))
-HEADER = ["姓名", "单位", "编号", "题库", "得分", "原始分", "是否及格", "用时", "完成时间",
-          "作答次数", "最高分", "最后一次得分", "来源"]
-BATCH_HEADER = "批次"
 ITEM_HEADER = ["题库", "题号", "题型", "题干", "作答人数", "答对人数", "难度 p", "区分度 D", "标记", "各选项人数"]
 TYPE_NAMES = {"single": "单选", "multiple": "多选", "judge": "判断", "blank": "填空", "order": "排序",
               "match": "连线", "letters": "选择", "arrangement": "排序/连线", "": "—"}
@@ -28,30 +25,45 @@ _FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+-](?![\d.]+$))")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-@dataclass(slots=True)
-class Row:
-    """One line of the sheet: the graded attempt and the trainee's other attempts at the bank."""
+@dataclass
+class Table:
+    """A header and its rows of plain values: what both file formats write."""
 
-    attempt: Attempt
-    bank_title: str
-    attempts: int
-    best: float
-    last: float
-    batch: str
+    header: list[str]
+    rows: list[list[Any]]
 
 
-def rows_of(groups: Iterable[Group], keep: str, titles: dict[str, str],
-            batch_of: Callable[[Attempt], str]) -> list[Row]:
-    """Rows sorted by bank (first seen), unit and name."""
-    rows = []
+def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
+                batch_of: Callable[[Attempt], str] | None = None) -> Table:
+    """One row per trainee and bank, sorted by bank (first seen), unit and name.
+
+    Besides the graded attempt, a row gives the number of attempts and the score the other
+    rule would grade (the best when grading the latest, and the other way round).
+    """
+    other_name = "最高分" if keep == "latest" else "最后一次得分"
+    header = ["姓名", "单位", "编号", "题库", "得分", "是否及格", "用时", "完成时间", "作答次数", other_name, "来源"]
+    if batch_of is not None:
+        header.insert(3, "批次")
     order: dict[str, int] = {}
+    chosen = []
     for group in groups:
-        attempt = group.chosen(keep)  # type: ignore[arg-type]
+        attempt, other = (group.latest, group.best) if keep == "latest" else (group.best, group.latest)
         order.setdefault(attempt.bank, len(order))
-        rows.append(Row(attempt, titles.get(attempt.bank, attempt.bank), group.attempts,
-                        group.best.score, group.latest.score, batch_of(attempt)))
-    rows.sort(key=lambda row: (order[row.attempt.bank], row.attempt.unit, row.attempt.name, row.attempt.trainee_id))
-    return rows
+        chosen.append((attempt, other, group.attempts))
+    chosen.sort(key=lambda entry: (order[entry[0].bank], entry[0].unit, entry[0].name, entry[0].trainee_id))
+    rows = []
+    for attempt, other, attempts in chosen:
+        row = [attempt.name, attempt.unit, attempt.trainee_id, titles.get(attempt.bank, attempt.bank),
+               attempt.score, "及格" if attempt.passed else "不及格", duration(attempt.seconds),
+               finished_at(attempt.finished), attempts, other.score, f"{attempt.file}:{attempt.line}"]
+        if batch_of is not None:
+            row.insert(3, batch_of(attempt))
+        rows.append(row)
+    return Table(header, rows)
+
+
+def item_table(banks: list[BankStats]) -> Table:
+    return Table(ITEM_HEADER, [_item_values(bank, item) for bank in banks for item in bank.items])
 
 
 def duration(seconds: int) -> str:
@@ -66,37 +78,12 @@ def finished_at(stamp: int) -> str:
     return datetime.fromtimestamp(stamp, tz=BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
-
-
-def values(row: Row, with_batch: bool) -> list[Any]:
-    attempt = row.attempt
-    cells: list[Any] = [
-        attempt.name, attempt.unit, attempt.trainee_id, row.bank_title, attempt.score,
-        f"{_points(attempt.points)}/{_points(attempt.max_points)}", "及格" if attempt.passed else "不及格",
-        duration(attempt.seconds), finished_at(attempt.finished), row.attempts, row.best, row.last,
-        f"{attempt.file}:{attempt.line}",
-    ]
-    if with_batch:
-        cells.insert(3, row.batch)
-    return cells
-
-
-def header(with_batch: bool) -> list[str]:
-    names = list(HEADER)
-    if with_batch:
-        names.insert(3, BATCH_HEADER)
-    return names
-
-
-def write_csv(path: FsPath, rows: list[Row], with_batch: bool) -> None:
+def write_csv(path: FsPath, table: Table) -> None:
     """UTF-8 with a byte order mark, which is how Excel knows to read it as UTF-8."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(header(with_batch))
-        for row in rows:
-            writer.writerow([_csv_safe(value) for value in values(row, with_batch)])
+        writer.writerow(table.header)
+        writer.writerows([_csv_safe(value) for value in row] for row in table.rows)
 
 
 def _csv_safe(value: Any) -> Any:
@@ -105,43 +92,38 @@ def _csv_safe(value: Any) -> Any:
     return value
 
 
-def write_xlsx(path: FsPath, rows: list[Row], banks: list[BankStats], with_batch: bool,
-               tick: Callable[[], None] | None = None) -> None:
-    """Two sheets: 成绩 (frozen header row, sized columns) and 题目分析."""
+def write_xlsx(path: FsPath, grades: Table, items: Table) -> None:
+    """Two sheets, 成绩 and 题目分析, each with a bold frozen header and sized columns.
+
+    Takes plain tables only, so that a worker process can write a large sheet while the
+    report is drawn.
+    """
     from openpyxl import Workbook
 
     # Write-only mode streams the rows: several times faster for sheets of many thousands.
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("成绩")
-    names = header(with_batch)
-    sample = [values(row, with_batch) for row in rows[:500]]
-    _prepare(sheet, names, sample)
-    number_columns = {names.index(name) for name in ("得分", "最高分", "最后一次得分")}
-    for row in rows:
-        cells = values(row, with_batch)
-        sheet.append([_xlsx_cell(sheet, value, index in number_columns) for index, value in enumerate(cells)])
-        if tick is not None:
-            tick()
-    items = book.create_sheet("题目分析")
-    item_rows = [_item_values(bank, item) for bank in banks for item in bank.items]
-    _prepare(items, ITEM_HEADER, item_rows[:500])
-    for cells in item_rows:
-        items.append([_xlsx_cell(items, value, False) for value in cells])
+    for title, table in (("成绩", grades), ("题目分析", items)):
+        sheet = book.create_sheet(title)
+        _prepare(sheet, table)
+        append = sheet.append
+        for row in table.rows:
+            append([_xlsx_value(sheet, value) for value in row])
     book.save(path)
 
 
-def _prepare(sheet: Any, names: list[str], sample: list[list[Any]]) -> None:
+def _prepare(sheet: Any, table: Table) -> None:
     """Column widths from the header and the first rows, a bold frozen header."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    for index, name in enumerate(names):
-        widest = max([_width(name)] + [_width(cells[index]) for cells in sample])
+    sample = table.rows[:500]
+    for index, name in enumerate(table.header):
+        widest = max([_width(name)] + [_width(row[index]) for row in sample])
         sheet.column_dimensions[get_column_letter(index + 1)].width = min(max(widest + 2, 6), 60)
     sheet.freeze_panes = "A2"
     cells = []
-    for name in names:
+    for name in table.header:
         cell = WriteOnlyCell(sheet, name)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="F2DCDB")
@@ -155,21 +137,20 @@ def _width(value: Any) -> int:
     return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
 
 
-def _xlsx_cell(sheet: Any, value: Any, number: bool) -> Any:
+def _xlsx_value(sheet: Any, value: Any) -> Any:
     if isinstance(value, str):
-        value = _ILLEGAL.sub("", value)
+        if _ILLEGAL.search(value):
+            value = _ILLEGAL.sub("", value)
         if value.startswith("="):
             from openpyxl.cell import WriteOnlyCell
 
             cell = WriteOnlyCell(sheet, value)
             cell.data_type = "s"
             return cell
-    if number and isinstance(value, float):
-        return round(value, 1)
     return value
 
 
-def _item_values(bank: BankStats, item: Any) -> list[Any]:
+def _item_values(bank: BankStats, item: ItemStats) -> list[Any]:
     options = "  ".join(
         f"{choice.label}{'✓' if choice.correct else ''} {choice.count}" for choice in item.choices
     )

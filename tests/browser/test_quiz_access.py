@@ -259,3 +259,23 @@ def test_blueprint_draw_is_reproducible_from_the_seed(page, site: str) -> None:
     expected = {qid: shuffle([0, 1], rnd) for qid in order if qid != "j1"}
     assert attempt["optionOrder"] == expected
     assert page.locator(".lx-bar .lx-prog").text_content() == "第 1 / 3 题 · 已答 0"
+
+
+def test_tampered_wrong_answer_book_is_cleaned(page, site: str) -> None:
+    """On file:// every local page shares localStorage, so stored HTML is not trusted."""
+    page.goto(site + "quizzes/cuotiben/")
+    page.evaluate("""() => localStorage.setItem('lunxun:v1:wrong', JSON.stringify({'x/q': {
+        bank: 'x', bankTitle: '<b>题库</b>', streak: 0, added: 1, refHref: 'javascript:alert(1)',
+        question: {id: 'q', type: 'single', points: 1, answer: 0, explain: '<p onclick="alert(2)">解析</p>',
+            stem: '<p>题干<img src=x onerror=alert(3)><script>alert(4)</script><a href="javascript:alert(5)">链</a></p>',
+            options: ['<iframe src="https://example.com"></iframe>甲', '<img src="https://example.com/x.png">乙']}}}))""")
+    page.reload()
+    book = page.locator(".lx-wrongbook")
+    assert book.get_by_role("heading", level=2).text_content() == "<b>题库</b> 1 题"
+    assert book.locator(".lx-stem").text_content() == "题干链"
+    book.get_by_role("button", name="查看答案").click()
+    assert book.locator("script, iframe, [onerror], [onclick], a[href^=javascript]").count() == 0
+    assert [img.get_attribute("src") for img in book.locator("img").all()] == ["x", None]
+    assert book.locator(".lx-ref").count() == 0
+    assert page.dialogs_seen == []
+    assert all(url.startswith(site) for url in page.requests_seen)
