@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -171,14 +173,19 @@ def main() -> int:
               f"{counts['repeated']} repeated, {counts['tampered']} tampered, {counts['truncated']} truncated")
         command = [sys.executable, "-m", "generator.cli", "results", *sorted(map(str, folder.glob("*.txt"))),
                    "-o", str(folder / "out"), "--root", str(ROOT)]
+        load = os.getloadavg()[0]
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         done = subprocess.run(command, check=False, cwd=ROOT, capture_output=True, text=True)
         elapsed = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its sheet worker
     print(done.stdout.strip())
     if done.returncode != 0:
         print(done.stderr[-2000:], file=sys.stderr)
         return 1
-    print(f"lunxun results: {elapsed:.1f} s for {counts['codes']} codes (bar: {LIMIT_SECONDS:.0f} s)")
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    print(f"lunxun results: {elapsed:.1f} s for {counts['codes']} codes, CPU {cpu:.1f} s "
+          f"(bar: {LIMIT_SECONDS:.0f} s; load average at start {load:.1f} on {os.cpu_count()} CPUs)")
     return 0 if elapsed < LIMIT_SECONDS else 1
 
 

@@ -16,10 +16,8 @@ import gzip
 import random
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
-
 from search_engines import ENGINES, Searcher, build, launch, median, serve
 
 SUBJECTS = ["党组织", "村委会", "居委会", "网格员", "志愿者", "居民代表", "乡贤", "调解员", "楼栋长", "党员中心户",
@@ -87,7 +85,7 @@ def write_site(out: Path, pages: int, seed: int = 2026) -> tuple[Path, list[str]
     rng = random.Random(seed)
     (out / "content" / "methods").mkdir(parents=True)
     (out / "docs").mkdir()
-    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)  # noqa: E731
+    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     (out / "content" / "sources.yaml").write_text(
         dump([{"id": "synth", "title": "合成测试文献", "kind": "汇编"}]), encoding="utf-8")
     methods = [method(rng, n) for n in range(pages)]
@@ -105,29 +103,29 @@ def write_site(out: Path, pages: int, seed: int = 2026) -> tuple[Path, list[str]
     return out, queries
 
 
-def gzip_size(site: Path, urls: dict[str, int]) -> int:
-    total = 0
-    for url in urls:
-        path = site / urlsplit(url).path.lstrip("/")
-        if path.is_file():
-            total += len(gzip.compress(path.read_bytes(), 6))
-    return total
+def sizes(site: Path, files: list[tuple[str, int]]) -> tuple[int, int]:
+    """Bytes as served, and as a server that gzips would send them (Pagefind's are gzipped)."""
+    raw = sum(size for _, size in files)
+    packed = 0
+    for path, size in files:
+        data = (site / path.lstrip("/")).read_bytes()
+        packed += min(size, len(gzip.compress(data, 6)))
+    return raw, packed
 
 
 def measure(built, browser, queries: list[str]) -> dict:
     searcher = Searcher(browser, built.engine, serve(built.site))
     try:
         first = searcher.first(queries[0])
-        index, everything = searcher.search_bytes()
-        fetched = {u: s for u, s in searcher.bytes.items() if "search" in u or "pagefind" in u or "lunr" in u}
-        index_urls = {u: s for u, s in fetched.items()
-                      if any(k in u for k in ("search_index.json", "/search.json", ".pf_", "pagefind-entry"))}
+        index_files, search_files = searcher.search_files()
         later = [searcher.query(q).milliseconds for q in queries[1:]]
     finally:
         searcher.close()
+    index, index_gz = sizes(built.site, index_files)
+    everything, everything_gz = sizes(built.site, search_files)
     return {
-        "engine": built.engine, "build": built.seconds, "index": index, "index_gz": gzip_size(built.site, index_urls),
-        "all": everything, "all_gz": gzip_size(built.site, fetched), "first": first.milliseconds,
+        "engine": built.engine, "build": built.seconds, "index": index, "index_gz": index_gz,
+        "all": everything, "all_gz": everything_gz, "first": first.milliseconds,
         "later": median(later), "worst": max(later), "hits": len(first.pages),
     }
 
@@ -147,7 +145,7 @@ def main() -> None:
             built = build(engine, project, Path(tmp) / engine)
             rows.append(measure(built, browser, queries))
         browser.close()
-    kb = lambda n: f"{n / 1024:,.0f} KB"  # noqa: E731
+    kb = lambda n: f"{n / 1024:,.0f} KB"
     print(f"\nSearch on a synthetic site of {args.pages} method pages, {len(queries)} queries, headless Chromium\n")
     print("| engine | build | index before 1st result (gzip) | all search bytes (gzip) "
           "| 1st query, index loading | later queries, median (worst) |")

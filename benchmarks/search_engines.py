@@ -31,10 +31,12 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
-from search_support import open_search, page_name, search  # noqa: E402
+from search_support import open_search, page_name, search
 
 ENGINES = ("material", "material+", "lunxun", "pagefind", "zensical")
 PAGEFIND_ROOT = "article.md-content__inner"  # the page's text, not the navigation around it
+INDEX_FILES = re.compile(r"search_index\.json$|/search\.json$|\.pf_(index|meta|filter)$|pagefind-entry\.json$")
+SEARCH_FILES = re.compile(r"search|pagefind|lunr")
 
 
 @dataclass
@@ -57,10 +59,19 @@ def _project_copy(project: Path, out: Path, lunxun_options: dict, search_plugin:
         if (project / name).is_dir():
             shutil.copytree(project / name, copy / name)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    options = "".join(f"\n      {key}: {json.dumps(value)}" for key, value in lunxun_options.items())
-    config = re.sub(r"^  - lunxun\b.*$", "  - lunxun:" + options if options else "  - lunxun", config, flags=re.M)
+    options = "".join(
+        f"\n      {key}: {json.dumps(value)}" for key, value in lunxun_options.items()
+    )
+    config = re.sub(
+        r"^  - lunxun\b.*$",
+        "  - lunxun:" + options if options else "  - lunxun",
+        config,
+        flags=re.MULTILINE,
+    )
     if not search_plugin:
-        config = re.sub(r"^  - search:\n(      .*\n)*|^  - search\n", "", config, flags=re.M)
+        config = re.sub(
+            r"^  - search:\n(      .*\n)*|^  - search\n", "", config, flags=re.MULTILINE
+        )
     (copy / "mkdocs.yml").write_text(config, encoding="utf-8")
     return copy
 
@@ -70,7 +81,10 @@ def build(engine: str, project: Path, out: Path) -> Built:
     out.mkdir(parents=True, exist_ok=True)
     site = out / "site"
     done = subprocess.run(
-        [sys.executable, __file__, "_build", engine, str(project), str(out)], capture_output=True, text=True
+        [sys.executable, __file__, "_build", engine, str(project), str(out)],
+        check=False,
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         raise SystemExit(f"{engine}: build failed\n{done.stderr[-3000:]}")
@@ -92,8 +106,17 @@ def _build_here(engine: str, project: Path, out: Path) -> float:
         start = time.perf_counter()
         build_site(copy / "mkdocs.yml", site_dir=str(site))
         subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", PAGEFIND_ROOT],
-            check=True, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site),
+                "--root-selector",
+                PAGEFIND_ROOT,
+            ],
+            check=True,
+            capture_output=True,
         )
         return time.perf_counter() - start
     copy = _project_copy(project, out, {"search": engine == "lunxun"}, search_plugin=True)
@@ -110,23 +133,43 @@ def _build_here(engine: str, project: Path, out: Path) -> float:
 # ------------------------------------------------------------------------------- serving
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Counting(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder quietly and notes the path and size of every file it sends."""
+
+    sent: list[tuple[str, int]]
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.is_file():
+            self.sent.append((urlsplit(self.path).path, path.stat().st_size))
+        super().do_GET()
 
-def serve(folder: Path) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+
+def serve(folder: Path) -> tuple[str, list[tuple[str, int]]]:
+    """Serve a folder on 127.0.0.1; its base URL and the list of (path, bytes) it sends."""
+    sent: list[tuple[str, int]] = []
+    handler = type("Handler", (_Counting,), {"sent": sent})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(folder))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    return f"http://127.0.0.1:{server.server_address[1]}/", sent
 
 
 def launch(playwright):
     executable = shutil.which("chromium")
     if executable is None:
         raise SystemExit("chromium is not installed")
-    return playwright.chromium.launch(executable_path=executable, headless=True,
-                                      args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    return playwright.chromium.launch(
+        executable_path=executable,
+        headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    )
 
 
 # ------------------------------------------------------------------------------- querying
@@ -141,30 +184,16 @@ class Result:
 class Searcher:
     """One engine's search on one served site, in a fresh browser context."""
 
-    def __init__(self, browser, engine: str, base: str) -> None:
+    def __init__(self, browser, engine: str, served: tuple[str, list[tuple[str, int]]]) -> None:
         self.engine = engine
-        self.base = base
+        self.base, self.sent = served
         self.context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
         self.page = self.context.new_page()
-        self.bytes: dict[str, int] = {}
-        self.page.on("requestfinished", self._count)
 
-    def _count(self, request) -> None:
-        try:
-            size = request.sizes()["responseBodySize"]
-        except Exception:  # noqa: BLE001 - a request without a body
-            size = 0
-        self.bytes[request.url] = size
-
-    def search_bytes(self) -> tuple[int, int]:
-        """Bytes of the search index, and of everything search fetched (index, engine, wasm)."""
-        index = engine = 0
-        for url, size in self.bytes.items():
-            path = urlsplit(url).path
-            if re.search(r"search_index\.json|/search\.json|\.pf_(index|meta|filter)|pagefind-entry\.json", path):
-                index += size
-            if re.search(r"search|pagefind|lunr", path):
-                engine += size
+    def search_files(self) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """Files sent so far: the search index, and everything search loaded (index, engine, wasm)."""
+        index = [(p, n) for p, n in self.sent if INDEX_FILES.search(p)]
+        engine = [(p, n) for p, n in self.sent if SEARCH_FILES.search(p)]
         return index, engine
 
     def close(self) -> None:
@@ -205,20 +234,24 @@ class Searcher:
                }""",
             [self.base, query, shown],
         )
-        pages = list(dict.fromkeys(page_name(self.base.rstrip("/") + url, self.base) for url in data["urls"]))
+        pages = list(
+            dict.fromkeys(page_name(self.base.rstrip("/") + url, self.base) for url in data["urls"])
+        )
         return Result(pages, data["ms"])
 
     # Zensical: its own search dialog (in a shadow root), timed in the page
     def _zensical_open(self) -> None:
-        self.page.locator(".md-search__button").first.click()
+        self.page.locator(".md-search__button").first.evaluate(
+            "button => button.click()"
+        )  # hidden on phones
         box = self.page.locator("dialog input[type=text]").first
         box.wait_for()
         self.page.evaluate(
             """() => {
                  if (window.__zxTimer) return;
                  const host = [...document.querySelectorAll('div')].find(d => d.shadowRoot);
-                 const timer = window.__zxTimer = {keyup: 0, shown: 0};
-                 host.shadowRoot.addEventListener('keyup', () => { timer.keyup = performance.now(); }, true);
+                 const timer = window.__zxTimer = {typed: 0, shown: 0};
+                 host.shadowRoot.addEventListener('input', () => { timer.typed = performance.now(); }, true);
                  new MutationObserver(() => { timer.shown = performance.now(); })
                    .observe(host.shadowRoot, {subtree: true, childList: true, characterData: true});
                }"""
@@ -236,13 +269,15 @@ class Searcher:
             self.page.wait_for_timeout(10)
             text = status.inner_text() if status.count() else ""
             timer = self.page.evaluate("() => window.__zxTimer")
-            if re.search(r"\d+ result|No result", text) and timer["shown"] > timer["keyup"]:
+            if re.search(r"\d+ result|No result", text) and timer["shown"] > timer["typed"]:
                 break
         self.page.wait_for_timeout(100)
         timer = self.page.evaluate("() => window.__zxTimer")
-        hrefs = self.page.eval_on_selector_all("dialog ol[role=listbox] a", "els => els.map(a => a.href)")
+        hrefs = self.page.eval_on_selector_all(
+            "dialog ol[role=listbox] a", "els => els.map(a => a.href)"
+        )
         pages = list(dict.fromkeys(page_name(h, self.base) for h in hrefs))
-        return Result(pages, timer["shown"] - timer["keyup"])
+        return Result(pages, timer["shown"] - timer["typed"])
 
 
 def median(values: list[float]) -> float:

@@ -17,9 +17,17 @@ from search_engines import ENGINES, REPO, Searcher, build, launch, serve
 from search_support import load_queries  # tests/, put on the path by search_engines
 
 
-def measure(engine: str, base: str, browser, queries: list[dict], verbose: bool) -> dict:
-    searcher = Searcher(browser, engine, base)
-    row = {"engine": engine, "passed": 0, "expected": 0, "found": 0, "top3": 0, "unexpected": 0, "worst": 0}
+def measure(engine: str, served, browser, queries: list[dict], verbose: bool) -> dict:
+    searcher = Searcher(browser, engine, served)
+    row = {
+        "engine": engine,
+        "passed": 0,
+        "expected": 0,
+        "found": 0,
+        "top3": 0,
+        "unexpected": 0,
+        "worst": 0,
+    }
     try:
         searcher.first(queries[0]["query"])
         for case in queries:
@@ -42,9 +50,13 @@ def measure(engine: str, base: str, browser, queries: list[dict], verbose: bool)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
-    parser.add_argument("-v", "--verbose", action="store_true", help="list the queries an engine fails")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list the queries an engine fails"
+    )
     args = parser.parse_args()
     queries = load_queries()
     from playwright.sync_api import sync_playwright
@@ -58,11 +70,15 @@ def main() -> None:
         browser.close()
     total = len(queries)
     print(f"\n{total} queries of tests/search_queries.yaml on the shipped site\n")
-    print("| engine | queries passed | expected pages found | … in the top 3 | unexpected pages (worst query) |")
+    print(
+        "| engine | queries passed | expected pages found | … in the top 3 | unexpected pages (worst query) |"
+    )
     print("| --- | ---: | ---: | ---: | ---: |")
     for row in rows:
-        print(f"| {row['engine']} | {row['passed']}/{total} | {row['found']}/{row['expected']} | "
-              f"{row['top3']}/{row['expected']} | {row['unexpected']} ({row['worst']}) |")
+        print(
+            f"| {row['engine']} | {row['passed']}/{total} | {row['found']}/{row['expected']} | "
+            f"{row['top3']}/{row['expected']} | {row['unexpected']} ({row['worst']}) |"
+        )
 
 
 if __name__ == "__main__":

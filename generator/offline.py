@@ -40,7 +40,9 @@ def default_folder(config_file: FsPath) -> FsPath:
     return config_file.resolve().parent / "site-offline"
 
 
-def build_offline(config_file: FsPath, folder: str | None = None, strict: bool = False) -> tuple[FsPath, FsPath]:
+def build_offline(
+    config_file: FsPath, folder: str | None = None, strict: bool = False
+) -> tuple[FsPath, FsPath]:
     """Build the offline copy into ``folder`` and pack it as ``folder``.zip beside it."""
     target = FsPath(folder).resolve() if folder else default_folder(config_file)
     site = build_site(config_file, site_dir=str(target), strict=strict, offline=True)
@@ -48,7 +50,9 @@ def build_offline(config_file: FsPath, folder: str | None = None, strict: bool =
     try:
         archive = pack(site)
     except OSError as error:
-        raise BuildError(f"{error.filename or site}: 压缩包未能生成（{error.strerror or error}）") from None
+        raise BuildError(
+            f"{error.filename or site}: 压缩包未能生成（{error.strerror or error}）"
+        ) from None
     return site, archive
 
 
@@ -58,7 +62,9 @@ def pack(folder: FsPath) -> FsPath:
     handle, partial = tempfile.mkstemp(prefix=f".{archive.name}.", dir=folder.parent)
     os.close(handle)
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zipped:
+        with zipfile.ZipFile(
+            partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
+        ) as zipped:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
                     zipped.write(path, FsPath(folder.name) / path.relative_to(folder))

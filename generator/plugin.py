@@ -89,14 +89,16 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         return files
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        if self.rendered is not None and self.config.search:
-            return search.use_engine(output)
-        return output
+        return self._finish_page(output)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        if self.rendered is not None and self.config.search:
-            return search.use_engine(output_content)  # 404.html has a search box too
-        return output_content
+        return self._finish_page(output_content)  # 404.html has a search box too
+
+    def _finish_page(self, html: str) -> str:
+        if self.rendered is None:
+            return html
+        html = search.label_dialog(html)
+        return search.use_engine(html) if self.config.search else html
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -50,3 +50,50 @@ def payload(
 
 def code(name: str, unit: str = "城关镇", **fields: Any) -> str:
     return encode(payload(name, unit, **fields))
+
+
+# The hand-checked example: ten trainees, scores 95 … 32, answering tingqing-lianxi (the
+# sample project's bank). Upper group (27% of 10 → 3): 王一 王二 王三; lower: 王八 王九 王十.
+#   q1 single  key A   right all but 王十 (chose B)        p 0.90  upper 1.00 lower 0.67  D 0.33
+#   q2 multi   key ABC right 王一 only (AB ×5, ABD ×4)      p 0.10  upper 0.33 lower 0.00  D 0.33  偏难
+#   q3 judge   key 错   right 王五 王八 王九 王十            p 0.40  upper 0.00 lower 1.00  D -1.00 负区分
+#   q4 blank           right 王一 王二 王四 王五 王九        p 0.50  upper 0.67 lower 0.33  D 0.33
+#   q5 order   shown to 王一 王二 王四 王七 王八 王九;
+#              right 王一 王四 王八                          p 0.50  upper 0.50 lower 0.50  D 0.00
+#   q6 match   right all                                    p 1.00  upper 1.00 lower 1.00  D 0.00  偏易
+NAMES = ["王一", "王二", "王三", "王四", "王五", "王六", "王七", "王八", "王九", "王十"]
+SCORES = [95, 88, 81, 74, 67, 60, 53, 46, 39, 32]
+Q5_SHOWN = {"王一", "王二", "王四", "王七", "王八", "王九"}
+
+
+def ten_trainees(version: str) -> list[str]:
+    codes = []
+    for index, (name, score) in enumerate(zip(NAMES, SCORES, strict=True)):
+        questions = ["q1", "q2", "q3", "q4"] + (["q5"] if name in Q5_SHOWN else []) + ["q6"]
+        answers: dict[str, Any] = {
+            "q1": "B" if name == "王十" else "A",
+            "q2": "ABC" if name == "王一" else ("AB" if index < 6 else "ABD"),
+            "q3": 0 if name in {"王五", "王八", "王九", "王十"} else 1,
+            "q4": {"王三": ["听", "办"], "王六": ["听", "办"], "王七": ["看", "访"],
+                   "王八": ["听", "办"]}.get(name, ["听", "回访"]),
+            "q5": {"王二": [1, 0, 2], "王七": [1, 0, 2], "王九": [0, 2, 1]}.get(name, [0, 1, 2]),
+            "q6": [0, 1, 2],
+        }
+        if name == "王十":
+            del answers["q4"]  # left blank: omitted from the answers, wrong in r
+        if name not in Q5_SHOWN:
+            del answers["q5"]
+        correct = {
+            "q1": int(name != "王十"),
+            "q2": int(name == "王一"),
+            "q3": int(name in {"王五", "王八", "王九", "王十"}),
+            "q4": int(name in {"王一", "王二", "王四", "王五", "王九"}),
+            "q6": 1,
+        }
+        if name in Q5_SHOWN:
+            correct["q5"] = int(name in {"王一", "王四", "王八"})
+        unit = "城关镇" if index < 5 else "河西乡"
+        codes.append(code(name, unit, questions=questions, answers=answers, correct=correct,
+                          score=float(score), passed=int(score >= 60), version=version,
+                          seed=index, finished=1_746_064_800 + index * 60))
+    return codes

@@ -13,12 +13,13 @@ QUERIES = Path(__file__).resolve().parent / "search_queries.yaml"
 PLACEHOLDER = "键入以开始搜索"
 ANSWERED = "符合条件的结果"  # the end of every result count Material shows in Chinese
 
-# Times, in the page, the last keystroke in the search box and the last change of the results.
+# Times, in the page, the last change of the text in the search box (the last keystroke) and
+# the last change of the results.
 _TIMER = """() => {
   if (window.__lxTimer) return;
-  const timer = window.__lxTimer = {keyup: 0, shown: 0};
-  document.addEventListener('keyup', e => {
-    if (e.target.matches && e.target.matches('.md-search__input')) timer.keyup = performance.now();
+  const timer = window.__lxTimer = {typed: 0, shown: 0};
+  document.addEventListener('input', e => {
+    if (e.target.matches && e.target.matches('.md-search__input')) timer.typed = performance.now();
   }, true);
   new MutationObserver(() => { timer.shown = performance.now(); })
     .observe(document.querySelector('.md-search-result'), {subtree: true, childList: true, characterData: true});
@@ -40,8 +41,7 @@ def page_name(url: str, base: str) -> str:
     path = urlsplit(url).path
     root = urlsplit(base).path
     root = root[: root.rfind("/") + 1]
-    if path.startswith(root):
-        path = path[len(root):]
+    path = path.removeprefix(root)
     path = re.sub(r"(^|/)index\.html$", "", path)
     path = re.sub(r"\.html$", "", path).strip("/")
     return path or "index"
@@ -55,7 +55,7 @@ def open_search(page, url: str, wait: bool = True) -> None:
     page.evaluate(_TIMER)
     if wait:
         page.wait_for_function(
-            f"() => !document.querySelector('.md-search-result__meta').textContent.includes('正在初始化')"
+            "() => !document.querySelector('.md-search-result__meta').textContent.includes('正在初始化')"
         )
 
 
@@ -66,14 +66,17 @@ def search(page, base: str, query: str, timeout: float = 30.0) -> Answer:
     if box.input_value():
         box.fill("")
         box.press("End")  # Material reads the box on keyup
-        page.wait_for_function(f"() => document.querySelector('{meta}').textContent.includes({PLACEHOLDER!r})")
+        page.wait_for_function(
+            f"() => document.querySelector('{meta}').textContent.includes({PLACEHOLDER!r})"
+        )
     box.fill(query)
     box.press("End")
     page.wait_for_function(
-        f"() => document.querySelector('{meta}').textContent.includes({ANSWERED!r})", timeout=timeout * 1000
+        f"() => document.querySelector('{meta}').textContent.includes({ANSWERED!r})",
+        timeout=timeout * 1000,
     )
     timer = page.evaluate("() => window.__lxTimer")
-    milliseconds = timer["shown"] - timer["keyup"]
+    milliseconds = timer["shown"] - timer["typed"]
     found = re.search(r"(\d+)", page.locator(meta).inner_text())
     total = int(found.group(1)) if found else 0
     items = page.locator("li.md-search-result__item")
@@ -83,7 +86,8 @@ def search(page, base: str, query: str, timeout: float = 30.0) -> Answer:
         page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")
         page.wait_for_timeout(20)
     hrefs = page.eval_on_selector_all(
-        "li.md-search-result__item > a.md-search-result__link:first-child", "els => els.map(a => a.href)"
+        "li.md-search-result__item > a.md-search-result__link:first-child",
+        "els => els.map(a => a.href)",
     )
     names = list(dict.fromkeys(page_name(href, base) for href in hrefs))
     return Answer(names, milliseconds)

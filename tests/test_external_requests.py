@@ -19,18 +19,30 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from search_support import open_search, search
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 FETCHING_RELS = {
-    "stylesheet", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch",
-    "icon", "shortcut", "apple-touch-icon", "manifest", "mask-icon",
+    "stylesheet",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "icon",
+    "shortcut",
+    "apple-touch-icon",
+    "manifest",
+    "mask-icon",
 }
-NAMESPACES = re.compile(r"^https?://www\.w3\.org/(2000/svg|1999/xlink|1999/xhtml|1998/Math/MathML|XML/1998/namespace)")
+NAMESPACES = re.compile(
+    r"^https?://www\.w3\.org/(2000/svg|1999/xlink|1999/xhtml|1998/Math/MathML|XML/1998/namespace)"
+)
 # a URL that starts a string literal; its host has a dot or is a template placeholder
 SCRIPT_URL = re.compile(r"""["'`]((?:https?:)?//(?:\$\{[^}]*\}|[\w-]+(?:\.[\w-]+)+)[^"'`\s]*)""")
-CSS_URL = re.compile(r"""url\(\s*["']?((?:https?:)?//[^"')\s]+)|@import\s+["']((?:https?:)?//[^"']+)""")
+CSS_URL = re.compile(
+    r"""url\(\s*["']?((?:https?:)?//[^"')\s]+)|@import\s+["']((?:https?:)?//[^"']+)"""
+)
 
 
 def _conditional_loaders(site: Path, pages: list[Path]) -> dict[str, str]:
@@ -38,9 +50,13 @@ def _conditional_loaders(site: Path, pages: list[Path]) -> dict[str, str]:
     allowed: dict[str, str] = {}
     texts = {page: page.read_text(encoding="utf-8") for page in pages}
     bundle_pages = [p for p, t in texts.items() if "assets/javascripts/bundle." in t]
-    if all(_loads_before(t, "assets/lunxun/polyfills.js", "assets/javascripts/bundle.") for t in
-           (texts[p] for p in bundle_pages)):
-        allowed["https://unpkg.com/resize-observer-polyfill"] = "only without ResizeObserver; polyfills.js defines one first"
+    if all(
+        _loads_before(t, "assets/lunxun/polyfills.js", "assets/javascripts/bundle.")
+        for t in (texts[p] for p in bundle_pages)
+    ):
+        allowed["https://unpkg.com/resize-observer-polyfill"] = (
+            "only without ResizeObserver; polyfills.js defines one first"
+        )
     if not any('class="mermaid"' in t for t in texts.values()):
         allowed["https://unpkg.com/mermaid@"] = "only for mermaid diagrams; the site has none"
     if not any('data-md-component="source"' in t for t in texts.values()):
@@ -75,8 +91,11 @@ class _Fetches(HTMLParser):
             self.urls.append(values.get("href", ""))
         if values.get("style"):
             self.inline_css.append(values["style"])
-        if tag == "style" or (tag == "script" and not values.get("src") and
-                              values.get("type", "text/javascript") in ("text/javascript", "module", "")):
+        if tag == "style" or (
+            tag == "script"
+            and not values.get("src")
+            and values.get("type", "text/javascript") in ("text/javascript", "module", "")
+        ):
             self._in = tag
 
     def handle_endtag(self, tag: str) -> None:
@@ -142,18 +161,29 @@ def test_the_scanner_catches_leaks(tmp_path: Path) -> None:
         '<svg xmlns="http://www.w3.org/2000/svg"></svg><div style="background:url(https://x.test/b.png)"></div>',
         encoding="utf-8",
     )
-    (tmp_path / "a.css").write_text('@import "https://x.test/c.css"; p{background:url(data:image/png;base64,AA)}')
-    (tmp_path / "a.js").write_text('fetch("https://x.test/api"); console.log("see https://docs.test")')
+    (tmp_path / "a.css").write_text(
+        '@import "https://x.test/c.css"; p{background:url(data:image/png;base64,AA)}'
+    )
+    (tmp_path / "a.js").write_text(
+        'fetch("https://x.test/api"); console.log("see https://docs.test")'
+    )
     found = _violations(tmp_path)
     assert sorted(f.split(": ", 1)[1] for f in found) == [
-        "//cdn.example.com/a.png", "https://fonts.googleapis.com/css?family=Noto", "https://x.test/api",
-        "https://x.test/b.png", "https://x.test/c.css",
+        "//cdn.example.com/a.png",
+        "https://fonts.googleapis.com/css?family=Noto",
+        "https://x.test/api",
+        "https://x.test/b.png",
+        "https://x.test/c.css",
     ]
 
 
 def _pages_to_visit(site: Path) -> list[str]:
     pages = ["", "methods/liuchixiang/", "quizzes/liuchixiang-jichu/", "glossary/"]
-    programmes = sorted(p for p in (site / "programmes").glob("*/index.html")) if (site / "programmes").is_dir() else []
+    programmes = (
+        sorted(p for p in (site / "programmes").glob("*/index.html"))
+        if (site / "programmes").is_dir()
+        else []
+    )
     if programmes:
         pages.append(programmes[0].parent.relative_to(site).as_posix() + "/")
     return pages
@@ -172,6 +202,9 @@ def test_browsing_stays_on_the_site(which: int, page, shipped_site: Path, shippe
     if which == 0:  # the search box: the engine and the index are fetched too
         open_search(page, shipped_url)
         assert search(page, shipped_url, "会诊").pages[0] == "methods/sizhen-tiaojie"
-    elsewhere = [url for url in page.requests_seen if urlsplit(url).scheme in ("http", "https")
-                 and urlsplit(url).hostname not in LOCAL_HOSTS]
+    elsewhere = [
+        url
+        for url in page.requests_seen
+        if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname not in LOCAL_HOSTS
+    ]
     assert elsewhere == []

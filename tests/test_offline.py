@@ -7,9 +7,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from search_support import open_search, search
 
 from generator.cli import main
-from search_support import open_search, search
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,10 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The shipped site built offline by the command line, and the zip unpacked elsewhere."""
     out = tmp_path_factory.mktemp("offline")
     folder = out / "lunxun-offline"
-    assert main(["build", "--offline", "-f", str(ROOT / "mkdocs.yml"), "-d", str(folder), "--strict"]) == 0
+    assert (
+        main(["build", "--offline", "-f", str(ROOT / "mkdocs.yml"), "-d", str(folder), "--strict"])
+        == 0
+    )
     archive = folder.with_name("lunxun-offline.zip")
     assert archive.is_file()
     unpacked = out / "usb-stick"
@@ -31,7 +34,9 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 def test_folder_and_zip_hold_the_same_site(offline_copy) -> None:
     folder, unpacked = offline_copy
     listed = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    assert listed == sorted(p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file())
+    assert listed == sorted(
+        p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()
+    )
     assert "使用说明.txt" in listed and "search/search_index.js" in listed
 
 
@@ -39,13 +44,19 @@ def test_pages_link_to_files_not_folders(offline_copy) -> None:
     _, site = offline_copy
     html = (site / "methods" / "liuchixiang.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"#:]+)"', html)
-    pages = [link for link in links if not link.endswith((".css", ".js", ".png", ".svg", ".ico", ".xml"))]
-    assert pages and all(link.endswith(".html") for link in pages), [p for p in pages if not p.endswith(".html")]
+    pages = [
+        link for link in links if not link.endswith((".css", ".js", ".png", ".svg", ".ico", ".xml"))
+    ]
+    assert pages and all(link.endswith(".html") for link in pages), [
+        p for p in pages if not p.endswith(".html")
+    ]
     assert "assets/lunxun/search-shim.js" in html
 
 
 def _no_network(page) -> None:
-    leaving = [url for url in page.requests_seen if not url.startswith(("file://", "data:", "blob:"))]
+    leaving = [
+        url for url in page.requests_seen if not url.startswith(("file://", "data:", "blob:"))
+    ]
     assert leaving == []
 
 
@@ -60,7 +71,10 @@ def test_navigate_and_search_from_file(offline_copy, page) -> None:
     assert "四诊调解工作法" in page.locator("h1").first.inner_text()
     base = site.as_uri() + "/"
     open_search(page, home)
-    assert page.locator(".md-search").first.is_visible() or page.locator("input.md-search__input").is_visible()
+    assert (
+        page.locator(".md-search").first.is_visible()
+        or page.locator("input.md-search__input").is_visible()
+    )
     answer = search(page, base, "会诊")
     assert answer.pages[0] == "methods/sizhen-tiaojie"
     assert search(page, base, "听").pages == ["methods/liuchixiang"]

@@ -34,18 +34,32 @@ def test_every_kind_of_term_is_collected(terms) -> None:
     assert terms["听辨劝借让和"].places[0].kind == "别称"
     assert terms["会诊"].places[0].target == "methods/sizhen-tiaojie.md#huizhen"
     assert terms["以和为贵"].places[0].target == "methods/liuchixiang.md#principles"
-    assert {p.target for p in terms["人民调解"].places} >= {"methods/liuchixiang.md", "methods/sizhen-tiaojie.md"}
+    assert {p.target for p in terms["人民调解"].places} >= {
+        "methods/liuchixiang.md",
+        "methods/sizhen-tiaojie.md",
+    }
     assert terms["矛盾调解"].places[0].kind == "类别"
 
 
 def test_pinyin_initials() -> None:
-    assert [initial_of(t) for t in ("会诊", "六尺巷", "坐诊", "听", "辨", "和", "五个必访")] == list("HLZTBHW")
+    assert [
+        initial_of(t) for t in ("会诊", "六尺巷", "坐诊", "听", "辨", "和", "五个必访")
+    ] == list("HLZTBHW")
     assert initial_of("4+2工作法") == OTHER
 
 
 def test_dictionary_keeps_names_and_drops_sentences(terms) -> None:
     words = dictionary_words(list(terms.values()))
-    for word in ("六尺巷工作法", "四诊调解工作法", "会诊", "坐诊", "公开承诺制", "人民调解", "三天三一", "排查机制"):
+    for word in (
+        "六尺巷工作法",
+        "四诊调解工作法",
+        "会诊",
+        "坐诊",
+        "公开承诺制",
+        "人民调解",
+        "三天三一",
+        "排查机制",
+    ):
         assert word in words
     assert "把党的关怀和温暖及时送到位" not in words  # a principle that is a sentence
     assert all(len(word) >= 2 for word in words)
@@ -93,19 +107,33 @@ def test_every_glossary_link_lands_on_its_anchor(shipped_site: Path) -> None:
 
 def test_index_keeps_terms_whole_and_is_utf8(shipped_site: Path) -> None:
     raw = (shipped_site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "六尺巷" in raw and not re.search(r"\\u[4-9][0-9a-f]{3}", raw)  # UTF-8, not escapes: half the bytes
+    assert "六尺巷" in raw and not re.search(
+        r"\\u[4-9][0-9a-f]{3}", raw
+    )  # UTF-8, not escapes: half the bytes
     docs = json.loads(raw)["docs"]
-    tokens = {token for doc in docs for token in re.split(r"[\u200b\s]+", doc["title"] + " " + doc["text"])}
+    tokens = {
+        token
+        for doc in docs
+        for token in re.split(r"[\u200b\s]+", doc["title"] + " " + doc["text"])
+    }
     for word in ("六尺巷工作法", "四诊调解工作法", "公开承诺制", "会诊", "坐诊"):
         assert word in tokens, word
-    assert not any(doc["location"].startswith("glossary") for doc in docs)  # the glossary only points
+    assert not any(
+        doc["location"].startswith("glossary") for doc in docs
+    )  # the glossary only points
 
 
 def test_every_page_uses_lunxun_search(shipped_site: Path) -> None:
-    for page in [shipped_site / "index.html", shipped_site / "methods" / "liuchixiang" / "index.html",
-                 shipped_site / "404.html"]:
-        config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
-                           page.read_text(encoding="utf-8"), re.DOTALL)
+    for page in [
+        shipped_site / "index.html",
+        shipped_site / "methods" / "liuchixiang" / "index.html",
+        shipped_site / "404.html",
+    ]:
+        config = re.search(
+            r'<script id="__config" type="application/json">(.*?)</script>',
+            page.read_text(encoding="utf-8"),
+            re.DOTALL,
+        )
         assert config and json.loads(config.group(1))["search"].endswith("assets/lunxun/search.js")
     assert (shipped_site / "assets" / "lunxun" / "search.js").is_file()
 

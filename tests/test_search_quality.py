@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from search_support import load_queries, open_search, search
 
 QUERIES = load_queries()
@@ -41,7 +40,9 @@ def test_query(case, search_page, shipped_url) -> None:
 
 def test_results_mark_the_words(search_page, shipped_url) -> None:
     search(search_page, shipped_url, "会诊")
-    marks = search_page.locator(".md-search-result mark").evaluate_all("els => els.map(e => e.textContent)")
+    marks = search_page.locator(".md-search-result mark").evaluate_all(
+        "els => els.map(e => e.textContent)"
+    )
     assert marks and all(mark.replace("\u200b", "") == "会诊" for mark in marks)
 
 

@@ -10,13 +10,18 @@ import pytest
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-pytest.importorskip("zensical", reason="Zensical is pinned in pyproject.toml; install it to run these")
+pytest.importorskip(
+    "zensical", reason="Zensical is pinned in pyproject.toml; install it to run these"
+)
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("zensical") / "site"
-    assert main(["build", "--engine", "zensical", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)]) == 0
+    assert (
+        main(["build", "--engine", "zensical", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)])
+        == 0
+    )
     return site
 
 
@@ -56,11 +61,16 @@ def test_quiz_page(page, zensical_url: str) -> None:
         quiz.get_by_role("button", name="下一题").click()
     options.first.check()
     quiz.get_by_role("button", name="确定").click()
-    page.wait_for_function("() => /回答正确|回答错误/.test(document.querySelector('.lx-quiz').innerText)")
+    page.wait_for_function(
+        "() => /回答正确|回答错误/.test(document.querySelector('.lx-quiz').innerText)"
+    )
     _stays_local(page)
 
 
 def _stays_local(page) -> None:
-    elsewhere = [u for u in page.requests_seen if urlsplit(u).scheme in ("http", "https")
-                 and urlsplit(u).hostname != "127.0.0.1"]
+    elsewhere = [
+        u
+        for u in page.requests_seen
+        if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname != "127.0.0.1"
+    ]
     assert elsewhere == []

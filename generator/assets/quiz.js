@@ -27,8 +27,9 @@ function h(tag, props, ...kids) {
   el.append(...clean(kids));
   return el;
 }
-const clean = kids => kids.flat(3).filter(x => x != null && x !== '' && typeof x !== 'boolean');
-const fill = (el, ...kids) => el.replaceChildren(...clean(kids));
+const clean = kids => kids.reduce((a, x) => a.concat(Array.isArray(x) ? clean(x) : x), [])
+  .filter(x => x != null && x !== '' && typeof x !== 'boolean');
+const fill = (el, ...kids) => { el.textContent = ''; el.append(...clean(kids)); };
 const button = (label, onclick, cls, more) => h('button', Object.assign({type: 'button', class: cls, onclick}, more), label);
 const tpl = document.createElement('template');
 const txt = html => { tpl.innerHTML = html; return tpl.content.textContent.trim(); };  // inert: nothing loads
@@ -124,7 +125,8 @@ T.judge = {
 };
 
 /* blank: inputs in the stem's slots; width, case, spaces and punctuation do not matter */
-const norm = s => String(s).normalize('NFKC').replace(/[\s\p{P}]/gu, '').toLowerCase();
+// after NFKC (full width → half width): drop spaces and ASCII, general and CJK punctuation
+const norm = s => String(s).normalize('NFKC').replace(/[\s!-\/:-@\[-`{-~\u00a1-\u00bf\u2010-\u205e\u3000-\u303f\ufe10-\ufe6b\uff5f-\uff65]/g, '').toLowerCase();
 T.blank = {
   name: '填空题',
   view(c, stem) {
@@ -155,7 +157,7 @@ T.order = {
       if (box.dragged) return;
       if (k == null) put.push(i); else put.splice(k, 1);
       save(k == null ? '.lx-pool button' : '.lx-put button');
-    }, 'lx-chip' + (c.show ? (i === k ? ' lx-ok' : ' lx-bad') : ''), {
+    }, 'lx-chip' + (c.show && k != null ? (i === k ? ' lx-ok' : ' lx-bad') : ''), {
       'data-i': i, disabled: c.lock,
       'aria-label': (k == null ? '放入下一位：' : '第 ' + (k + 1) + ' 位：') + txt(q.items[i]) + (k == null ? '' : '（点按退回）'),
     });
@@ -375,7 +377,7 @@ function run(root, bank, o) {
   const bar = h('div', {class: 'lx-bar'}), main = h('div', {class: 'lx-main'}), past = h('div', {class: 'lx-hist'});
   const prog = h('span', {class: 'lx-prog'}), meter = h('i'), gauge = h('span', {class: 'lx-meter', 'aria-hidden': 'true'}, meter);
   const sheetBox = h('div', {class: 'lx-sheet', id: uid(), role: 'group', 'aria-label': '答题卡'});
-  root.replaceChildren(bar, main, tell.el, past);
+  fill(root, bar, main, tell.el, past);
   let A = store.get(key), timer = 0, sheetOpen = false;
   if (A && A.version !== bank.version) { store.del(key); A = null; }
   if (A) { A.checked = A.checked || []; A.flags = A.flags || []; }
@@ -416,15 +418,15 @@ function run(root, bank, o) {
   function intro(focus) {
     const used = hist().length, left = exam && bank.attempts ? bank.attempts - used : null;
     const head = h('h3', {tabindex: -1}, left != null && left <= 0 ? '作答次数已用完' : exam ? '考前登记' : '开始前');
-    bar.replaceChildren();
+    fill(bar);
     if (left != null && left <= 0) {
-      main.replaceChildren(h('div', {class: 'lx-panel lx-stop'}, head, h('p', {}, `本测验在本机最多作答 ${bank.attempts} 次，你已用完。`
+      fill(main, h('div', {class: 'lx-panel lx-stop'}, head, h('p', {}, `本测验在本机最多作答 ${bank.attempts} 次，你已用完。`
         + '成绩以已交给老师的成绩码为准；如需重考，请联系培训老师。')));
     } else {
       const tl = bank.timeLimit, limit = tl && (tl < 1 ? Math.round(tl * 60) + ' 秒' : +tl.toFixed(1) + ' 分钟');
       const facts = [`共 ${drawn(bank)} 题`, `${bank.passMark} 分及格`, tl && `限时 ${limit}，到时自动交卷`,
         left != null && `本机还可作答 ${left} 次（共 ${bank.attempts} 次）`].filter(Boolean);
-      main.replaceChildren(h('div', {class: 'lx-panel'}, head, h('p', {}, facts.join('；') + '。'),
+      fill(main, h('div', {class: 'lx-panel'}, head, h('p', {}, facts.join('；') + '。'),
         profileForm(exam ? '开始考试' : '开始练习', exam, () => { A = fresh(); save(); show(0, true); })));
     }
     if (focus) head.focus();
@@ -435,7 +437,7 @@ function run(root, bank, o) {
     const id = A.order[i], n = A.order.length, done = !exam && A.checked.includes(id);
     const next = i < n - 1 ? button('下一题', () => show(i + 1, true), exam || done ? 'lx-primary' : '')
       : button(exam ? '交卷' : '完成', () => (exam || A.order.some(x => !A.checked.includes(x)) ? confirm() : finish()), 'lx-primary');
-    const mid = exam ? button(A.flags.includes(id) ? '已标记' : '标记', e => flag(id, e.target), 'lx-flagbtn', {'aria-pressed': String(A.flags.includes(id))})
+    const mid = exam ? button('标记', e => flag(id, e.target), 'lx-flagbtn', {'aria-pressed': String(A.flags.includes(id))})
       : button('确定', check, done ? '' : 'lx-primary', {disabled: done});
     const toggle = button(`答题卡`, () => {
       sheetOpen = !sheetOpen;
@@ -456,7 +458,6 @@ function run(root, bank, o) {
     const k = A.flags.indexOf(id), on = k < 0;
     if (on) A.flags.push(id); else A.flags.splice(k, 1);
     btn.setAttribute('aria-pressed', String(on));
-    btn.textContent = on ? '已标记' : '标记';
     save();
     sheet();
   }
@@ -478,7 +479,7 @@ function run(root, bank, o) {
     meter.style.width = (got / n * 100) + '%';
     sheetBox.hidden = !sheetOpen;
     if (!sheetOpen) return;
-    sheetBox.replaceChildren(...A.order.map((id, k) => {
+    fill(sheetBox, A.order.map((id, k) => {
       const fl = A.flags.includes(id), d = filled(id), ch = !exam && A.checked.includes(id);
       const state = [ch ? (allRight(id) ? '答对' : '答错') : d ? '已答' : '未答', fl && '已标记'].filter(Boolean).join('，');
       return button(String(k + 1), () => show(k, true), 'lx-cell' + (d ? ' lx-done' : '') + (fl ? ' lx-flag' : '')
@@ -503,7 +504,7 @@ function run(root, bank, o) {
     const miss = A.order.map((id, k) => (filled(id) ? 0 : k + 1)).filter(Boolean);
     const head = h('h3', {tabindex: -1}, exam ? '确认交卷' : '结束练习');
     const list = miss.length > 20 ? miss.slice(0, 20).join('、') + ' 等' : miss.join('、');
-    main.replaceChildren(h('div', {class: 'lx-panel', role: 'region', 'aria-label': '确认'}, head,
+    fill(main, h('div', {class: 'lx-panel', role: 'region', 'aria-label': '确认'}, head,
       h('p', {}, miss.length ? `还有 ${miss.length} 题未答完（第 ${list} 题）。` : '全部题目都已作答。',
         exam ? '交卷后不能再修改答案。' : '未作答的题按答错计。'),
       h('div', {class: 'lx-nav'}, button('返回检查', () => show(A.current, true)),
@@ -541,15 +542,15 @@ function run(root, bank, o) {
     history();
   }
   function results(res, code, auto, pf) {
-    bar.replaceChildren();
-    const hid = uid(), n = A.order.length, ids = Object.keys(res.r), good = ids.filter(x => res.r[x]).length;
+    fill(bar);
+    const hid = uid(), ids = Object.keys(res.r), good = ids.filter(x => res.r[x]).length;
     const anchor = k => hid + '-' + k, used = hist().length;
     const again = !(exam && bank.attempts && used >= bank.attempts);
     const head = h('h2', {id: hid, tabindex: -1}, o.lite ? `答对 ${good} / ${ids.length} 题` : `${res.sc} 分 · ${res.ok ? '合格' : '不合格'}`);
     fill(main, h('section', {class: 'lx-result ' + (res.ok ? 'lx-pass' : 'lx-fail'), 'aria-labelledby': hid}, head,
       auto && h('p', {class: 'lx-note', role: 'status'}, '时间到，系统已自动交卷。'),
-      h('dl', {class: 'lx-facts'}, [['得分', `${res.p} / ${res.m} 分（${res.sc} 分）`], ['及格线', bank.passMark + ' 分'],
-        ['用时', dur(res.t)], ['答对', `${good} / ${ids.length} 题`]].map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+      h('dl', {class: 'lx-facts'}, [!o.lite && ['得分', `${res.p} / ${res.m} 分（${res.sc} 分）`], !o.lite && ['及格线', bank.passMark + ' 分'],
+        ['用时', dur(res.t)], ['答对', `${good} / ${ids.length} 题`]].filter(Boolean).map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       h('ol', {class: 'lx-sheet lx-marks', 'aria-label': '逐题结果'}, A.order.map((id, k) => {
         const ok = allRight(id), some = subs(id).some(s => res.r[s.id]);
         return h('li', {}, h('a', {href: '#' + anchor(k), class: 'lx-cell ' + (ok ? 'lx-ok' : some ? 'lx-part' : 'lx-bad'),
@@ -565,7 +566,6 @@ function run(root, bank, o) {
         h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
       h('h3', {}, '逐题回顾'),
       A.order.map((id, k) => { const el = card(byId[id], st, `第 ${k + 1} 题`); el.id = anchor(k); return el; })));
-    tell(head.textContent);
     head.focus();
   }
   function history() {
@@ -607,8 +607,8 @@ function wrongbook(root) {
     const w = store.get('wrong', {}), groups = {};
     Object.keys(w).forEach(k => (groups[w[k].bank] = groups[w[k].bank] || []).push(w[k]));
     const keys = Object.keys(groups);
-    if (!keys.length) return root.replaceChildren(h('p', {class: 'lx-empty'}, '错题本是空的：测验中答错的题会自动收进这里。'), tell.el);
-    root.replaceChildren(h('p', {class: 'lx-note'}, `共 ${Object.keys(w).length} 道错题。再做一遍，连续答对两次即移出错题本。`),
+    if (!keys.length) return fill(root, h('p', {class: 'lx-empty'}, '错题本是空的：测验中答错的题会自动收进这里。'), tell.el);
+    fill(root, h('p', {class: 'lx-note'}, `共 ${Object.keys(w).length} 道错题。再做一遍，连续答对两次即移出错题本。`),
       ...keys.map(b => h('section', {class: 'lx-group'}, h('h2', {}, groups[b][0].bankTitle + ' ', h('small', {}, groups[b].length + ' 题')),
         groups[b].map((e, k) => entry(e, k)))),
       clear(Object.keys(w).length), tell.el);
@@ -648,8 +648,8 @@ function wrongbook(root) {
     const box = h('div', {class: 'lx-tools lx-clear'});
     const ask = () => {
       const head = h('p', {tabindex: -1}, `确定清空全部 ${n} 道错题吗？清空后不能恢复。`);
-      box.replaceChildren(h('div', {class: 'lx-panel', role: 'region', 'aria-label': '确认清空'}, head, h('div', {class: 'lx-nav'},
-        button('取消', () => { box.replaceChildren(start); start.focus(); }),
+      fill(box, h('div', {class: 'lx-panel', role: 'region', 'aria-label': '确认清空'}, head, h('div', {class: 'lx-nav'},
+        button('取消', () => { fill(box, start); start.focus(); }),
         button('清空', () => { store.del('wrong'); draw(); tell('错题本已清空'); }, 'lx-danger'))));
       head.focus();
     };
@@ -673,19 +673,19 @@ function daily(root, data) {
   const date = day(Date.now()), all = [], base = siteRoot();
   Object.keys(data.banks).forEach(b => data.banks[b].questions.forEach(q => all.push(b + '/' + q)));
   all.sort();
-  const picks = shuffle(all, rng(+date.replace(/-/g, ''))).slice(0, data.count);
-  root.replaceChildren(h('p', {class: 'lx-quiz-loading'}, '题目加载中……'));
+  const picks = shuffle(all, rng(+date.replace(/-/g, ''))).slice(0, data.count);  // seed: the date as YYYYMMDD
+  fill(root, h('p', {class: 'lx-quiz-loading'}, '题目加载中……'));
   Promise.all([...new Set(picks.map(p => p.split('/')[0]))].map(b => loadBank(base, b))).then(() => {
     const qs = picks.map(p => {
       const [b, id] = p.split('/'), bank = window.lunxunBanks[b];
       return Object.assign({}, bank.questions.find(x => x.id === id), {id: p, src: {bank: b, title: bank.title, id}});
     });
-    root.replaceChildren();
+    fill(root);
     run(root, {id: 'meiri', title: '每日一练', mode: 'practice', passMark: 0, timeLimit: null, questions: qs, blueprint: [],
       shuffleQuestions: false, shuffleOptions: true, version: date + '|' + picks.join()},
     {key: 'daily', lite: true, ref: q => guessRef(q.ref)});
     root.prepend(h('p', {class: 'lx-note'}, `${date} 的 ${qs.length} 道题`));
-  }, () => root.replaceChildren(h('p', {class: 'lx-err'}, '题库加载失败，请检查网络后刷新页面。')));
+  }, () => fill(root, h('p', {class: 'lx-err'}, '题库加载失败，请检查网络后刷新页面。')));
 }
 
 /* Start: on every page, idempotently (also after Material's instant navigation) */
@@ -697,7 +697,7 @@ function start() {
       try { const b = JSON.parse(s.textContent); if (b.id === el.dataset.bank) bank = b; } catch (e) { /* another bank */ }
     });
     bank = bank || (window.lunxunBanks || {})[el.dataset.bank];
-    if (!bank) return el.replaceChildren(h('p', {class: 'lx-err'}, '题库数据缺失，无法开始测验。'));
+    if (!bank) return fill(el, h('p', {class: 'lx-err'}, '题库数据缺失，无法开始测验。'));
     const refs = {};
     document.querySelectorAll('.lx-refs a[data-ref]').forEach(a => { refs[a.dataset.ref] = {href: a.href, label: a.textContent.trim()}; });
     run(el, bank, {ref: q => refs[q.ref] || null});
@@ -707,7 +707,7 @@ function start() {
   document.querySelectorAll('.lx-daily:not([data-lx-on])').forEach(el => {
     el.setAttribute('data-lx-on', '');
     const s = document.querySelector('script.lx-daily-data');
-    try { daily(el, JSON.parse(s.textContent)); } catch (e) { el.replaceChildren(h('p', {class: 'lx-err'}, '每日一练数据缺失。')); }
+    try { daily(el, JSON.parse(s.textContent)); } catch (e) { fill(el, h('p', {class: 'lx-err'}, '每日一练数据缺失。')); }
   });
 }
 start();

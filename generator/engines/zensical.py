@@ -33,18 +33,24 @@ REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 CARRIED = ("site_name", "site_description", "site_author", "site_url", "copyright", "extra")
 
 
-def build_with_zensical(config_file: FsPath, site_dir: str | None = None, offline: bool = False) -> FsPath:
+def build_with_zensical(
+    config_file: FsPath, site_dir: str | None = None, offline: bool = False
+) -> FsPath:
     """Render the project, stage it and build it with Zensical; returns the site folder."""
     config_file = config_file.resolve()
     if not config_file.is_file():
-        raise BuildError(f"{config_file}: 找不到 MkDocs 配置文件（请在项目目录中运行，或用 -f 指定）")
+        raise BuildError(
+            f"{config_file}: 找不到 MkDocs 配置文件（请在项目目录中运行，或用 -f 指定）"
+        )
     project = _read_config(config_file)
     root = config_file.parent
     try:
         rendered = render_project(root, _layout(project))
     except ContentError as error:
         raise BuildError("内容有误，未生成网站：\n" + error.report()) from None
-    target = FsPath(site_dir).resolve() if site_dir else root / str(project.get("site_dir") or "site")
+    target = (
+        FsPath(site_dir).resolve() if site_dir else root / str(project.get("site_dir") or "site")
+    )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.zensical-", dir=target.parent))
     try:
@@ -56,7 +62,9 @@ def build_with_zensical(config_file: FsPath, site_dir: str | None = None, offlin
     return target
 
 
-def stage(root: FsPath, project: dict[str, Any], rendered: RenderedSite, staging: FsPath, offline: bool) -> None:
+def stage(
+    root: FsPath, project: dict[str, Any], rendered: RenderedSite, staging: FsPath, offline: bool
+) -> None:
     """Write the pages, files, assets and configuration of a Zensical build into ``staging``."""
     docs = staging / "docs"
     handwritten = root / str(project.get("docs_dir") or "docs")
@@ -88,7 +96,9 @@ def zensical_config(
     config: dict[str, Any] = {key: project[key] for key in CARRIED if key in project}
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
-    config["use_directory_urls"] = False if offline else bool(project.get("use_directory_urls", True))
+    config["use_directory_urls"] = (
+        False if offline else bool(project.get("use_directory_urls", True))
+    )
     theme = dict(project.get("theme") or {"name": "material"})
     theme.pop("custom_dir", None)
     theme.setdefault("font", False)  # web fonts would come from the internet
@@ -98,14 +108,16 @@ def zensical_config(
     extensions += [name for name in REQUIRED_EXTENSIONS if name not in names]
     config["markdown_extensions"] = extensions
     extra = dict(config.get("extra") or {})
-    extra["polyfills"] = list(extra.get("polyfills") or []) + [f"{search.ASSET_DIR}/{search.POLYFILLS}"]
+    extra["polyfills"] = list(extra.get("polyfills") or []) + [
+        f"{search.ASSET_DIR}/{search.POLYFILLS}"
+    ]
     config["extra"] = extra
     config["extra_css"] = [f"{search.ASSET_DIR}/{n}" for n in ASSETS if n.endswith(".css")] + list(
         project.get("extra_css") or []
     )
-    config["extra_javascript"] = [f"{search.ASSET_DIR}/{n}" for n in ASSETS if n.endswith(".js")] + list(
-        project.get("extra_javascript") or []
-    )
+    config["extra_javascript"] = [
+        f"{search.ASSET_DIR}/{n}" for n in ASSETS if n.endswith(".js")
+    ] + list(project.get("extra_javascript") or [])
     config["nav"] = project.get("nav") or rendered.nav + _handwritten_nav(handwritten, rendered)
     config["plugins"] = ["search"] + (["offline"] if offline else [])
     return config
@@ -115,9 +127,12 @@ def _run_zensical(config_file: FsPath) -> None:
     try:
         import zensical  # noqa: F401
     except ImportError:
-        raise BuildError(f"未安装 Zensical：请运行 pip install zensical=={ZENSICAL_VERSION}") from None
+        raise BuildError(
+            f"未安装 Zensical：请运行 pip install zensical=={ZENSICAL_VERSION}"
+        ) from None
     done = subprocess.run(
         [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)],
+        check=False,
         cwd=config_file.parent,
         capture_output=True,
         text=True,

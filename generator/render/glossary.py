@@ -21,10 +21,29 @@ _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 # pinyin: a term's first character falls in the range of its initial (I, U and V start no
 # syllable). Level-2 characters and non-Han starts go to "其他".
 _GB2312_INITIALS = (
-    ("A", 0xB0A1), ("B", 0xB0C5), ("C", 0xB2C1), ("D", 0xB4EE), ("E", 0xB6EA), ("F", 0xB7A2),
-    ("G", 0xB8C1), ("H", 0xB9FE), ("J", 0xBBF7), ("K", 0xBFA6), ("L", 0xC0AC), ("M", 0xC2E8),
-    ("N", 0xC4C3), ("O", 0xC5B6), ("P", 0xC5BE), ("Q", 0xC6DA), ("R", 0xC8BB), ("S", 0xC8F6),
-    ("T", 0xCBFA), ("W", 0xCDDA), ("X", 0xCEF4), ("Y", 0xD1B9), ("Z", 0xD4D1),
+    ("A", 0xB0A1),
+    ("B", 0xB0C5),
+    ("C", 0xB2C1),
+    ("D", 0xB4EE),
+    ("E", 0xB6EA),
+    ("F", 0xB7A2),
+    ("G", 0xB8C1),
+    ("H", 0xB9FE),
+    ("J", 0xBBF7),
+    ("K", 0xBFA6),
+    ("L", 0xC0AC),
+    ("M", 0xC2E8),
+    ("N", 0xC4C3),
+    ("O", 0xC5B6),
+    ("P", 0xC5BE),
+    ("Q", 0xC6DA),
+    ("R", 0xC8BB),
+    ("S", 0xC8F6),
+    ("T", 0xCBFA),
+    ("W", 0xCDDA),
+    ("X", 0xCEF4),
+    ("Y", 0xD1B9),
+    ("Z", 0xD4D1),
 )
 _GB2312_LEVEL1_END = 0xD7F9
 OTHER = "其他"
@@ -87,7 +106,11 @@ def collect_terms(site: SiteModel) -> list[Term]:
         for alias in method.aliases:
             add(alias, Place("别称", page, method.title))
         for number, step in enumerate(method.steps, start=1):
-            label = f"{method.title} · 第 {number} 步" if method.ordered else f"{method.title} · 组成部分"
+            label = (
+                f"{method.title} · 第 {number} 步"
+                if method.ordered
+                else f"{method.title} · 组成部分"
+            )
             add(step.name, Place("步骤", f"{page}#{step.id}", label))
         for principle in method.principles:
             add(principle, Place("原则", f"{page}#principles", method.title))
@@ -119,7 +142,9 @@ def dictionary_words(terms: list[Term]) -> list[str]:
     """
     words: dict[str, None] = {}
     for term in terms:
-        longest = _LONGEST_PRINCIPLE if all(p.kind == "原则" for p in term.places) else _LONGEST_NAME
+        longest = (
+            _LONGEST_PRINCIPLE if all(p.kind == "原则" for p in term.places) else _LONGEST_NAME
+        )
         for run in _HAN_RUN.findall(term.text):
             if 2 <= len(run) <= longest:
                 words[run] = None

@@ -66,8 +66,9 @@ def md_inline(text: str | None) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Plain text (a title, a name) made safe to place inside Markdown source."""
-    escaped = html.escape(text, quote=True)
+    """Plain text (a title, a name) made safe to place inside Markdown source, on one line:
+    a line break would end the heading, table row or list item it stands in."""
+    escaped = html.escape(" ".join(text.split()), quote=True)
     return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", escaped)
 
 

@@ -12,6 +12,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from .banks import BankInfo
@@ -100,7 +101,8 @@ def batch_by_unit(attempt: Attempt) -> str:
 
 
 def batch_by_file(attempt: Attempt) -> str:
-    return attempt.file
+    """The input file's name without folder and extension: 一班.txt → 一班."""
+    return PurePath(attempt.file).stem
 
 
 def analyse(
@@ -159,79 +161,71 @@ def bank_stats(
 def item_stats(
     attempts: list[Attempt], upper: list[Attempt], lower: list[Attempt], info: BankInfo | None
 ) -> list[ItemStats]:
-    """Difficulty, discrimination and answer counts of every scored question."""
-    order = list(info.questions) if info else []
-    items: dict[str, ItemStats] = {}
-    # Identical answers are counted first and tallied once: thousands of trainees give
-    # only a handful of distinct answers to a question.
-    given: dict[str, Counter[tuple[Any, bool]]] = {}
-    scored: set[str] = set()
+    """Difficulty, discrimination and answer counts of every scored question, bank order."""
+    shown, right, scored = _counts(attempts)
+    upper_shown, upper_right, _ = _counts(upper)
+    lower_shown, lower_right, _ = _counts(lower)
+    answered, given = _answers(attempts)
+    order = [qid for qid in info.questions if qid in shown] if info else []
+    order += [qid for qid in shown if not (info and qid in info.questions)]
+    items = []
     for qid in order:
-        question = info.questions[qid]  # type: ignore[union-attr]
-        items[qid] = ItemStats(qid, question.type, question.stem)
-        given[qid] = Counter()
-    for attempt in attempts:
-        answers, correct = attempt.answers, attempt.correct
-        for qid in attempt.questions:
-            item = items.get(qid)
-            if item is None:
-                item = items[qid] = ItemStats(qid, "", "")
-                given[qid] = Counter()
-            item.presented += 1
-            right = correct.get(qid)
-            if right is not None:
-                scored.add(qid)
-                item.correct += right
-            answer = answers.get(qid)
-            if answer is not None:
-                item.answered += 1
-                key = _hashable(answer)
-                if key is not None:
-                    given[qid][(key, right == 1)] += 1
-    upper_counts, lower_counts = _group_counts(upper), _group_counts(lower)
-    result = []
-    for qid, item in items.items():
-        if qid not in scored:  # a case's scenario, or never shown: nothing to analyse
+        if qid not in scored:  # a case's scenario: nothing to analyse
             continue
         question = info.questions.get(qid) if info else None
         tally = Tally()
-        for (answer, right), times in given[qid].items():
-            tally.add(answer, right, times)
-        item.type = item.type or tally.kind
+        for (answer, correct), times in given.get(qid, {}).items():
+            tally.add(answer, correct, times)
+        item = ItemStats(qid, question.type if question else tally.kind, question.stem if question else "")
+        item.presented, item.correct, item.answered = shown[qid], right[qid], answered[qid]
         item.p = item.correct / item.presented
-        item.p_upper = _rate(upper_counts.get(qid))
-        item.p_lower = _rate(lower_counts.get(qid))
+        item.p_upper = right_share(upper_right[qid], upper_shown[qid])
+        item.p_lower = right_share(lower_right[qid], lower_shown[qid])
         if item.p_upper is not None and item.p_lower is not None:
             item.d = item.p_upper - item.p_lower
         item.flags = flags(item)
         item.choices = choices(tally, question, item.answered)
         item.wrong = wrong_answers(tally, question)
-        result.append(item)
-    return result
+        items.append(item)
+    return items
 
 
-def _hashable(answer: Any) -> Any:
-    """The answer as a counter key, or None for a shape no question type writes."""
-    if isinstance(answer, list):
-        if all(item is None or isinstance(item, (str, int, float)) for item in answer):
-            return tuple(answer)
-        return None
-    return answer if isinstance(answer, (str, int, float)) else None
+def _counts(attempts: list[Attempt]) -> tuple[Counter[str], Counter[str], set[str]]:
+    """Per question: times shown, times answered right, and which questions are scored."""
+    shown: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    scored: set[str] = set()
+    for attempt in attempts:
+        shown.update(attempt.questions)
+        right.update([qid for qid, value in attempt.correct.items() if value])
+        scored.update(attempt.correct)
+    return shown, right, scored
 
 
-def _group_counts(group: list[Attempt]) -> dict[str, list[int]]:
-    counts: dict[str, list[int]] = {}
-    for attempt in group:
+def _answers(attempts: list[Attempt]) -> tuple[Counter[str], dict[str, Counter[tuple[Any, bool]]]]:
+    """Per question: times answered, and each distinct (answer, right) with its count.
+
+    Identical answers are counted first and tallied once: thousands of trainees give only
+    a handful of distinct answers to a question.
+    """
+    answered: Counter[str] = Counter()
+    given: Counter[tuple[str, Any, bool]] = Counter()
+    for attempt in attempts:
         correct = attempt.correct
-        for qid in attempt.questions:
-            pair = counts.setdefault(qid, [0, 0])
-            pair[0] += 1
-            pair[1] += correct.get(qid, 0)
-    return counts
+        answered.update(attempt.answers.keys())
+        for qid, answer in attempt.answers.items():
+            try:
+                given[(qid, tuple(answer) if type(answer) is list else answer, correct.get(qid) == 1)] += 1
+            except TypeError:  # a shape no question type writes (a list of lists, an object)
+                continue
+    by_question: dict[str, Counter[tuple[Any, bool]]] = {}
+    for (qid, answer, correct_answer), times in given.items():
+        by_question.setdefault(qid, Counter())[(answer, correct_answer)] = times
+    return answered, by_question
 
 
-def _rate(pair: list[int] | None) -> float | None:
-    return pair[1] / pair[0] if pair and pair[0] else None
+def right_share(right: int, shown: int) -> float | None:
+    return right / shown if shown else None
 
 
 def flags(item: ItemStats) -> list[str]:

@@ -14,6 +14,7 @@ from typing import Any
 
 import nh3
 
+from ..check.quiz import BLANK
 from ..model import QuizBank
 from ..model.quiz import Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Single
 from ..problems import ContentError
@@ -58,6 +59,8 @@ def question_info(question: QuestionBase) -> QuestionInfo:
     elif isinstance(question, Judge):
         info.key = question.answer
     elif isinstance(question, Blank):
+        # "____" would read as Markdown emphasis; keep the blanks visible as blanks.
+        info.stem = plain(BLANK.sub("LXBLANK", question.stem)).replace("LXBLANK", "____")
         info.key = [list(texts) for texts in question.answer]
     elif isinstance(question, Order):
         info.items = [plain(item) for item in question.items]

@@ -65,7 +65,7 @@ def sparkline(bins: list[int], label: str) -> Markup:
 
 def scatter(items: list[ItemStats], label: str) -> Markup:
     """Difficulty (x) against discrimination (y); the flagged zones are shaded."""
-    width, height, left, bottom, top, right = 360, 260, 34, 30, 10, 10
+    width, height, left, bottom, top, right = 380, 260, 34, 30, 10, 30
     plot_w, plot_h = width - left - right, height - top - bottom
 
     def px(p: float) -> float:

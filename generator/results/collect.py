@@ -9,6 +9,7 @@ kept, so the report can name both and the sheet can grade by either.
 from __future__ import annotations
 
 import codecs
+import math
 import re
 import sys
 import unicodedata
@@ -131,13 +132,18 @@ def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+def label_of(source: str) -> str:
+    """How messages name an input: its path as given, or 标准输入 for ``-``."""
+    return STDIN_LABEL if source == STDIN else source
+
+
 def read_input(source: str) -> tuple[str | None, list[str]]:
     """The text of a file (or standard input for ``-``) and notes on how it was read.
 
     Codes are ASCII, so whatever the file's encoding, reading it as text finds them; a
     file that is not UTF-8 is read as GB18030 (what Chinese Windows saves) and noted.
     """
-    label = STDIN_LABEL if source == STDIN else source
+    label = label_of(source)
     if source == STDIN:
         data = sys.stdin.buffer.read()
     else:
@@ -178,7 +184,7 @@ def find_all(sources: Iterable[str], collection: Collection) -> list[Found]:
         collection.notes.extend(notes)
         if text is None:
             continue
-        label = STDIN_LABEL if source == STDIN else source
+        label = label_of(source)
         codes = codes_in(text)
         if not codes:
             collection.notes.append(f"{label}: 没有找到成绩码（成绩码以 LX1. 开头）")
@@ -239,12 +245,22 @@ def decode_all(found: list[Found], collection: Collection, tick=None) -> None:
                 collection.problems.append(f"{item.label}:{line}: {result}，已跳过")
             else:
                 attempt = to_attempt(result, item.label, line)
-                if attempt.trainee_id or attempt.name:
-                    collection.add(attempt)
+                problem = _implausible(attempt)
+                if problem:
+                    collection.problems.append(f"{item.label}:{line}: {problem}，已跳过")
                 else:
-                    collection.problems.append(f"{item.label}:{line}: 成绩码中没有姓名和编号，无法确定是哪位学员，已跳过")
+                    collection.add(attempt)
             if tick is not None:
                 tick()
+
+
+def _implausible(attempt: Attempt) -> str:
+    """Why a well-formed code still cannot be graded, or ''."""
+    if not (attempt.trainee_id or attempt.name):
+        return "成绩码中没有姓名和编号，无法确定是哪位学员"
+    if not all(math.isfinite(value) for value in (attempt.score, attempt.points, attempt.max_points)):
+        return "成绩码中的得分不是有效的数字"
+    return ""
 
 
 def to_attempt(code: Any, file: str, line: int) -> Attempt:

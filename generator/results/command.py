@@ -74,6 +74,7 @@ def run(options: Options, layout: Layout) -> int:
     found = find_all(options.files, collection)
     progress = Progress("解读成绩码", collection.found)
     decode_all(found, collection, progress.ticker())
+    del found  # the code texts: a hundred megabytes at 100,000 codes
     progress.close()
     for line in collection.notes + collection.problems:
         print(line, file=sys.stderr)
@@ -113,6 +114,9 @@ def run(options: Options, layout: Layout) -> int:
                 sheet = pool.submit(write_xlsx, options.output / OUTPUTS[0], grades, items)
                 write_rest()
                 sheet.result()
+    except (FileExistsError, NotADirectoryError):
+        print(f"无法写入 {options.output}：已有同名的文件，请用 -o 换一个输出目录。", file=sys.stderr)
+        return 1
     except PermissionError as error:
         print(f"无法写入 {error.filename}：文件可能正被 Excel 等程序打开，请关闭后重试。", file=sys.stderr)
         return 1

@@ -55,7 +55,7 @@ def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
     for attempt, other, attempts in chosen:
         row = [attempt.name, attempt.unit, attempt.trainee_id, titles.get(attempt.bank, attempt.bank),
                attempt.score, "及格" if attempt.passed else "不及格", duration(attempt.seconds),
-               finished_at(attempt.finished), attempts, other.score, f"{attempt.file}:{attempt.line}"]
+               finished_at(attempt.finished), attempts, other.score, attempt.place]
         if batch_of is not None:
             row.insert(3, batch_of(attempt))
         rows.append(row)
@@ -73,9 +73,10 @@ def duration(seconds: int) -> str:
 
 def finished_at(stamp: int) -> str:
     """Beijing time, as trainers and trainees read it."""
-    if stamp <= 0:
+    try:
+        return datetime.fromtimestamp(stamp, tz=BEIJING).strftime("%Y-%m-%d %H:%M") if stamp > 0 else ""
+    except (OverflowError, OSError, ValueError):  # a clock far outside any real date
         return ""
-    return datetime.fromtimestamp(stamp, tz=BEIJING).strftime("%Y-%m-%d %H:%M")
 
 
 def write_csv(path: FsPath, table: Table) -> None:

@@ -24,7 +24,9 @@ SHIM = "search-shim.js"
 POLYFILLS = "polyfills.js"
 SEARCH_PLUGINS = ("material/search", "search")
 
-_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
 _THEME_WORKER = re.compile(r"assets/javascripts/workers/[^/]+\.js$")
 
 
@@ -49,6 +51,14 @@ def add_polyfills(config: Any, offline: bool) -> None:
         url = f"{ASSET_DIR}/{name}"
         if url not in polyfills:
             polyfills.append(url)
+
+
+_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def label_dialog(html: str) -> str:
+    """Name Material's search dialog, which the theme leaves nameless (axe: aria-dialog-name)."""
+    return html.replace(_DIALOG, _DIALOG[:-1] + ' aria-label="搜索">', 1)
 
 
 def use_engine(html: str) -> str:
@@ -89,5 +99,7 @@ def finish_index(site_dir: str | FsPath, offline: bool) -> None:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     path.write_text(text, encoding="utf-8")
     if offline:
-        script = text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        script = (
+            text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        )
         (path.parent / "search_index.js").write_text(f"var __index = {script};\n", encoding="utf-8")

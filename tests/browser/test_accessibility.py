@@ -1,0 +1,84 @@
+"""axe-core in Chromium on the shipped site: no serious or critical violation on the pages and
+quiz states cadres use most (the axe-core bundled with axe-playwright-python)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+BLOCKING = {"serious", "critical"}
+PRACTICE = "quizzes/liuchixiang-jichu/"
+EXAM = "quizzes/shuji-lunxun-jieye/"
+
+# Answer whatever question is on screen, whatever its type (the banks shuffle their questions).
+ANSWER_CURRENT = """() => {
+  const q = document.querySelector('.lx-main .lx-q');
+  const fire = (el, type) => el.dispatchEvent(new Event(type, {bubbles: true}));
+  const radio = q.querySelector('.lx-opt input');
+  if (radio) radio.click();
+  q.querySelectorAll('input.lx-blank').forEach(el => { el.value = '答'; fire(el, 'input'); });
+  q.querySelectorAll('select').forEach(el => { el.selectedIndex = 1; fire(el, 'change'); });
+  for (let chip; (chip = document.querySelector('.lx-main .lx-pool button'));) chip.click();
+}"""
+
+
+def _practice_answered(page) -> None:
+    page.locator(".lx-main .lx-q").first.wait_for()
+    page.evaluate(ANSWER_CURRENT)
+    page.get_by_role("button", name="确定", exact=True).click()
+    page.locator(".lx-main .lx-fb").wait_for()
+
+
+def _exam_started(page) -> None:
+    page.get_by_label("姓名").fill("张三")
+    page.get_by_label("单位（乡镇、村或社区）").fill("某村")
+    page.get_by_role("button", name="开始考试").click()
+    page.locator(".lx-main .lx-q").first.wait_for()
+    page.evaluate(ANSWER_CURRENT)
+
+
+def _exam_sheet(page) -> None:
+    _exam_started(page)
+    page.get_by_role("button", name="答题卡").click()
+    page.locator(".lx-sheet .lx-cell").first.wait_for()
+
+
+def _exam_result(page) -> None:
+    _exam_started(page)
+    page.locator(".lx-tools").get_by_role("button", name="交卷").click()
+    page.get_by_role("button", name="确定交卷").click()
+    page.locator(".lx-result").wait_for()
+
+
+STATES: dict[str, tuple[str, Callable | None]] = {
+    "home": ("", None),
+    "method": ("methods/liuchixiang/", None),
+    "practice-answered": (PRACTICE, _practice_answered),
+    "exam-sheet": (EXAM, _exam_sheet),
+    "exam-result": (EXAM, _exam_result),
+    "programme": ("programmes/shuji-lunxun/", None),
+    "batch": ("programmes/shuji-lunxun/2026-01/", None),
+}
+
+
+def _report(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_no_serious_violations(page, shipped_url: str, state: str) -> None:
+    path, reach = STATES[state]
+    page.goto(shipped_url + path)
+    page.wait_for_load_state("load")
+    if reach:
+        reach(page)
+    results = Axe().run(page)
+    blocking = [v for v in results.response["violations"] if v["impact"] in BLOCKING]
+    assert not blocking, _report(blocking)
