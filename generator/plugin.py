@@ -63,6 +63,8 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         # extra_css/js are plain lists of URLs; ours go first so a site's own CSS can override
         config.extra_css[:0] = [f"assets/lunxun/{name}" for name in ASSETS if name.endswith(".css")]
         config.extra_javascript[:0] = [f"assets/lunxun/{name}" for name in ASSETS if name.endswith(".js")]
+        if search.uses_material_offline(config):
+            self.config["offline"] = True
         search.add_polyfills(config, self.config.offline)
         if self.config.offline:
             config.use_directory_urls = False  # file:// has no index.html lookup for folders
@@ -84,6 +86,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
             files.append(File.generated(config, f"assets/lunxun/{name}", content=(package / name).read_bytes()))
         for name in search.asset_names(self.config.offline):
             files.append(File.generated(config, f"{search.ASSET_DIR}/{name}", content=search.asset_bytes(name)))
+        search.drop_remote_polyfills(config)  # every plugin's on_config has run by now
         if self.config.nav and config.nav is None:
             config.nav = self.rendered.nav + _handwritten_nav(handwritten, self.rendered)
         return files

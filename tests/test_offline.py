@@ -100,3 +100,22 @@ def test_take_a_quiz_from_file(offline_copy, page) -> None:
         "() => /回答正确|回答错误/.test(document.querySelector('.lx-quiz').innerText)", timeout=5000
     )
     _no_network(page)
+
+
+def test_materials_offline_plugin_loads_nothing_from_unpkg(tmp_path: Path) -> None:
+    """A trainer who lists Material's own offline plugin gets our local shim, not unpkg's."""
+    import shutil
+
+    from conftest import PROJECTS, build_project
+
+    project = tmp_path / "project"
+    shutil.copytree(PROJECTS / "sample", project)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - lunxun", "  - offline\n  - lunxun"),
+        encoding="utf-8",
+    )
+    site = build_project(project, tmp_path / "site")
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "unpkg.com" not in html and "assets/lunxun/search-shim.js" in html
+    assert (site / "search" / "search_index.js").is_file()

@@ -173,14 +173,6 @@ def test_standard_input(tmp_path, monkeypatch, capsys) -> None:
     assert out.startswith("读取 1 个文件，找到 2 个成绩码：有效 1 个，无效 1 个（已跳过）。")
 
 
-def test_large_sheets_are_written_by_a_second_process(tmp_path, monkeypatch, capsys) -> None:
-    monkeypatch.setattr(command, "PARALLEL_ROWS", 2)
-    lines = [code(f"学员{n}", bank=BANK, correct={"q1": n % 2}, seed=n) for n in range(5)]
-    status, _, _ = run(tmp_path, monkeypatch, capsys, {"a.txt": "\n".join(lines)}, "a.txt")
-    assert status == 0
-    assert load_workbook("out/grades.xlsx")["成绩"].max_row == 6
-
-
 def test_an_open_sheet_is_reported_not_raised(tmp_path, monkeypatch, capsys) -> None:
     def refuse(path, *args):
         raise PermissionError(13, "Permission denied", str(path))

@@ -689,9 +689,10 @@ function daily(root, data) {
 }
 
 /* Start: on every page, idempotently (also after Material's instant navigation) */
+const claim = el => { el.setAttribute('data-lx-on', ''); el.classList.add('lx-app'); };
 function start() {
   document.querySelectorAll('.lx-quiz:not([data-lx-on])').forEach(el => {
-    el.setAttribute('data-lx-on', '');
+    claim(el);
     let bank = null;
     document.querySelectorAll('script.lx-bank-data').forEach(s => {
       try { const b = JSON.parse(s.textContent); if (b.id === el.dataset.bank) bank = b; } catch (e) { /* another bank */ }
@@ -703,9 +704,9 @@ function start() {
     run(el, bank, {ref: q => refs[q.ref] || null});
     if (window.performance && performance.mark) performance.mark('lunxun-quiz-ready');
   });
-  document.querySelectorAll('.lx-wrongbook:not([data-lx-on])').forEach(el => { el.setAttribute('data-lx-on', ''); wrongbook(el); });
+  document.querySelectorAll('.lx-wrongbook:not([data-lx-on])').forEach(el => { claim(el); wrongbook(el); });
   document.querySelectorAll('.lx-daily:not([data-lx-on])').forEach(el => {
-    el.setAttribute('data-lx-on', '');
+    claim(el);
     const s = document.querySelector('script.lx-daily-data');
     try { daily(el, JSON.parse(s.textContent)); } catch (e) { fill(el, h('p', {class: 'lx-err'}, '每日一练数据缺失。')); }
   });

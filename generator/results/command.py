@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TextIO
@@ -18,10 +17,6 @@ from .report import summary_of, write_report
 from .sheet import grade_table, item_table, write_csv, write_xlsx
 
 OUTPUTS = ("grades.xlsx", "grades.csv", "report.html")
-# Above this many rows the XLSX is written by a second process while the report is drawn:
-# openpyxl spends some ten microseconds a cell, which for 100,000 trainees is many seconds.
-PARALLEL_ROWS = 20_000
-
 
 @dataclass
 class Options:
@@ -62,11 +57,6 @@ class Progress:
     def ticker(self) -> Callable[[], None] | None:
         return self.tick if self.active else None
 
-    def say(self, text: str) -> None:
-        if self.active:
-            self.stream.write(text + "\n")
-            self.stream.flush()
-
 
 def run(options: Options, layout: Layout) -> int:
     """Read, decode, analyse and write; every problem is a message, never a traceback."""
@@ -96,24 +86,14 @@ def run(options: Options, layout: Layout) -> int:
     grades = grade_table(collection.groups.values(), options.keep, {bank.id: bank.title for bank in banks},
                          batch_of if by_file else None)
     summary = summary_of(collection, options.keep, options.title)
-    progress.say(f"正在写入 {len(grades.rows)} 行成绩表和报告……")
-    items = item_table(banks)
-
-    def write_rest() -> None:
+    try:
+        options.output.mkdir(parents=True, exist_ok=True)
+        progress = Progress("写入成绩表", len(grades.rows))
+        write_xlsx(options.output / OUTPUTS[0], grades, item_table(banks), progress.ticker())
+        progress.close()
         write_csv(options.output / OUTPUTS[1], grades)
         write_report(options.output / OUTPUTS[2], summary, banks, infos, collection.problems,
                      collection.notes + bank_notes, "批次" if by_file else "单位")
-
-    try:
-        options.output.mkdir(parents=True, exist_ok=True)
-        if len(grades.rows) < PARALLEL_ROWS:
-            write_xlsx(options.output / OUTPUTS[0], grades, items)
-            write_rest()
-        else:
-            with ProcessPoolExecutor(max_workers=1) as pool:
-                sheet = pool.submit(write_xlsx, options.output / OUTPUTS[0], grades, items)
-                write_rest()
-                sheet.result()
     except (FileExistsError, NotADirectoryError):
         print(f"无法写入 {options.output}：已有同名的文件，请用 -o 换一个输出目录。", file=sys.stderr)
         return 1

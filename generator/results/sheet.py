@@ -93,22 +93,21 @@ def _csv_safe(value: Any) -> Any:
     return value
 
 
-def write_xlsx(path: FsPath, grades: Table, items: Table) -> None:
-    """Two sheets, 成绩 and 题目分析, each with a bold frozen header and sized columns.
-
-    Takes plain tables only, so that a worker process can write a large sheet while the
-    report is drawn.
-    """
+def write_xlsx(path: FsPath, grades: Table, items: Table, tick: Callable[[], None] | None = None) -> None:
+    """Two sheets, 成绩 and 题目分析, each with a bold frozen header and sized columns;
+    ``tick`` is called after each grade row."""
     from openpyxl import Workbook
 
     # Write-only mode streams the rows: several times faster for sheets of many thousands.
     book = Workbook(write_only=True)
-    for title, table in (("成绩", grades), ("题目分析", items)):
+    for title, table, after in (("成绩", grades, tick), ("题目分析", items, None)):
         sheet = book.create_sheet(title)
         _prepare(sheet, table)
         append = sheet.append
         for row in table.rows:
             append([_xlsx_value(sheet, value) for value in row])
+            if after is not None:
+                after()
     book.save(path)
 
 

@@ -61,6 +61,19 @@ def label_dialog(html: str) -> str:
     return html.replace(_DIALOG, _DIALOG[:-1] + ' aria-label="搜索">', 1)
 
 
+def uses_material_offline(config: Any) -> bool:
+    """Whether Material's own offline plugin is on (it is then an offline build too)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and getattr(plugin, "config", {}).get("enabled", True))
+
+
+def drop_remote_polyfills(config: Any) -> None:
+    """Remove polyfills listed from other hosts: Material's offline plugin adds iframe-worker
+    from unpkg.com, which an intranet cannot reach; search-shim.js does its work locally."""
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [url for url in polyfills if "://" not in str(url)]
+
+
 def use_engine(html: str) -> str:
     """Point a page's search box at lunxun's engine instead of Material's lunr worker.
 

@@ -11,6 +11,7 @@ import puppeteer from 'puppeteer-core';
 const [base, out, reportDir] = process.argv.slice(2);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const flags = {onlyCategories: CATEGORIES, locale: 'en-US'};
+const snapshotFlags = {...flags, onlyCategories: CATEGORIES.filter(id => id !== 'performance')};
 const METRICS = {
   'first-contentful-paint': 'fcp', 'largest-contentful-paint': 'lcp', 'total-blocking-time': 'tbt',
   'cumulative-layout-shift': 'cls', 'speed-index': 'si',
@@ -67,8 +68,10 @@ const browser = await puppeteer.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 const results = [];
+let clock = Date.now();
 const record = (name, result) => {
-  results.push(summary(name, result.lhr));
+  results.push({...summary(name, result.lhr), seconds: (Date.now() - clock) / 1000});
+  clock = Date.now();
   if (reportDir) fs.writeFileSync(path.join(reportDir, name + '.html'), generateReport(result.lhr, 'html'));
 };
 try {
@@ -80,7 +83,7 @@ try {
   await page.evaluate(answerCurrent);
   await press(page, '确定');
   await page.waitForSelector('.lx-main .lx-fb');
-  record('practice-answered', await snapshot(page, {flags}));
+  record('practice-answered', await snapshot(page, {flags: snapshotFlags}));
 
   record('exam', await navigation(page, base + EXAM, {flags}));
   await page.type('input[name=lx-name]', '张三');
@@ -90,11 +93,11 @@ try {
   await page.evaluate(answerCurrent);
   await press(page, '答题卡');
   await page.waitForSelector('.lx-sheet:not([hidden]) .lx-cell');
-  record('exam-sheet', await snapshot(page, {flags}));
+  record('exam-sheet', await snapshot(page, {flags: snapshotFlags}));
   await press(page, '交卷');
   await press(page, '确定交卷');
   await page.waitForSelector('.lx-result');
-  record('exam-result', await snapshot(page, {flags}));
+  record('exam-result', await snapshot(page, {flags: snapshotFlags}));
 } finally {
   await browser.close();
 }

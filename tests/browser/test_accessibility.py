@@ -28,7 +28,7 @@ def _practice_answered(page) -> None:
     page.locator(".lx-main .lx-q").first.wait_for()
     page.evaluate(ANSWER_CURRENT)
     page.get_by_role("button", name="确定", exact=True).click()
-    page.locator(".lx-main .lx-fb").wait_for()
+    page.locator(".lx-main .lx-fb").first.wait_for()
 
 
 def _exam_started(page) -> None:
