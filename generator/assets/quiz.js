@@ -540,6 +540,8 @@ function run(root, bank, o) {
     A.done = true;
     results(res, code, auto, pf);
     history();
+    // for hosts such as the SCORM adapter, which report the result to an LMS
+    document.dispatchEvent(new CustomEvent('lunxun:finished', {detail: {bank: bank.id, score: sc, passed: pass, points: p, max: m, seconds: t, code}}));
   }
   function results(res, code, auto, pf) {
     fill(bar);
@@ -563,7 +565,7 @@ function run(root, bank, o) {
         code && button('下载作答记录', () => download(`lunxun-${bank.id}-${day(res.f * 1000)}.json`,
           Object.assign({title: bank.title, code, startedAt: A.startedAt}, res))),
         again && button(exam ? '再考一次' : '再练一次', () => begin(true)),
-        h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
+        !root.dataset.standalone && h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
       h('h3', {}, '逐题回顾'),
       A.order.map((id, k) => { const el = card(byId[id], st, `第 ${k + 1} 题`); el.id = anchor(k); return el; })));
     head.focus();

@@ -10,7 +10,7 @@ import puppeteer from 'puppeteer-core';
 
 const [base, out, reportDir] = process.argv.slice(2);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
-const flags = {onlyCategories: CATEGORIES, locale: 'en-US'};
+const flags = {onlyCategories: CATEGORIES, locale: 'en-US', pauseAfterFcpMs: 500, pauseAfterLoadMs: 500, networkQuietThresholdMs: 500, cpuQuietThresholdMs: 500};
 const snapshotFlags = {...flags, onlyCategories: CATEGORIES.filter(id => id !== 'performance')};
 const METRICS = {
   'first-contentful-paint': 'fcp', 'largest-contentful-paint': 'lcp', 'total-blocking-time': 'tbt',
