@@ -71,7 +71,7 @@ def run(site: Path, reports: Path | None = None, timeout: float = 600) -> list[d
         command = [node, str(AUDIT / "lighthouse.mjs"), base, str(out)] + ([str(reports)] if reports else [])
         try:
             done = subprocess.run(
-                command, cwd=AUDIT, env={**os.environ, "CHROME_PATH": chromium},
+                command, check=False, cwd=AUDIT, env={**os.environ, "CHROME_PATH": chromium},
                 capture_output=True, text=True, timeout=timeout,
             )
         except subprocess.TimeoutExpired as error:

@@ -182,10 +182,16 @@ class Result:
 
 
 class Searcher:
-    """One engine's search on one served site, in a fresh browser context."""
+    """One engine's search on one served site, in a fresh browser context.
 
-    def __init__(self, browser, engine: str, served: tuple[str, list[tuple[str, int]]]) -> None:
+    ``every``: collect every result page (for quality), not only those first on screen.
+    """
+
+    def __init__(
+        self, browser, engine: str, served: tuple[str, list[tuple[str, int]]], every: bool = True
+    ) -> None:
         self.engine = engine
+        self.every = every
         self.base, self.sent = served
         self.context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
         self.page = self.context.new_page()
@@ -209,7 +215,7 @@ class Searcher:
             self._zensical_open()
             return self._zensical(query)
         open_search(self.page, self.base, wait=False)
-        answer = search(self.page, self.base, query)
+        answer = search(self.page, self.base, query, every=self.every)
         return Result(answer.pages, answer.milliseconds)
 
     def query(self, query: str) -> Result:
@@ -217,26 +223,25 @@ class Searcher:
             return self._pagefind(query)
         if self.engine == "zensical":
             return self._zensical(query)
-        answer = search(self.page, self.base, query)
+        answer = search(self.page, self.base, query, every=self.every)
         return Result(answer.pages, answer.milliseconds)
 
     # Pagefind: its JS API, loading the data of the first ten results as its UI does
     def _pagefind(self, query: str, first: bool = False, shown: int = 10) -> Result:
         data = self.page.evaluate(
-            """async ([base, query, shown]) => {
+            """async ([base, query, shown, every]) => {
                  const start = performance.now();
                  window.__pf = window.__pf || await import(base + 'pagefind/pagefind.js');
                  const found = await window.__pf.search(query);
                  const top = await Promise.all(found.results.slice(0, shown).map(r => r.data()));
                  const ms = performance.now() - start;
-                 const rest = await Promise.all(found.results.slice(shown).map(r => r.data()));
+                 const rest = every ? await Promise.all(found.results.slice(shown).map(r => r.data())) : [];
                  return {ms, urls: top.concat(rest).map(d => d.url)};
                }""",
-            [self.base, query, shown],
+            [self.base, query, shown, self.every],
         )
-        pages = list(
-            dict.fromkeys(page_name(self.base.rstrip("/") + url, self.base) for url in data["urls"])
-        )
+        base = self.base.rstrip("/")
+        pages = list(dict.fromkeys(page_name(base + url, self.base) for url in data["urls"]))
         return Result(pages, data["ms"])
 
     # Zensical: its own search dialog (in a shadow root), timed in the page

@@ -59,8 +59,11 @@ def open_search(page, url: str, wait: bool = True) -> None:
         )
 
 
-def search(page, base: str, query: str, timeout: float = 30.0) -> Answer:
-    """Type a query into the open search box; all result pages once they are on screen."""
+def search(page, base: str, query: str, timeout: float = 30.0, every: bool = True) -> Answer:
+    """Type a query into the open search box; the result pages once they are on screen.
+
+    Material shows ten results and more as the list scrolls; ``every`` scrolls to the end.
+    """
     box = page.locator("input.md-search__input")
     meta = ".md-search-result__meta"
     if box.input_value():
@@ -80,7 +83,7 @@ def search(page, base: str, query: str, timeout: float = 30.0) -> Answer:
     found = re.search(r"(\d+)", page.locator(meta).inner_text())
     total = int(found.group(1)) if found else 0
     items = page.locator("li.md-search-result__item")
-    for _ in range(200):  # Material renders ten results, then more as the list scrolls
+    for _ in range(200 if every else 0):
         if items.count() >= total:
             break
         page.locator(".md-search__scrollwrap").evaluate("el => el.scrollTo(0, el.scrollHeight)")

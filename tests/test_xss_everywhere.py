@@ -15,10 +15,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from conftest import PROJECTS, build_project
 from search_support import open_search
 from xss_support import PAYLOADS, RENDERED, hostile_project, text_fields
+
+from generator.build import build_site
+
+SAMPLE = Path(__file__).resolve().parent / "projects" / "sample"
 
 MARKER = re.compile(r"甲\d{3}乙")
 
@@ -54,13 +56,13 @@ def hostile(request, tmp_path_factory, serve):
     """(payload name, base URL, built site, marker → field) for one payload."""
     name = request.param
     project = tmp_path_factory.mktemp(f"xss-{name}")
-    texts = hostile_project(project, PAYLOADS[name], PROJECTS / "sample")
-    site = build_project(project, project / "site", strict=False)
+    texts = hostile_project(project, PAYLOADS[name], SAMPLE)
+    site = build_site(project / "mkdocs.yml", site_dir=str(project / "site"), strict=False)
     return name, serve(site), site, texts.fields
 
 
 def test_every_text_field_is_filled(tmp_path: Path) -> None:
-    texts = hostile_project(tmp_path, PAYLOADS["script"], PROJECTS / "sample")
+    texts = hostile_project(tmp_path, PAYLOADS["script"], SAMPLE)
     assert set(texts.fields.values()) == set(text_fields())
 
 
@@ -133,10 +135,10 @@ def test_payload_stays_text_on_every_page(hostile, page) -> None:
 @pytest.mark.xfail(strict=True, reason="calendar.py writes X-WR-CALNAME with the title's line break unescaped")
 def test_programme_title_with_a_line_break_builds(tmp_path: Path) -> None:
     project = tmp_path / "project"
-    shutil.copytree(PROJECTS / "sample", project)
+    shutil.copytree(SAMPLE, project)
     programme = project / "content" / "curricula" / "cun-ganbu.yaml"
     text = programme.read_text(encoding="utf-8")
     # a folded scalar, a common way to write a long title, keeps its final line break
     programme.write_text(text.replace("title: 村干部矛盾调解培训班\n", "title: >\n  村干部矛盾调解培训班\n", 1), encoding="utf-8")
-    site = build_project(project, tmp_path / "site")
+    site = build_site(project / "mkdocs.yml", site_dir=str(tmp_path / "site"), strict=True)
     assert "村干部矛盾调解培训班" in (site / "programmes" / "cun-ganbu" / "2026-01.ics").read_text(encoding="utf-8")

@@ -20,6 +20,7 @@ import yaml
 
 from ..build import BuildError, _swap
 from ..pipeline import render_project
+from ..plugin import ASSETS, REQUIRED_EXTENSIONS, _handwritten_nav
 from ..problems import ContentError
 from ..project import Layout
 from ..render import RenderedSite
@@ -27,8 +28,6 @@ from ..search import material as search
 
 # The version this adapter is tested with (pyproject.toml pins it).
 ZENSICAL_VERSION = "0.0.73"
-ASSETS = ("quiz.js", "progress.js", "quiz.css", "lunxun.css", "programme.css")
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 # Settings of the project's mkdocs.yml that carry over; plugins, nav and paths do not.
 CARRIED = ("site_name", "site_description", "site_author", "site_url", "copyright", "extra")
 
@@ -37,6 +36,10 @@ def build_with_zensical(
     config_file: FsPath, site_dir: str | None = None, offline: bool = False
 ) -> FsPath:
     """Render the project, stage it and build it with Zensical; returns the site folder."""
+    if offline:
+        # Zensical's offline plugin loads its worker shim from unpkg.com, which the copy
+        # on a USB stick cannot reach; lunxun's local shim serves lunxun's engine only.
+        raise BuildError("离线版目前只能用 mkdocs 引擎生成：请去掉 --engine zensical")
     config_file = config_file.resolve()
     if not config_file.is_file():
         raise BuildError(
@@ -54,7 +57,7 @@ def build_with_zensical(
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.zensical-", dir=target.parent))
     try:
-        stage(root, project, rendered, staging, offline)
+        stage(root, project, rendered, staging)
         _run_zensical(staging / "mkdocs.yml")
         _swap(staging / "site", target)
     finally:
@@ -62,9 +65,7 @@ def build_with_zensical(
     return target
 
 
-def stage(
-    root: FsPath, project: dict[str, Any], rendered: RenderedSite, staging: FsPath, offline: bool
-) -> None:
+def stage(root: FsPath, project: dict[str, Any], rendered: RenderedSite, staging: FsPath) -> None:
     """Write the pages, files, assets and configuration of a Zensical build into ``staging``."""
     docs = staging / "docs"
     handwritten = root / str(project.get("docs_dir") or "docs")
@@ -81,24 +82,20 @@ def stage(
         _write(docs / path, data)
     for name in ASSETS + (search.POLYFILLS,):
         _write(docs / search.ASSET_DIR / name, search.asset_bytes(name))
-    config = zensical_config(project, rendered, handwritten_pages, offline)
+    config = zensical_config(project, rendered, handwritten_pages)
     (staging / "mkdocs.yml").write_text(
         yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
 
 
 def zensical_config(
-    project: dict[str, Any], rendered: RenderedSite, handwritten: list[str], offline: bool
+    project: dict[str, Any], rendered: RenderedSite, handwritten: list[str]
 ) -> dict[str, Any]:
     """The staging folder's configuration: the project's settings, lunxun's pages and assets."""
-    from ..plugin import _handwritten_nav
-
     config: dict[str, Any] = {key: project[key] for key in CARRIED if key in project}
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
-    config["use_directory_urls"] = (
-        False if offline else bool(project.get("use_directory_urls", True))
-    )
+    config["use_directory_urls"] = bool(project.get("use_directory_urls", True))
     theme = dict(project.get("theme") or {"name": "material"})
     theme.pop("custom_dir", None)
     theme.setdefault("font", False)  # web fonts would come from the internet
@@ -119,7 +116,7 @@ def zensical_config(
         f"{search.ASSET_DIR}/{n}" for n in ASSETS if n.endswith(".js")
     ] + list(project.get("extra_javascript") or [])
     config["nav"] = project.get("nav") or rendered.nav + _handwritten_nav(handwritten, rendered)
-    config["plugins"] = ["search"] + (["offline"] if offline else [])
+    config["plugins"] = ["search"]
     return config
 
 
