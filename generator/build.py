@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import shutil
+import sys
 import tempfile
 from pathlib import Path as FsPath
 
@@ -17,11 +18,23 @@ class BuildError(Exception):
     """A build that did not happen, with a message for people."""
 
 
+class _StderrHandler(logging.StreamHandler):
+    """Writes to whatever sys.stderr is now, not to the one present when it was made."""
+
+    @property  # type: ignore[override]
+    def stream(self):  # noqa: ANN201
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: object) -> None:
+        pass
+
+
 def _logging(level: int = logging.WARNING) -> None:
     """MkDocs' warnings (and, for serve, its progress) on stderr."""
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "_lunxun", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
+        handler = _StderrHandler()
         handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
         handler.setLevel(level)
         handler._lunxun = True  # type: ignore[attr-defined]

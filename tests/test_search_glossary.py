@@ -142,3 +142,15 @@ def test_use_engine_leaves_other_pages_alone() -> None:
     assert use_engine("<p>no config here</p>") == "<p>no config here</p>"
     page = '<script id="__config" type="application/json">{"base":"..","search":"../assets/javascripts/workers/search.1.min.js"}</script>'
     assert '"search":"../assets/lunxun/search.js"' in use_engine(page)
+
+
+def test_jieba_learns_a_build_s_terms_and_only_those() -> None:
+    import jieba
+
+    from generator.search.segmenter import teach_jieba
+
+    teach_jieba(["坐诊出诊急诊会诊", "听辨劝借让和"])
+    assert "听辨劝借让和" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")
+    teach_jieba(["六尺巷工作法"])  # the next build, another project: the old words are gone
+    assert jieba.lcut("六尺巷工作法讲究听辨劝借让和")[0] == "六尺巷工作法"
+    assert "听辨劝借让和" not in jieba.lcut("六尺巷工作法讲究听辨劝借让和")

@@ -33,11 +33,15 @@ PAYLOADS = {
     "jinja": "{{ 7*7 }}",
     "jinja-raw": "{% raw %}",
     "attr-list": "{onclick=alert(1)}",
+    "attr-list-on-element": "*x*{onclick=alert(1)} [y](#a){onclick=alert(1)}",
     "blank-lines": "\n\n[x](javascript:alert(1))\n\n",
 }
 # What a Markdown field may show instead of the literal text: the link's text, nothing for an
 # image, the text without the asterisks that made it italic.
-RENDERED = {"js-link": ["x"], "remote-image": [""], "jinja": ["{{ 77 }}"], "blank-lines": ["x"]}
+RENDERED = {
+    "js-link": ["x"], "remote-image": [""], "jinja": ["{{ 77 }}"], "blank-lines": ["x"],
+    "attr-list-on-element": ["x{onclick=alert(1)} y{onclick=alert(1)}"],
+}
 
 # Text fields that are not free text: a format or a reference the checks hold to a fixed shape.
 NOT_FREE_TEXT = {

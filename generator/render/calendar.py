@@ -41,7 +41,8 @@ def cohort_calendar(
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{programme.title}（{cohort.name}）")
+    # one-line properties: a folded YAML title may hold line breaks, which these cannot
+    calendar.add("x-wr-calname", _line(f"{programme.title}（{cohort.name}）"))
     calendar.add("x-wr-timezone", TIMEZONE)
     stamp = _stamp(cohort)
     for day in days:
@@ -53,10 +54,10 @@ def cohort_calendar(
             event.add("dtstamp", stamp)
             event.add("dtstart", _at(day.date, view.start, zone))
             event.add("dtend", _at(day.date, view.end, zone))
-            event.add("summary", f"{session.kind}：{session.title}")
+            event.add("summary", _line(f"{session.kind}：{session.title}"))
             place = session.place or cohort.place
             if place:
-                event.add("location", place)
+                event.add("location", _line(place))
             lines = [f"{programme.title}（{cohort.name}）第 {day.number} 天"]
             if session.speaker:
                 lines.append(f"主讲：{session.speaker}")
@@ -70,3 +71,7 @@ def cohort_calendar(
         last_date=cohort.start + datetime.timedelta(days=366),
     )
     return calendar.to_ical()
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -21,6 +22,7 @@ BEIJING = timezone(timedelta(hours=8))
 ITEM_HEADER = ["题库", "题号", "题型", "题干", "作答人数", "答对人数", "难度 p", "区分度 D", "标记", "各选项人数"]
 TYPE_NAMES = {"single": "单选", "multiple": "多选", "judge": "判断", "blank": "填空", "order": "排序",
               "match": "连线", "letters": "选择", "arrangement": "排序/连线", "": "—"}
+_RISKY_START = ("=", "@", "+", "-", "\t", "\r")
 _FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+-](?![\d.]+$))")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
@@ -72,9 +74,15 @@ def duration(seconds: int) -> str:
 
 
 def finished_at(stamp: int) -> str:
-    """Beijing time, as trainers and trainees read it."""
+    """Beijing time to the minute, as trainers and trainees read it."""
+    return _minute(stamp // 60) if stamp > 0 else ""
+
+
+@lru_cache(maxsize=65536)
+def _minute(minute: int) -> str:
+    # Cached: a class finishes within minutes of each other, and strftime is slow.
     try:
-        return datetime.fromtimestamp(stamp, tz=BEIJING).strftime("%Y-%m-%d %H:%M") if stamp > 0 else ""
+        return datetime.fromtimestamp(minute * 60, tz=BEIJING).strftime("%Y-%m-%d %H:%M")
     except (OverflowError, OSError, ValueError):  # a clock far outside any real date
         return ""
 
@@ -88,7 +96,7 @@ def write_csv(path: FsPath, table: Table) -> None:
 
 
 def _csv_safe(value: Any) -> Any:
-    if isinstance(value, str) and _FORMULA_START.match(value):
+    if type(value) is str and value[:1] in _RISKY_START and _FORMULA_START.match(value):
         return "'" + value
     return value
 
@@ -138,9 +146,8 @@ def _width(value: Any) -> int:
 
 
 def _xlsx_value(sheet: Any, value: Any) -> Any:
-    if isinstance(value, str):
-        if _ILLEGAL.search(value):
-            value = _ILLEGAL.sub("", value)
+    if type(value) is str and (value[:1] == "=" or not value.isprintable()):
+        value = _ILLEGAL.sub("", value)
         if value.startswith("="):
             from openpyxl.cell import WriteOnlyCell
 
