@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from results_support import code
 
-from generator.results.code import find_codes
-from generator.results.collect import Collection, codes_in, decode_all, find_all, read_input
+from generator.results.code import PREFIX, _read_code, find_codes
+from generator.results.collect import Collection, decode_all, find_all, read_input
 
 CODES = [code(name) for name in ("张三", "李四", "王五")]
 NOISE = st.sampled_from(["", "张三：", "“", "”", "[10:01] 李四: ", " ", "\n", "\r\n", "\n\n", "收到", "LX1.", "."])
@@ -33,13 +33,18 @@ def chat(draw) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(chat())
-def test_fast_reading_finds_what_find_codes_finds(text: str) -> None:
-    assert codes_in(text) == find_codes(text)
+def test_fast_path_finds_what_reading_char_by_char_finds(text: str) -> None:
+    slow, start = [], text.find(PREFIX)
+    while start >= 0:
+        code, end = _read_code(text, start)
+        slow.append((text.count("\n", 0, start) + 1, code))
+        start = text.find(PREFIX, max(end, start + len(PREFIX)))
+    assert find_codes(text) == slow
 
 
 def test_whole_codes_on_many_lines() -> None:
     text = "\n".join(f"学员{n}：{CODES[n % 3]}" for n in range(1000))
-    assert codes_in(text) == [(n + 1, CODES[n % 3]) for n in range(1000)]
+    assert find_codes(text) == [(n + 1, CODES[n % 3]) for n in range(1000)]
 
 
 def test_utf16_and_utf8_with_bom_are_read(tmp_path) -> None:

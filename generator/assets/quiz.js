@@ -246,9 +246,9 @@ const full = (q, a) => a != null && (q.type === 'blank' ? a.every(x => x.trim())
   q.type === 'order' ? a.length === q.items.length : q.type === 'match' ? !a.includes(null) : true);
 
 /* One question as a card. st = {ans, perm, set(id, a), lock(id), show(id), ref(q) → {href, label}} */
-function card(q, st, label, sub) {
+function card(q, st, label, level = 2, sub = false) {
   const lab = uid(), t = T[q.type], show = st.show(q.id), lock = show || st.lock(q.id);
-  const kids = q.questions ? q.questions.map((s, k) => card(s, st, '（' + (k + 1) + '）', true)) : [];
+  const kids = q.questions ? q.questions.map((s, k) => card(s, st, label + '（' + (k + 1) + '）', level + 1, true)) : [];
   const stem = q.stem ? h('div', {class: 'lx-stem', html: q.stem}) : null;
   const c = {q, a: st.ans[q.id], set: a => st.set(q.id, a), perm: st.perm[q.id], lock, show, lab};
   const body = t.view ? t.view(c, stem) : null, ref = q.ref && st.ref(q);
@@ -258,7 +258,7 @@ function card(q, st, label, sub) {
     q.explain && h('div', {class: 'lx-explain', html: q.explain}),
     ref && h('p', {class: 'lx-ref'}, h('a', {href: ref.href}, '查看步骤：' + ref.label)));
   return h('section', {class: 'lx-q' + (sub ? ' lx-sub' : ''), 'aria-labelledby': lab},
-    h(sub ? 'h4' : 'h3', {id: lab, class: 'lx-qh', tabindex: -1}, label + ' ',
+    h('h' + level, {id: lab, class: 'lx-qh', tabindex: -1}, label + ' ',
       h('small', {}, t.name + (q.questions ? ' · ' + kids.length + ' 小题' : ' · ' + q.points + ' 分'))),
     q.scenario && h('div', {class: 'lx-scenario', html: q.scenario}), stem, body, kids,
     fb && (fb.childNodes.length ? fb : null));
@@ -417,7 +417,7 @@ function run(root, bank, o) {
   }
   function intro(focus) {
     const used = hist().length, left = exam && bank.attempts ? bank.attempts - used : null;
-    const head = h('h3', {tabindex: -1}, left != null && left <= 0 ? '作答次数已用完' : exam ? '考前登记' : '开始前');
+    const head = h('h2', {tabindex: -1}, left != null && left <= 0 ? '作答次数已用完' : exam ? '考前登记' : '开始前');
     fill(bar);
     if (left != null && left <= 0) {
       fill(main, h('div', {class: 'lx-panel lx-stop'}, head, h('p', {}, `本测验在本机最多作答 ${bank.attempts} 次，你已用完。`
@@ -502,7 +502,7 @@ function run(root, bank, o) {
   }
   function confirm() {
     const miss = A.order.map((id, k) => (filled(id) ? 0 : k + 1)).filter(Boolean);
-    const head = h('h3', {tabindex: -1}, exam ? '确认交卷' : '结束练习');
+    const head = h('h2', {tabindex: -1}, exam ? '确认交卷' : '结束练习');
     const list = miss.length > 20 ? miss.slice(0, 20).join('、') + ' 等' : miss.join('、');
     fill(main, h('div', {class: 'lx-panel', role: 'region', 'aria-label': '确认'}, head,
       h('p', {}, miss.length ? `还有 ${miss.length} 题未答完（第 ${list} 题）。` : '全部题目都已作答。',
@@ -567,12 +567,12 @@ function run(root, bank, o) {
         again && button(exam ? '再考一次' : '再练一次', () => begin(true)),
         !root.dataset.standalone && h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
       h('h3', {}, '逐题回顾'),
-      A.order.map((id, k) => { const el = card(byId[id], st, `第 ${k + 1} 题`); el.id = anchor(k); return el; })));
+      A.order.map((id, k) => { const el = card(byId[id], st, `第 ${k + 1} 题`, 4); el.id = anchor(k); return el; })));
     head.focus();
   }
   function history() {
     const H = hist();
-    fill(past, ...(H.length ? [h('h3', {}, '本机作答记录'), h('ul', {class: 'lx-past'},
+    fill(past, ...(H.length ? [h('h2', {}, '本机作答记录'), h('ul', {class: 'lx-past'},
       H.map((e, k) => h('li', {}, h('details', {}, h('summary', {},
         `第 ${k + 1} 次 · ${stamp(e.finishedAt)} · ${e.score} 分 · ${e.passed ? '合格' : '不合格'} · 用时 ${dur(e.seconds)}`),
       e.code && codeBox(e.code, tell)))).reverse())] : []));
@@ -629,7 +629,7 @@ function wrongbook(root) {
       paint(focus);
     };
     const paint = focus => {
-      fill(box, card(q, st, `第 ${n + 1} 题`), h('p', {class: 'lx-note'}, msg), h('div', {class: 'lx-nav'}, shown
+      fill(box, card(q, st, `第 ${n + 1} 题`, 3), h('p', {class: 'lx-note'}, msg), h('div', {class: 'lx-nav'}, shown
         ? button('再练一次', () => reset(true))
         : [button('确定', () => {
           if (st.ans[q.id] == null) return tell('请先作答，再点“确定”');

@@ -28,7 +28,6 @@ import base64
 import binascii
 import json
 import re
-import zlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -107,7 +106,7 @@ class ResultCode:
 
 
 def _crc(payload: str) -> str:
-    return f"{zlib.crc32(payload.encode('ascii')) & 0xFFFFFFFF:08x}"
+    return f"{binascii.crc32(payload.encode('ascii')) & 0xFFFFFFFF:08x}"
 
 
 def encode_result_code(result: ResultCode | dict[str, Any]) -> str:
@@ -183,10 +182,14 @@ def find_codes(text: str) -> list[tuple[int, str]]:
         ``(line_number, code_text)`` pairs, line numbers counted from 1, in text order.
     """
     found = []
+    line, counted = 1, 0
     start = text.find(PREFIX)
     while start >= 0:
-        code, end = _read_code(text, start)
-        found.append((text.count("\n", 0, start) + 1, code))
+        line += text.count("\n", counted, start)  # counted on from the last code: linear time
+        counted = start
+        whole = _CODE.match(text, start)  # the common case, an unbroken code, at C speed
+        code, end = (whole.group(), whole.end()) if whole else _read_code(text, start)
+        found.append((line, code))
         start = text.find(PREFIX, max(end, start + len(PREFIX)))
     return found
 

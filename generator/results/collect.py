@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import codecs
 import math
-import re
 import sys
 import unicodedata
 from collections.abc import Iterable
@@ -23,10 +22,6 @@ from .code import InvalidCode, decode_result_code, find_codes
 Keep = Literal["latest", "best"]
 STDIN = "-"
 STDIN_LABEL = "标准输入"
-PREFIX = "LX1."
-# A whole code with nothing inside it: the payload has no dot, so a match cannot run on
-# into another code, and it ends where find_codes would end it (after eight hex digits).
-_WHOLE = re.compile(r"LX1\.[A-Za-z0-9_-]+\.[0-9a-fA-F]{8}")
 
 
 @dataclass(slots=True)
@@ -185,46 +180,13 @@ def find_all(sources: Iterable[str], collection: Collection) -> list[Found]:
         if text is None:
             continue
         label = label_of(source)
-        codes = codes_in(text)
+        codes = find_codes(text)
         if not codes:
             collection.notes.append(f"{label}: 没有找到成绩码（成绩码以 LX1. 开头）")
             continue
         collection.found += len(codes)
         found.append(Found(label, codes))
     return found
-
-
-def codes_in(text: str) -> list[tuple[int, str]]:
-    """Every code in a text with its line number (from 1).
-
-    Most lines hold whole codes, which one regular expression reads at C speed. A line
-    where a code is broken (wrapped, spaced, cut short) is handed to find_codes, which reads
-    character by character to mend it, together with the lines after it up to and including
-    the next line of whole codes (a wrapped code may end at that line's start).
-    """
-    lines = text.split("\n")
-    found: list[tuple[int, str]] = []
-    broken = None
-    for index, line in enumerate(lines):
-        if PREFIX not in line:
-            continue
-        whole = _WHOLE.findall(line)
-        clean = len(whole) == line.count(PREFIX)
-        if broken is not None:
-            if clean:
-                found += _mend(lines, broken, index + 1)
-                broken = None
-        elif clean:
-            found += [(index + 1, code) for code in whole]
-        else:
-            broken = index
-    if broken is not None:
-        found += _mend(lines, broken, len(lines))
-    return found
-
-
-def _mend(lines: list[str], start: int, end: int) -> list[tuple[int, str]]:
-    return [(start + number, code) for number, code in find_codes("\n".join(lines[start:end]))]
 
 
 def decode_all(found: list[Found], collection: Collection, tick=None) -> None:
