@@ -13,6 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from .assets_list import SITE_ASSETS
 from .config import LunxunConfig
 from .pipeline import render_project
 from .problems import ContentError
@@ -21,7 +22,7 @@ from .render import RenderedSite
 from .search import material as search
 from .search.segmenter import teach_jieba
 
-ASSETS = ("quiz.js", "progress.js", "quiz.css", "lunxun.css", "programme.css")
+ASSETS = SITE_ASSETS
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")
 GUIDE_TITLES = {"guide": "培训者指南"}
 

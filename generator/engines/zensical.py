@@ -20,7 +20,8 @@ import yaml
 
 from ..build import BuildError, _swap
 from ..pipeline import render_project
-from ..plugin import ASSETS, REQUIRED_EXTENSIONS, _handwritten_nav
+from ..assets_list import SITE_ASSETS as ASSETS
+from ..plugin import REQUIRED_EXTENSIONS, _handwritten_nav
 from ..problems import ContentError
 from ..project import Layout
 from ..render import RenderedSite

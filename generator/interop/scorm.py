@@ -13,6 +13,7 @@ import html
 import xml.etree.ElementTree as ET
 from importlib import resources
 
+from ..assets_list import QUIZ_SCRIPTS, QUIZ_STYLES
 from ..model import QuizBank
 from ..render.environment import safe_json
 from ..render.quiz import bank_json
@@ -26,7 +27,7 @@ SCHEMAS = (
     "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd "
     f"{ADLCP} adlcp_rootv1p2.xsd"
 )
-ENGINE = ("quiz.css", "quiz.js", "scorm.js")
+ENGINE = (*QUIZ_STYLES, *QUIZ_SCRIPTS, "scorm.js")
 ET.register_namespace("adlcp", ADLCP)
 ET.register_namespace("xsi", XSI)
 
@@ -57,7 +58,7 @@ body {{ margin: 0 auto; max-width: 46rem; padding: 1rem; line-height: 1.6;
 <script type="application/json" class="lx-bank-data">{data}</script>
 </main>
 <script src="scorm.js"></script>
-<script src="quiz.js"></script>
+{scripts}
 </body>
 </html>
 """
@@ -67,6 +68,7 @@ def launch_page(bank: QuizBank, bank_id: str) -> str:
     """The SCO's page: the bank's JSON in the placeholder the engine takes over."""
     return LAUNCH.format(
         title=html.escape(bank.title), bank_id=html.escape(bank_id), mode=bank.mode,
+        scripts="\n".join(f'<script src="{name}"></script>' for name in QUIZ_SCRIPTS),
         data=safe_json(bank_json(bank_id, bank)),
     )
 
