@@ -1,7 +1,7 @@
 """SCORM 1.2 package: the site's own quiz engine on one launch page, reporting to the LMS.
 
 Choices (documented in the trainers' guide): the package is one SCO (``index.html``) that
-runs the bank with the same engine as the website (quiz.js, quiz.css); scorm.js finds the
+runs the bank with the same engine as the website (the quiz scripts, quiz.css); scorm.js finds the
 LMS's API, and when an attempt is finished reports ``cmi.core.score.raw`` (0–100, the
 engine's percentage), ``cmi.core.lesson_status`` (passed/failed against ``pass_mark``) and
 ``cmi.core.session_time``. ``pass_mark`` is also the manifest's ``adlcp:masteryscore``.
