@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import write_project  # noqa: E402
+from synth import write_project
 
 BIN = Path(sys.executable).parent
 
@@ -44,8 +44,8 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
 def plain_markdown_project(project: Path, out: Path) -> Path:
     """The same pages as lunxun renders them, as an ordinary MkDocs project without our plugin."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator.pipeline import render_project
     from generator.assets_list import SITE_ASSETS as ASSETS
+    from generator.pipeline import render_project
 
     rendered = render_project(project)
     docs = out / "docs"

@@ -101,9 +101,9 @@ def measure(browser, url: str, runs: int, slowdown: int) -> dict[str, float | No
         context.add_init_script(PROBE)
         # mark the start of the engine's first script without changing the shipped file
         first = QUIZ_SCRIPTS[0]
-        context.route(f"**/assets/lunxun/{first}", lambda route: route.fulfill(
-            body="performance.mark('lunxun-quiz-start');" + (ASSETS / first).read_text(encoding="utf-8"),
-            content_type="text/javascript"))
+        marked = "performance.mark('lunxun-quiz-start');" + (ASSETS / first).read_text(encoding="utf-8")
+        context.route(f"**/assets/lunxun/{first}", lambda route, body=marked: route.fulfill(
+            body=body, content_type="text/javascript"))
         page = context.new_page()
         if slowdown > 1:
             context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": slowdown})

@@ -74,7 +74,7 @@ def write_project(out: Path, methods: int, banks: int, questions: int, programme
     (out / "content" / "curricula").mkdir(parents=True, exist_ok=True)
     (out / "quizzes").mkdir(parents=True, exist_ok=True)
     (out / "docs").mkdir(exist_ok=True)
-    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)  # noqa: E731
+    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
     (out / "content" / "sources.yaml").write_text(
         dump([{"id": "synth", "title": "合成测试文献", "kind": "汇编"}]), encoding="utf-8")
     all_methods = [method(rng, i) for i in range(methods)]

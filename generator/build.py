@@ -22,7 +22,7 @@ class _StderrHandler(logging.StreamHandler):
     """Writes to whatever sys.stderr is now, not to the one present when it was made."""
 
     @property  # type: ignore[override]
-    def stream(self):  # noqa: ANN201
+    def stream(self):
         return sys.stderr
 
     @stream.setter

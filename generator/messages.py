@@ -55,10 +55,8 @@ def known_fields(model: type[BaseModel]) -> set[str]:
             for name, field in current.model_fields.items():
                 names.add(name)
                 pending.append(field.annotation)
-        for arg in getattr(current, "__args__", ()) or ():
-            pending.append(arg)
-        for meta in getattr(current, "__metadata__", ()) or ():
-            pending.append(meta)
+        pending.extend(getattr(current, "__args__", ()) or ())
+        pending.extend(getattr(current, "__metadata__", ()) or ())
         if current.__class__.__name__ == "FieldInfo":
             pending.append(current.annotation)
     return names
@@ -72,10 +70,7 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            path.append(part)
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
             path.append(part)
             node = node[part]
         elif isinstance(node, dict) and part in UNION_TAGS:

@@ -9,7 +9,6 @@ import zipfile
 from importlib import resources
 from pathlib import Path
 
-import pytest
 from interop_support import copy_sample, read_bank, run, write_bank
 
 from generator.assets_list import QUIZ_SCRIPTS

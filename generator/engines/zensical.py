@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
+from ..assets_list import SITE_ASSETS as ASSETS
 from ..build import BuildError, _swap
 from ..pipeline import render_project
-from ..assets_list import SITE_ASSETS as ASSETS
 from ..plugin import REQUIRED_EXTENSIONS, _handwritten_nav
 from ..problems import ContentError
 from ..project import Layout

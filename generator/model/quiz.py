@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Discriminator, Field, Tag
 from pydantic_core import PydanticCustomError
@@ -119,14 +119,7 @@ def _type_of(value: Any) -> str | None:
 
 
 SubQuestion = Annotated[
-    Union[
-        Annotated[Single, Tag("single")],
-        Annotated[Multiple, Tag("multiple")],
-        Annotated[Judge, Tag("judge")],
-        Annotated[Blank, Tag("blank")],
-        Annotated[Order, Tag("order")],
-        Annotated[Match, Tag("match")],
-    ],
+    Annotated[Single, Tag("single")] | Annotated[Multiple, Tag("multiple")] | Annotated[Judge, Tag("judge")] | Annotated[Blank, Tag("blank")] | Annotated[Order, Tag("order")] | Annotated[Match, Tag("match")],
     Discriminator(_type_of),
 ]
 
@@ -139,15 +132,7 @@ class Case(QuestionBase):
 
 
 Question = Annotated[
-    Union[
-        Annotated[Single, Tag("single")],
-        Annotated[Multiple, Tag("multiple")],
-        Annotated[Judge, Tag("judge")],
-        Annotated[Blank, Tag("blank")],
-        Annotated[Order, Tag("order")],
-        Annotated[Match, Tag("match")],
-        Annotated[Case, Tag("case")],
-    ],
+    Annotated[Single, Tag("single")] | Annotated[Multiple, Tag("multiple")] | Annotated[Judge, Tag("judge")] | Annotated[Blank, Tag("blank")] | Annotated[Order, Tag("order")] | Annotated[Match, Tag("match")] | Annotated[Case, Tag("case")],
     Discriminator(_type_of),
 ]
 QUESTION_TYPES = ("single", "multiple", "judge", "blank", "order", "match", "case")
