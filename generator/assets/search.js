@@ -31,6 +31,8 @@
   var STEP_NUMBER = /^\d+\.\s*/;
   var LONGEST_WORD = 12;
   var MAX_TEASERS = 2;
+  var MAX_SECTIONS = 6;  // per page; Material folds all but the best under "more" anyway
+  var MARKED_PAGES = 50;  // Material shows ten results and more on scrolling: mark the first
 
   /* ---------------------------------------------------------------- text */
 
@@ -247,8 +249,8 @@
     return (marked.length ? marked : blocks).slice(0, MAX_TEASERS).join("");
   }
 
-  function item(entry, score, parts, found) {
-    var words = parts.map(function (part) { return part.text; });
+  function item(entry, score, parts, found, marked) {
+    var words = marked ? parts.map(function (part) { return part.text; }) : [];
     var terms = {};
     parts.forEach(function (part, i) { terms[part.text] = found[i]; });
     var doc = entry.doc;
@@ -283,7 +285,8 @@
     var ranked = [];
     pages.forEach(function (hits, page) {
       if (hits.parts.size < parts.length) return;  // every part of the query must be on the page
-      var sections = Array.from(hits.docs.entries()).sort(function (a, b) { return b[1].score - a[1].score; });
+      var sections = Array.from(hits.docs.entries()).sort(function (a, b) { return b[1].score - a[1].score; })
+        .slice(0, MAX_SECTIONS);
       var best = sections[0][1].score;
       var rest = sections.slice(1).reduce(function (sum, s) { return sum + s[1].score; }, 0);
       ranked.push({ page: page, score: best + 0.1 * rest, sections: sections });
@@ -291,13 +294,14 @@
     ranked.sort(function (a, b) { return b.score - a.score || (a.page < b.page ? -1 : 1); });
     var self = this;
     return {
-      items: ranked.map(function (hit) {
+      items: ranked.map(function (hit, rank) {
         var article = self.pages.get(hit.page)[0];
+        var marked = rank < MARKED_PAGES;
         var group = hit.sections.map(function (s) {
-          return item(self.docs[s[0]], s[1].score, parts, s[1].found);
+          return item(self.docs[s[0]], s[1].score, parts, s[1].found, marked);
         });
         if (!hit.sections.some(function (s) { return s[0] === article; })) {
-          group.push(item(self.docs[article], 0, parts, parts.map(function () { return false; })));
+          group.push(item(self.docs[article], 0, parts, parts.map(function () { return false; }), marked));
         }
         return group;
       })
