@@ -51,7 +51,7 @@ def test_single_choice_takes_exactly_one_letter() -> None:
 
 
 def test_blank_answers_short_forms() -> None:
-    make = lambda answer: Blank.model_validate({"id": "q", "type": "blank", "stem": "____", "answer": answer})  # noqa: E731
+    make = lambda answer: Blank.model_validate({"id": "q", "type": "blank", "stem": "____", "answer": answer})
     assert make("情").answer == [["情"]]
     assert make(["情", ["理", "道理"]]).answer == [["情"], ["理", "道理"]]
 
