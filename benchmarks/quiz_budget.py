@@ -1,6 +1,6 @@
 """The quiz engine's budget: its size, and how soon a 100-question bank page takes input.
 
-- Size: the quiz scripts (quiz-core.js, quiz-run.js, quiz.js) + quiz.css raw and gzipped (budget: at most 18 KB gzipped together).
+- Size: quiz.js + quiz.css raw and gzipped (budget: at most 18 KB gzipped together).
 - Start-up: a synthetic 100-question bank (practice and exam) in headless Chromium, beside a
   plain Material page of the same site, medians of several fresh loads, at full speed and
   with the CPU slowed 4x (roughly a low-end phone). Budget: ready for input within 50 ms of
