@@ -92,13 +92,13 @@ def initial_of(text: str) -> str:
 def collect_terms(site: SiteModel) -> list[Term]:
     """Every term of the site, each once, with every place that defines it; sorted by pinyin."""
     terms: dict[str, Term] = {}
+    seen: set[tuple[str, Place]] = set()  # a tag shared by many methods: no linear look-ups
 
     def add(text: str, place: Place) -> None:
         text = text.strip()
-        if text:
-            term = terms.setdefault(text, Term(text))
-            if place not in term.places:
-                term.places.append(place)
+        if text and (text, place) not in seen:
+            seen.add((text, place))
+            terms.setdefault(text, Term(text)).places.append(place)
 
     for method_id, method in site.methods.items():
         page = f"methods/{method_id}.md"
