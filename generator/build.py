@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -70,7 +71,7 @@ def build_site(
         mark_offline(config)
     target = FsPath(site_dir).resolve() if site_dir else FsPath(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    staging = staging_dir(target, "building")
     try:
         config.site_dir = str(staging)
         build(config)
@@ -84,6 +85,16 @@ def build_site(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+def staging_dir(target: FsPath, purpose: str) -> FsPath:
+    """A private folder beside ``target`` (same disk: the swap is a rename), readable like any
+    folder once swapped in: mkdtemp's 0700 would hide the site from the web server."""
+    staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.{purpose}-", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
+    return staging
 
 
 def _swap(staging: FsPath, target: FsPath) -> None:

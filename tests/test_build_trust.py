@@ -99,3 +99,9 @@ def test_bom_crlf_and_fullwidth_spaces(project: Path, capsys) -> None:
     assert main(["check", "--root", str(project)]) == 1
     err = capsys.readouterr().err
     assert "content/methods/tingqing.yaml:" in err and "category" in err
+
+
+def test_built_site_is_readable_by_a_web_server(project: Path, tmp_path: Path) -> None:
+    assert build(project, tmp_path / "site") == 0
+    mode = (tmp_path / "site").stat().st_mode & 0o777
+    assert mode & 0o055 == 0o055, oct(mode)  # group and others may read and enter it

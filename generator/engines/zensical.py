@@ -12,14 +12,13 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path as FsPath
 from typing import Any
 
 import yaml
 
 from ..assets_list import SITE_ASSETS as ASSETS
-from ..build import BuildError, _swap
+from ..build import BuildError, _swap, staging_dir
 from ..pipeline import render_project
 from ..plugin import REQUIRED_EXTENSIONS, _handwritten_nav
 from ..problems import ContentError
@@ -56,7 +55,7 @@ def build_with_zensical(
         FsPath(site_dir).resolve() if site_dir else root / str(project.get("site_dir") or "site")
     )
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.zensical-", dir=target.parent))
+    staging = staging_dir(target, "zensical")
     try:
         stage(root, project, rendered, staging)
         _run_zensical(staging / "mkdocs.yml")
