@@ -52,8 +52,12 @@ audit: $(STAMP) chromium $(NODE_STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 
+BENCHMARKS := build_bench quiz_budget search_quality search_bench results_bench lighthouse
+
+# pagefind is only needed to compare search engines
 bench: $(STAMP) chromium $(NODE_STAMP)
-	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test,bench]"
+	@for name in $(BENCHMARKS); do echo "== benchmarks/$$name.py"; $(BIN)/python benchmarks/$$name.py || exit 1; done
 
 clean:
 	rm -rf site $(VENV) $(AUDIT)/node_modules
