@@ -7,29 +7,7 @@ import sys
 from pathlib import Path as FsPath
 
 from .problems import ContentError
-from .project import Layout
-
-
-def _layout_from(config_file: FsPath) -> Layout:
-    """Read the plugin's folders from mkdocs.yml without running MkDocs."""
-    import yaml
-
-    class _Tolerant(yaml.SafeLoader):
-        pass
-
-    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
-    except (OSError, yaml.YAMLError):
-        return Layout()
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("lunxun"), dict):
-            options = plugin["lunxun"]
-            return Layout(
-                content_dir=str(options.get("content_dir", "content")),
-                quizzes_dir=str(options.get("quizzes_dir", "quizzes")),
-            )
-    return Layout()
+from .site_config import layout_from
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -37,7 +15,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     root = FsPath(args.root).resolve()
     try:
-        project = load_checked(root, _layout_from(root / "mkdocs.yml"))
+        project = load_checked(root, layout_from(root / "mkdocs.yml"))
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -98,25 +76,25 @@ def cmd_results(args: argparse.Namespace) -> int:
     root = FsPath(args.root)
     options = Options(files=args.files, output=FsPath(args.output), keep=args.keep, batch=args.batch,
                       root=root, title=args.title)
-    return run(options, _layout_from(root / "mkdocs.yml"))
+    return run(options, layout_from(root / "mkdocs.yml"))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .interop.commands import export_command
 
-    return export_command(args.bank, args.format, args.output, args.root, _layout_from)
+    return export_command(args.bank, args.format, args.output, args.root, layout_from)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .interop.commands import import_command
 
-    return import_command(args.file, args.output, args.root, args.title, args.force, _layout_from)
+    return import_command(args.file, args.output, args.root, args.title, args.force, layout_from)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .interop.commands import new_command
 
-    return new_command(args.kind, args.id, args.root, _layout_from)
+    return new_command(args.kind, args.id, args.root, layout_from)
 
 
 def parser() -> argparse.ArgumentParser:

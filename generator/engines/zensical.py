@@ -22,9 +22,9 @@ from ..build import BuildError, _swap, staging_dir
 from ..pipeline import render_project
 from ..plugin import REQUIRED_EXTENSIONS, _handwritten_nav
 from ..problems import ContentError
-from ..project import Layout
 from ..render import RenderedSite
 from ..search import material as search
+from ..site_config import layout_of, read_site_config
 
 # The version this adapter is tested with (pyproject.toml pins it).
 ZENSICAL_VERSION = "0.0.73"
@@ -48,7 +48,7 @@ def build_with_zensical(
     project = _read_config(config_file)
     root = config_file.parent
     try:
-        rendered = render_project(root, _layout(project))
+        rendered = render_project(root, layout_of(project))
     except ContentError as error:
         raise BuildError("内容有误，未生成网站：\n" + error.report()) from None
     target = (
@@ -145,25 +145,7 @@ def _write(path: FsPath, data: bytes) -> None:
 
 
 def _read_config(config_file: FsPath) -> dict[str, Any]:
-    """mkdocs.yml as plain data; tags such as !!python/name are dropped, not run."""
-
-    class _Tolerant(yaml.SafeLoader):
-        pass
-
-    _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+        return read_site_config(config_file)
     except (OSError, yaml.YAMLError) as error:
         raise BuildError(f"{config_file}: 配置有误：{error}") from None
-    return data if isinstance(data, dict) else {}
-
-
-def _layout(project: dict[str, Any]) -> Layout:
-    for plugin in project.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("lunxun"), dict):
-            options = plugin["lunxun"]
-            return Layout(
-                content_dir=str(options.get("content_dir", "content")),
-                quizzes_dir=str(options.get("quizzes_dir", "quizzes")),
-            )
-    return Layout()
