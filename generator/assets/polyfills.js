@@ -1,7 +1,7 @@
 /* Stand-ins that keep Material for MkDocs from fetching polyfills from the internet.
  *
  * On browsers without ResizeObserver (older Android WebViews) Material loads
- * https://unpkg.com/resize-observer-polyfill, which an intranet cannot reach and which
+ * the resize-observer-polyfill package from the unpkg CDN, which an intranet cannot reach and which
  * would break the header and sidebars. This small stand-in polls the observed elements'
  * sizes instead; it is defined only where the browser has none.
  */
