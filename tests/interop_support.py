@@ -13,6 +13,7 @@ import pytest
 from generator.cli import main
 from generator.load import load_file
 from generator.model import QuizBank
+from generator.model.quiz import Blank, Judge, Match, Multiple, Order, Single
 
 SAMPLE = Path(__file__).resolve().parent / "projects" / "sample"
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,3 +46,19 @@ def write_bank(project: Path, bank_id: str, text: str) -> Path:
     path = project / "quizzes" / f"{bank_id}.yaml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def expected(question):
+    """A question's type and answer as the bank states it, to compare with what an export holds."""
+    if isinstance(question, Single):
+        return "single", question.answer
+    if isinstance(question, Multiple):
+        return "multiple", question.answer
+    if isinstance(question, Judge):
+        return "judge", question.answer
+    if isinstance(question, Blank):
+        return "blank", question.answer
+    if isinstance(question, Order):
+        return "order", question.items
+    assert isinstance(question, Match)
+    return "match", question.pairs

@@ -94,3 +94,19 @@ def search(page, base: str, query: str, timeout: float = 30.0, every: bool = Tru
     )
     names = list(dict.fromkeys(page_name(href, base) for href in hrefs))
     return Answer(names, milliseconds)
+
+
+def answer_one_choice(page) -> None:
+    """On a practice quiz page, answer the first question that has options and see feedback."""
+    quiz = page.locator(".lx-quiz").first
+    quiz.locator("input, button").first.wait_for()
+    for _ in range(20):  # shuffled: page on to the first question with options
+        options = quiz.locator(".lx-opts input")
+        if options.count():
+            break
+        quiz.get_by_role("button", name="下一题").click()
+    options.first.check()
+    quiz.get_by_role("button", name="确定").click()
+    page.wait_for_function(
+        "() => /回答正确|回答错误/.test(document.querySelector('.lx-quiz').innerText)", timeout=5000
+    )

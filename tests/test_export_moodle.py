@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from interop_support import copy_sample, read_bank, run, write_bank
+from interop_support import copy_sample, expected, read_bank, run, write_bank
 
 from generator.interop.common import items
-from generator.model.quiz import LETTERS, Blank, Judge, Match, Multiple, Order, Single
+from generator.model.quiz import LETTERS
 
 
 def export(tmp_path, capsys, monkeypatch, bank="tingqing-lianxi"):
@@ -43,21 +43,6 @@ def read_back(question: ET.Element):
     if all(left == f"第{n}步" for n, (left, _) in enumerate(pairs, 1)):
         return "order", [right for _, right in pairs]
     return "match", [list(pair) for pair in pairs]
-
-
-def expected(question):
-    if isinstance(question, Single):
-        return "single", question.answer
-    if isinstance(question, Multiple):
-        return "multiple", question.answer
-    if isinstance(question, Judge):
-        return "judge", question.answer
-    if isinstance(question, Blank):
-        return "blank", question.answer
-    if isinstance(question, Order):
-        return "order", question.items
-    assert isinstance(question, Match)
-    return "match", question.pairs
 
 
 def test_sample_bank_round_trips(tmp_path, capsys, monkeypatch):

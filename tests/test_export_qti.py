@@ -5,10 +5,9 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 import zipfile
 
-from interop_support import copy_sample, read_bank, run, write_bank
+from interop_support import copy_sample, expected, read_bank, run, write_bank
 
 from generator.interop.common import items
-from generator.model.quiz import Blank, Judge, Match, Multiple, Order, Single
 
 QTI = "{http://www.imsglobal.org/xsd/imsqti_v2p1}"
 CP = "{http://www.imsglobal.org/xsd/imscp_v1p1}"
@@ -44,21 +43,6 @@ def read_back(item: ET.Element):
     match = body.find(f"{QTI}matchInteraction")
     text = {c.get("identifier"): c.text for c in match.iter(f"{QTI}simpleAssociableChoice")}
     return "match", [[text[v.split()[0]], text[v.split()[1]]] for v in correct]
-
-
-def expected(question):
-    if isinstance(question, Single):
-        return "single", question.answer
-    if isinstance(question, Multiple):
-        return "multiple", question.answer
-    if isinstance(question, Judge):
-        return "judge", question.answer
-    if isinstance(question, Blank):
-        return "blank", question.answer
-    if isinstance(question, Order):
-        return "order", question.items
-    assert isinstance(question, Match)
-    return "match", question.pairs
 
 
 def test_package_contents_and_round_trip(tmp_path, capsys, monkeypatch):

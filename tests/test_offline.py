@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from search_support import open_search, search
+from search_support import answer_one_choice, open_search, search
 
 from generator.cli import main
 
@@ -86,19 +86,7 @@ def test_navigate_and_search_from_file(offline_copy, page) -> None:
 def test_take_a_quiz_from_file(offline_copy, page) -> None:
     _, site = offline_copy
     page.goto((site / "quizzes" / "liuchixiang-jichu.html").as_uri())
-    quiz = page.locator(".lx-quiz").first
-    quiz.locator("input, button").first.wait_for()
-    assert quiz.inner_text().strip()
-    for _ in range(20):  # practice mode, shuffled: go to the first question with options
-        options = quiz.locator(".lx-opts input")
-        if options.count():
-            break
-        quiz.get_by_role("button", name="下一题").click()
-    options.first.check()
-    quiz.get_by_role("button", name="确定").click()
-    page.wait_for_function(
-        "() => /回答正确|回答错误/.test(document.querySelector('.lx-quiz').innerText)", timeout=5000
-    )
+    answer_one_choice(page)
     _no_network(page)
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from search_support import answer_one_choice
 
 from generator.cli import main
 
@@ -52,18 +53,7 @@ def test_method_page(page, zensical_site: Path, zensical_url: str) -> None:
 
 def test_quiz_page(page, zensical_url: str) -> None:
     page.goto(zensical_url + "quizzes/liuchixiang-jichu/")
-    quiz = page.locator(".lx-quiz").first
-    quiz.locator("input, button").first.wait_for()
-    for _ in range(20):
-        options = quiz.locator(".lx-opts input")
-        if options.count():
-            break
-        quiz.get_by_role("button", name="下一题").click()
-    options.first.check()
-    quiz.get_by_role("button", name="确定").click()
-    page.wait_for_function(
-        "() => /回答正确|回答错误/.test(document.querySelector('.lx-quiz').innerText)"
-    )
+    answer_one_choice(page)
     _stays_local(page)
 
 
