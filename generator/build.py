@@ -75,7 +75,7 @@ def build_site(
     try:
         config.site_dir = str(staging)
         build(config)
-        _swap(staging, target)
+        swap_in(staging, target)
     except PluginError as error:
         raise BuildError(str(error)) from None
     except Abort as error:
@@ -97,7 +97,8 @@ def staging_dir(target: FsPath, purpose: str) -> FsPath:
     return staging
 
 
-def _swap(staging: FsPath, target: FsPath) -> None:
+def swap_in(staging: FsPath, target: FsPath) -> None:
+    """Replace ``target`` by the finished ``staging`` folder with renames (every engine uses it)."""
     backup = target.with_name(f".{target.name}.old")
     shutil.rmtree(backup, ignore_errors=True)
     if target.exists():

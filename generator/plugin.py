@@ -89,7 +89,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
             files.append(File.generated(config, f"{search.ASSET_DIR}/{name}", content=search.asset_bytes(name)))
         search.drop_remote_polyfills(config)  # every plugin's on_config has run by now
         if self.config.nav and config.nav is None:
-            config.nav = self.rendered.nav + _handwritten_nav(handwritten, self.rendered)
+            config.nav = self.rendered.nav + handwritten_nav(handwritten, self.rendered)
         return files
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
@@ -117,7 +117,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         return server
 
 
-def _handwritten_nav(pages: list[str], rendered: RenderedSite) -> list[Any]:
+def handwritten_nav(pages: list[str], rendered: RenderedSite) -> list[Any]:
     """Hand-written pages not already in the generated navigation, grouped by folder."""
     groups: dict[str, list[str]] = {}
     top: list[Any] = []

@@ -18,9 +18,9 @@ from typing import Any
 import yaml
 
 from ..assets_list import SITE_ASSETS as ASSETS
-from ..build import BuildError, _swap, staging_dir
+from ..build import BuildError, staging_dir, swap_in
 from ..pipeline import render_project
-from ..plugin import REQUIRED_EXTENSIONS, _handwritten_nav
+from ..plugin import REQUIRED_EXTENSIONS, handwritten_nav
 from ..problems import ContentError
 from ..render import RenderedSite
 from ..search import material as search
@@ -59,7 +59,7 @@ def build_with_zensical(
     try:
         stage(root, project, rendered, staging)
         _run_zensical(staging / "mkdocs.yml")
-        _swap(staging / "site", target)
+        swap_in(staging / "site", target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
@@ -115,7 +115,7 @@ def zensical_config(
     config["extra_javascript"] = [
         f"{search.ASSET_DIR}/{n}" for n in ASSETS if n.endswith(".js")
     ] + list(project.get("extra_javascript") or [])
-    config["nav"] = project.get("nav") or rendered.nav + _handwritten_nav(handwritten, rendered)
+    config["nav"] = project.get("nav") or rendered.nav + handwritten_nav(handwritten, rendered)
     config["plugins"] = ["search"]
     return config
 
