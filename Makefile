@@ -31,7 +31,7 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-# Lighthouse (make audit, and a test in make test) runs on Node; Debian's nodejs 18 is enough.
+# axe-core and Lighthouse (tests in make test, and make audit) come from npm; Debian's nodejs 18 is enough.
 node:
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -20,6 +21,7 @@ from .problems import ContentError
 from .project import Layout
 from .render import RenderedSite
 from .search import material as search
+from .search.parallel import PARALLEL_FROM_PAGES, JiebaSetup, ParallelSearchIndex, spare_cpu
 from .search.segmenter import teach_jieba
 
 ASSETS = SITE_ASSETS
@@ -31,6 +33,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
     def __init__(self) -> None:
         self.rendered: RenderedSite | None = None
         self.root = FsPath.cwd()
+        self.parallel_index: ParallelSearchIndex | None = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple:
         """An unknown option is a mistake (MkDocs only warns), told in Chinese."""
@@ -69,8 +72,6 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         search.add_polyfills(config, self.config.offline)
         if self.config.offline:
             config.use_directory_urls = False  # file:// has no index.html lookup for folders
-        if self.config.search and search.has_search(config):
-            teach_jieba(self.rendered.search_words)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -90,7 +91,26 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         search.drop_remote_polyfills(config)  # every plugin's on_config has run by now
         if self.config.nav and config.nav is None:
             config.nav = self.rendered.nav + handwritten_nav(handwritten, self.rendered)
+        self._set_up_indexing(config, len(files.documentation_pages()))
         return files
+
+    def _set_up_indexing(self, config: MkDocsConfig, pages: int) -> None:
+        """Teach jieba the site's terms where Material's search indexer runs: in a second
+        process for a large site on a machine with a spare CPU, else in this one."""
+        plugin = search.material_search(config)
+        if plugin is None:
+            return
+        words = self.rendered.search_words if self.rendered and self.config.search else []
+        if pages < PARALLEL_FROM_PAGES or not spare_cpu():
+            teach_jieba(words)
+            return
+        setup = JiebaSetup(words, _existing(plugin.config.jieba_dict), _existing(plugin.config.jieba_dict_user))
+        self.parallel_index = ParallelSearchIndex(plugin.search_index.config, setup)
+        plugin.search_index = self.parallel_index
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.parallel_index is not None:
+            self.parallel_index.close()
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return self._finish_page(output)
@@ -115,6 +135,11 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
         return server
+
+
+def _existing(path: str | None) -> str | None:
+    """A jieba dictionary named in the search plugin's options, as Material itself accepts it."""
+    return os.path.normpath(path) if path and os.path.isfile(os.path.normpath(path)) else None
 
 
 def handwritten_nav(pages: list[str], rendered: RenderedSite) -> list[Any]:

@@ -154,3 +154,11 @@ def test_jieba_learns_a_build_s_terms_and_only_those() -> None:
     teach_jieba(["六尺巷工作法"])  # the next build, another project: the old words are gone
     assert jieba.lcut("六尺巷工作法讲究听辨劝借让和")[0] == "六尺巷工作法"
     assert "听辨劝借让和" not in jieba.lcut("六尺巷工作法讲究听辨劝借让和")
+    jieba.add_word("尺巷", 10**8)  # as Material adds a site's jieba_dict_user between builds
+    try:
+        teach_jieba(["听辨劝借让和"])
+        assert "尺巷" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")  # the trainer's word stays
+        assert "听辨劝借让和" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")
+    finally:
+        jieba.del_word("尺巷")
+        teach_jieba([])

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -33,6 +34,17 @@ _THEME_WORKER = re.compile(r"assets/javascripts/workers/[^/]+\.js$")
 def has_search(config: Any) -> bool:
     """Whether the build runs Material's search plugin (which writes the index we read)."""
     return any(name in config.plugins for name in SEARCH_PLUGINS)
+
+
+def material_search(config: Any) -> Any:
+    """Material's search plugin of this build, or None (MkDocs' own search has no jieba)."""
+    from material.plugins.search.plugin import SearchPlugin
+
+    for name in SEARCH_PLUGINS:
+        plugin = config.plugins.get(name)
+        if isinstance(plugin, SearchPlugin) and plugin.config.enabled:
+            return plugin
+    return None
 
 
 def asset_names(offline: bool) -> list[str]:
@@ -84,17 +96,21 @@ def use_engine(html: str) -> str:
     match = _CONFIG_SCRIPT.search(html)
     if not match:
         return html
+    return html[: match.start(2)] + _engine_config(match.group(2)) + html[match.end(2) :]
+
+
+@lru_cache(maxsize=64)  # pages at the same folder depth share one config text
+def _engine_config(text: str) -> str:
     try:
-        data = json.loads(match.group(2))
+        data = json.loads(text)
     except ValueError:
-        return html
+        return text
     worker = data.get("search") if isinstance(data, dict) else None
     if not isinstance(worker, str) or not _THEME_WORKER.search(worker):
-        return html
+        return text
     data["search"] = _THEME_WORKER.sub(f"{ASSET_DIR}/{ENGINE}", worker)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return html[: match.start(2)] + text + html[match.end(2) :]
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def finish_index(site_dir: str | FsPath, offline: bool) -> None:

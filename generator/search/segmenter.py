@@ -9,33 +9,37 @@ import logging
 _MARGIN = 20
 
 
-_pristine: tuple[dict[str, int], int] | None = None
+# What the last call changed: (word, its frequency before, the frequency added to the total)
+_taught: list[tuple[str, int | None, int]] = []
 
 
 def teach_jieba(words: list[str]) -> int:
     """Add the words to jieba's dictionary, each weighted so jieba keeps it whole.
 
-    jieba's dictionary is one per process. Each call first puts it back as it was before
-    the first call, so a build depends on its own terms only: building the same project
-    twice gives the same index, whatever was built before in the same process.
+    jieba's dictionary is one per process. Each call first takes back what the previous
+    call added, so a build depends on its own terms only: building the same project twice
+    gives the same index, whatever was built before in the same process. Words added
+    otherwise (a `jieba_dict_user` of Material's search plugin) stay.
     Returns how many words were added or strengthened (0 without jieba).
     """
     try:
         import jieba
     except ImportError:
         return 0
-    global _pristine
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.dt  # the tokenizer behind jieba.cut, which Material's search plugin calls
     tokenizer.check_initialized()
-    if _pristine is None:
-        _pristine = (dict(tokenizer.FREQ), tokenizer.total)
-    else:
-        tokenizer.FREQ, tokenizer.total = dict(_pristine[0]), _pristine[1]
-    changed = 0
+    while _taught:
+        word, before, added = _taught.pop()
+        tokenizer.total -= added
+        if before is None:
+            del tokenizer.FREQ[word]
+        else:
+            tokenizer.FREQ[word] = before
     for word in words:
         wanted = tokenizer.suggest_freq(word, tune=False) * _MARGIN
-        if (tokenizer.FREQ.get(word) or 0) < wanted:
+        before = tokenizer.FREQ.get(word)
+        if (before or 0) < wanted:
+            _taught.append((word, before, wanted))
             tokenizer.add_word(word, wanted)
-            changed += 1
-    return changed
+    return len(_taught)

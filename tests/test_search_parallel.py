@@ -1,0 +1,97 @@
+"""Material's search indexing in a worker process gives the very index Material writes itself."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import ROOT, build_project
+from material.plugins.search.plugin import SearchIndex
+from mkdocs.structure.toc import get_toc
+from test_build_trust import digest
+
+import generator.plugin
+from generator.search.parallel import JiebaSetup, ParallelSearchIndex
+from generator.search.segmenter import teach_jieba
+
+
+@pytest.fixture
+def parallel_indexing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Index every build in a worker, however small the site and however many CPUs."""
+    monkeypatch.setattr(generator.plugin, "PARALLEL_FROM_PAGES", 0)
+    monkeypatch.setattr(generator.plugin, "spare_cpu", lambda: True)
+
+
+def shipped_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    for name in ("content", "quizzes", "docs"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+def test_the_shipped_site_is_byte_identical_with_the_index_built_in_a_worker(
+    shipped_site: Path, tmp_path: Path, parallel_indexing: None
+) -> None:
+    site = build_project(shipped_copy(tmp_path), tmp_path / "site")
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert len(index["docs"]) > 100
+    # the site's own terms reached the worker's jieba: kept whole in the index
+    assert any("\u200b六尺巷工作法\u200b" in f"\u200b{doc['title']}\u200b" for doc in index["docs"])
+    assert digest(site) == digest(shipped_site)
+
+
+@pytest.mark.filterwarnings("ignore::ResourceWarning")  # jieba.load_userdict leaves its file open
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_jieba_user_dictionary_reaches_the_worker(tmp_path: Path, parallel_indexing: None) -> None:
+    project = shipped_copy(tmp_path)
+    (project / "words.txt").write_text("的方 99999999\n", encoding="utf-8")  # a word jieba would never make
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("      lang: zh\n", "      lang: zh\n      jieba_dict_user: words.txt\n"),
+        encoding="utf-8",
+    )
+    cwd = os.getcwd()
+    os.chdir(project)  # Material reads the dictionary's path relative to where the build runs
+    try:
+        site = build_project(project, tmp_path / "site")
+    finally:
+        os.chdir(cwd)
+    text = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\u200b的方\u200b法" in text
+
+
+def _page(url: str, html: str) -> SimpleNamespace:
+    toc = get_toc([{"level": 2, "id": "yi", "name": "一", "children": []}])
+    return SimpleNamespace(url=url, title="页面", content=html, meta={}, toc=toc)
+
+
+def test_a_worker_that_dies_leaves_the_index_to_the_build_process(caplog: pytest.LogCaptureFixture) -> None:
+    pages = [_page(f"p{n}/", f'<h1>第{n}页</h1><p>邻里纠纷调解</p><h2 id="yi">一</h2><p>入户走访{n}</p>')
+             for n in range(5)]
+    teach_jieba(["入户走访"])
+    expected = SearchIndex()
+    for page in pages:
+        expected.add_entry_from_context(page)
+    teach_jieba([])
+
+    config = {"lang": ["zh"], "separator": "[\\s]+", "pipeline": [], "fields": {}}
+    index = ParallelSearchIndex(config, JiebaSetup(["入户走访"]))
+    for process in list(index._executor._processes.values()):  # as if the system killed it for memory
+        process.kill()
+        process.join()
+    for page in pages:
+        index.add_entry_from_context(page)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.lunxun"):
+        data = json.loads(index.generate_search_index(None))
+    teach_jieba([])
+    assert "搜索索引的后台进程出错" in caplog.text
+    assert data["docs"] == expected.entries
+    assert [doc["location"] for doc in data["docs"]] == [
+        location for n in range(5) for location in (f"p{n}/", f"p{n}/#yi")
+    ]
