@@ -72,6 +72,7 @@ def build_site(
     target = FsPath(site_dir).resolve() if site_dir else FsPath(config.site_dir)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = staging_dir(target, "building")
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
     try:
         config.site_dir = str(staging)
         build(config)
@@ -84,6 +85,7 @@ def build_site(
         raise BuildError(_os_message(error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        config.plugins.on_shutdown()
     return target
 
 
@@ -107,6 +109,10 @@ def swap_in(staging: FsPath, target: FsPath) -> None:
     shutil.rmtree(backup, ignore_errors=True)
 
 
+def _not_dirty_warning(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def _os_message(error: OSError) -> str:
     where = f"{error.filename}: " if error.filename else ""
     if error.errno == errno.ENOSPC:
@@ -117,12 +123,18 @@ def _os_message(error: OSError) -> str:
 
 
 def serve_site(config_file: FsPath, dev_addr: str) -> None:
-    """Preview with live reload; content is checked first so mistakes read clearly."""
+    """Preview with live reload; content is checked first so mistakes read clearly.
+
+    Rebuilds are MkDocs' dirty builds, in which lunxun re-renders only the pages an edit
+    changed (generator.incremental); MkDocs' warning that such builds may have stale
+    navigation does not apply and is left out.
+    """
     from mkdocs.commands.serve import serve
 
     _logging(logging.INFO)
     _load(config_file.resolve())  # fails early, with a message, on bad content or config
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
     try:
-        serve(config_file=str(config_file.resolve()), dev_addr=dev_addr, livereload=True)
+        serve(config_file=str(config_file.resolve()), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except (PluginError, Abort, ConfigurationError) as error:
         raise BuildError(str(error)) from None

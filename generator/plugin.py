@@ -12,17 +12,25 @@ from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from .assets_list import SITE_ASSETS
 from .config import LunxunConfig
+from .incremental import (
+    GeneratedFile,
+    PreviousBuild,
+    content_digest,
+    mark_changes,
+    page_titles,
+    restore_titles,
+    signature,
+)
 from .pipeline import render_project
 from .problems import ContentError
 from .project import Layout
 from .render import RenderedSite
 from .search import material as search
-from .search.parallel import PARALLEL_FROM_PAGES, JiebaSetup, ParallelSearchIndex, spare_cpu
-from .search.segmenter import teach_jieba
+from .search.index import PARALLEL_FROM_PAGES, JiebaSetup, SiteSearchIndex, spare_cpu
 
 ASSETS = SITE_ASSETS
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")
@@ -30,10 +38,30 @@ GUIDE_TITLES = {"guide": "培训者指南"}
 
 
 class LunxunPlugin(BasePlugin[LunxunConfig]):
+    """MkDocs keeps one instance for every build of a process (it has on_startup), so state
+    that belongs to one build is reset in on_config; ``previous`` links the builds of one
+    `serve` session."""
+
     def __init__(self) -> None:
+        self.incremental = False  # dirty builds: `lunxun serve`, `mkdocs serve --dirty`
+        self.previous: PreviousBuild | None = None
+        self._reset()
+
+    def _reset(self) -> None:
         self.rendered: RenderedSite | None = None
         self.root = FsPath.cwd()
-        self.parallel_index: ParallelSearchIndex | None = None
+        self.generated: list[GeneratedFile] = []
+        self.files: Files | None = None
+        self.search_index: SiteSearchIndex | None = None
+        self.signature = ""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.incremental = dirty
+        self.previous = None
+
+    def on_shutdown(self) -> None:
+        self.incremental = False
+        self.previous = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple:
         """An unknown option is a mistake (MkDocs only warns), told in Chinese."""
@@ -53,6 +81,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         return Layout(content_dir=self.config.content_dir, quizzes_dir=self.config.quizzes_dir)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._reset()
         if not self.config.enabled:
             return config
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its start-up chatter is not for trainers
@@ -77,40 +106,56 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.rendered is None:
             return files
-        handwritten = [f.src_uri for f in files.documentation_pages()]
-        for path, markdown in self.rendered.pages.items():
-            if files.get_file_from_path(path) is None:  # a hand-written page wins
-                files.append(File.generated(config, path, content=markdown))
-        for path, data in self.rendered.files.items():
-            files.append(File.generated(config, path, content=data))
+        handwritten = list(files.documentation_pages())
         package = resources.files("generator") / "assets"
-        for name in ASSETS:
-            files.append(File.generated(config, f"assets/lunxun/{name}", content=(package / name).read_bytes()))
-        for name in search.asset_names(self.config.offline):
-            files.append(File.generated(config, f"{search.ASSET_DIR}/{name}", content=search.asset_bytes(name)))
+        contents = {
+            **{path: markdown for path, markdown in self.rendered.pages.items()
+               if files.get_file_from_path(path) is None},  # a hand-written page wins
+            **self.rendered.files,
+            **{f"assets/lunxun/{name}": (package / name).read_bytes() for name in ASSETS},
+            **{f"{search.ASSET_DIR}/{name}": search.asset_bytes(name) for name in search.asset_names(self.config.offline)},
+        }
+        self.generated = [GeneratedFile.generated(config, path, content=data) for path, data in contents.items()]
+        for file in self.generated:
+            files.append(file)
         search.drop_remote_polyfills(config)  # every plugin's on_config has run by now
         if self.config.nav and config.nav is None:
-            config.nav = self.rendered.nav + handwritten_nav(handwritten, self.rendered)
-        self._set_up_indexing(config, len(files.documentation_pages()))
+            config.nav = self.rendered.nav + handwritten_nav([f.src_uri for f in handwritten], self.rendered)
+        pages = len(files.documentation_pages())
+        if self.incremental:
+            self.signature = signature(config.nav, config.config_file_path, handwritten, self.generated)
+            pages = mark_changes(files, self.generated, self.previous, self.signature)
+        self._set_up_indexing(config, pages)
         return files
 
     def _set_up_indexing(self, config: MkDocsConfig, pages: int) -> None:
-        """Teach jieba the site's terms where Material's search indexer runs: in a second
-        process for a large site on a machine with a spare CPU, else in this one."""
+        """Material's search index, kept page by page: its pages are indexed in a second
+        process for a large build on a machine with a spare CPU, else in this one."""
         plugin = search.material_search(config)
         if plugin is None:
             return
         words = self.rendered.search_words if self.rendered and self.config.search else []
-        if pages < PARALLEL_FROM_PAGES or not spare_cpu():
-            teach_jieba(words)
-            return
         setup = JiebaSetup(words, _existing(plugin.config.jieba_dict), _existing(plugin.config.jieba_dict_user))
-        self.parallel_index = ParallelSearchIndex(plugin.search_index.config, setup)
-        plugin.search_index = self.parallel_index
+        kept = self.previous.search if self.incremental and self.previous else {}
+        parallel = pages >= PARALLEL_FROM_PAGES and spare_cpu()
+        self.search_index = SiteSearchIndex(plugin.search_index.config, setup, parallel=parallel, kept=kept)
+        plugin.search_index = self.search_index
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        self.files = files
+        if self.incremental and self.previous is not None:
+            restore_titles(files, self.previous)
+        return nav
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self.search_index is not None:  # every file is known now; pages are built in this order
+            self.search_index.page_order = [f.url for f in files.documentation_pages()]
+        return env
 
     def on_build_error(self, error: Exception) -> None:
-        if self.parallel_index is not None:
-            self.parallel_index.close()
+        if self.search_index is not None:
+            self.search_index.close()
+        self.previous = None  # the site may be half-written: the next rebuild renders everything
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         return self._finish_page(output)
@@ -128,6 +173,12 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.rendered is not None and self.config.search and search.has_search(config):
             search.finish_index(config.site_dir, self.config.offline)
+        if self.incremental and self.rendered is not None:
+            self.previous = PreviousBuild(
+                self.signature, {f.src_uri: content_digest(f) for f in self.generated},
+                page_titles(self.files) if self.files else {},
+                self.search_index.by_page if self.search_index else {},
+            )
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         layout = self.layout()

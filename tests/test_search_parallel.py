@@ -16,7 +16,7 @@ from mkdocs.structure.toc import get_toc
 from test_build_trust import digest
 
 import generator.plugin
-from generator.search.parallel import JiebaSetup, ParallelSearchIndex
+from generator.search.index import JiebaSetup, SiteSearchIndex
 from generator.search.segmenter import teach_jieba
 
 
@@ -81,7 +81,7 @@ def test_a_worker_that_dies_leaves_the_index_to_the_build_process(caplog: pytest
     teach_jieba([])
 
     config = {"lang": ["zh"], "separator": "[\\s]+", "pipeline": [], "fields": {}}
-    index = ParallelSearchIndex(config, JiebaSetup(["入户走访"]))
+    index = SiteSearchIndex(config, JiebaSetup(["入户走访"]), parallel=True, kept={})
     for process in list(index._executor._processes.values()):  # as if the system killed it for memory
         process.kill()
         process.join()
