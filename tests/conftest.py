@@ -62,6 +62,26 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_project(PROJECTS / "sample", tmp_path_factory.mktemp("sample") / "site")
 
 
+@pytest.fixture
+def pristine_jieba() -> Iterator[None]:
+    """Put jieba's dictionary (one per process) back as it was after a test that changes it
+    the way a site's own jieba dictionary does, so later builds in this process are not
+    affected."""
+    import jieba
+    from jieba import finalseg
+
+    from generator.search import segmenter
+
+    tokenizer = jieba.dt
+    tokenizer.check_initialized()
+    saved = dict(tokenizer.FREQ), tokenizer.total, set(finalseg.Force_Split_Words), list(segmenter._taught)
+    yield
+    tokenizer.FREQ, tokenizer.total = saved[0], saved[1]
+    finalseg.Force_Split_Words.clear()
+    finalseg.Force_Split_Words.update(saved[2])
+    segmenter._taught[:] = saved[3]  # what the next build will take back
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -144,7 +144,7 @@ def test_use_engine_leaves_other_pages_alone() -> None:
     assert '"search":"../assets/lunxun/search.js"' in use_engine(page)
 
 
-def test_jieba_learns_a_build_s_terms_and_only_those() -> None:
+def test_jieba_learns_a_build_s_terms_and_only_those(pristine_jieba: None) -> None:
     import jieba
 
     from generator.search.segmenter import teach_jieba
@@ -155,10 +155,7 @@ def test_jieba_learns_a_build_s_terms_and_only_those() -> None:
     assert jieba.lcut("六尺巷工作法讲究听辨劝借让和")[0] == "六尺巷工作法"
     assert "听辨劝借让和" not in jieba.lcut("六尺巷工作法讲究听辨劝借让和")
     jieba.add_word("尺巷", 10**8)  # as Material adds a site's jieba_dict_user between builds
-    try:
-        teach_jieba(["听辨劝借让和"])
-        assert "尺巷" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")  # the trainer's word stays
-        assert "听辨劝借让和" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")
-    finally:
-        jieba.del_word("尺巷")
-        teach_jieba([])
+    teach_jieba(["听辨劝借让和"])
+    assert "尺巷" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")  # the trainer's word stays
+    assert "听辨劝借让和" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")
+    teach_jieba([])

@@ -153,13 +153,13 @@ T.order = {
   view(c) {
     const q = c.q, box = h('div', {class: 'lx-order'}), put = c.a ? c.a.slice() : [];
     const save = focus => { c.set(put.length ? put.slice() : null); draw(focus); };
-    const chip = (i, k) => button([k != null && h('b', {}, k + 1), h('span', {html: q.items[i]})], () => {
+    const chip = (i, k) => button(k == null ? h('span', {html: q.items[i]}) : [h('b', {}, k + 1), ' ', h('span', {html: q.items[i]})], () => {
       if (box.dragged) return;
       if (k == null) put.push(i); else put.splice(k, 1);
       save(k == null ? '.lx-pool button' : '.lx-put button');
     }, 'lx-chip' + (c.show && k != null ? (i === k ? ' lx-ok' : ' lx-bad') : ''), {
-      'data-i': i, disabled: c.lock,
-      'aria-label': (k == null ? '放入下一位：' : '第 ' + (k + 1) + ' 位：') + txt(q.items[i]) + (k == null ? '' : '（点按退回）'),
+      'data-i': i, disabled: c.lock,  // the name starts with the visible text (WCAG 2.5.3, label in name)
+      'aria-label': k == null ? '放入下一位：' + txt(q.items[i]) : `${k + 1} ${txt(q.items[i])}（第 ${k + 1} 位，点按退回）`,
     });
     const draw = focus => {
       const rest = c.perm.filter(i => !put.includes(i));

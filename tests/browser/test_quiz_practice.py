@@ -185,7 +185,7 @@ def test_order_by_tapping_with_undo_and_reset(page, site: str) -> None:
     scope.get_by_role("button", name="重排").click()
     assert "pai" not in storage(page, "attempt:lianxi")["answers"]
     scope.get_by_role("button", name="放入下一位：能办的马上办").click()
-    scope.get_by_role("button", name="第 1 位：能办的马上办（点按退回）").click()
+    scope.get_by_role("button", name="1 能办的马上办（第 1 位，点按退回）").click()
     assert "pai" not in storage(page, "attempt:lianxi")["answers"]
     answer(scope, *plan("lianxi", True)["pai"])
     page.get_by_role("button", name="确定").click()
