@@ -30,7 +30,8 @@ from .problems import ContentError
 from .project import Layout
 from .render import RenderedSite
 from .search import material as search
-from .search.index import PARALLEL_FROM_PAGES, JiebaSetup, SiteSearchIndex, spare_cpu
+from .search.index import PARALLEL_FROM_PAGES, SiteSearchIndex, spare_cpu
+from .search.worker import JiebaSetup
 
 ASSETS = SITE_ASSETS
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")

@@ -16,8 +16,9 @@ from mkdocs.structure.toc import get_toc
 from test_build_trust import digest
 
 import generator.plugin
-from generator.search.index import JiebaSetup, SiteSearchIndex
+from generator.search.index import SiteSearchIndex
 from generator.search.segmenter import teach_jieba
+from generator.search.worker import JiebaSetup
 
 
 @pytest.fixture
@@ -82,9 +83,8 @@ def test_a_worker_that_dies_leaves_the_index_to_the_build_process(caplog: pytest
 
     config = {"lang": ["zh"], "separator": "[\\s]+", "pipeline": [], "fields": {}}
     index = SiteSearchIndex(config, JiebaSetup(["入户走访"]), parallel=True, kept={})
-    for process in list(index._executor._processes.values()):  # as if the system killed it for memory
-        process.kill()
-        process.join()
+    index._worker._process.kill()  # as if the system had killed it for memory
+    index._worker._process.wait()
     for page in pages:
         index.add_entry_from_context(page)
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.lunxun"):
