@@ -6,6 +6,8 @@ import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -95,3 +97,28 @@ def test_a_worker_that_dies_leaves_the_index_to_the_build_process(caplog: pytest
     assert [doc["location"] for doc in data["docs"]] == [
         location for n in range(5) for location in (f"p{n}/", f"p{n}/#yi")
     ]
+
+
+UNGUARDED_SCRIPT = """
+import sys
+from pathlib import Path
+
+import generator.plugin
+from generator.build import build_site
+
+print("script ran", flush=True)
+generator.plugin.spare_cpu = lambda: True  # a worker even on one CPU
+build_site(Path(sys.argv[1]) / "mkdocs.yml", site_dir=sys.argv[2])
+"""
+
+
+def test_a_build_from_a_script_without_a_main_guard_runs_the_script_once(tmp_path: Path) -> None:
+    """The worker is its own program: it does not re-run the script that started the build."""
+    script = tmp_path / "build_all.py"
+    script.write_text(UNGUARDED_SCRIPT, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(shipped_copy(tmp_path)), str(tmp_path / "site")],
+                            check=False, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.count("script ran") == 1
+    assert "搜索索引的后台进程出错" not in result.stderr
+    assert (tmp_path / "site" / "search" / "search_index.json").stat().st_size > 10_000
