@@ -89,7 +89,7 @@ def test_a_worker_that_dies_leaves_the_index_to_the_build_process(caplog: pytest
     index._worker._process.wait()
     for page in pages:
         index.add_entry_from_context(page)
-    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.lunxun"):
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.lunxun"):
         data = json.loads(index.generate_search_index(None))
     teach_jieba([])
     assert "搜索索引的后台进程出错" in caplog.text
@@ -122,3 +122,17 @@ def test_a_build_from_a_script_without_a_main_guard_runs_the_script_once(tmp_pat
     assert result.stdout.count("script ran") == 1
     assert "搜索索引的后台进程出错" not in result.stderr
     assert (tmp_path / "site" / "search" / "search_index.json").stat().st_size > 10_000
+
+
+def test_a_worker_that_cannot_start_leaves_the_index_to_the_build_process(
+    tmp_path: Path, parallel_indexing: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def no_process(*args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr("generator.search.worker.subprocess.Popen", no_process)
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.lunxun"):
+        site = build_project(shipped_copy(tmp_path), tmp_path / "site")
+    assert "无法启动搜索索引的后台进程" in caplog.text
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert len(index["docs"]) > 100

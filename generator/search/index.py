@@ -54,7 +54,7 @@ class SiteSearchIndex(SearchIndex):
         self.page_order: list[str] | None = None
         self.by_page: PageEntries = {}
         self._pages: list[PageSnapshot] = []
-        self._worker: Worker | None = Worker(jieba_setup) if parallel else None  # jieba loads there now
+        self._worker = _start_worker(jieba_setup) if parallel else None  # jieba loads there now
         if self._worker is None:
             teach_jieba(jieba_setup.words)  # Material's on_config has set up the rest of jieba here
 
@@ -79,7 +79,7 @@ class SiteSearchIndex(SearchIndex):
         try:
             results = worker.finish(len(self._pages))
         except RuntimeError as error:  # killed for memory, say: index here instead
-            log.warning("搜索索引的后台进程出错（%s），改在本进程中建立索引", error)
+            log.info("搜索索引的后台进程出错（%s），改在本进程中建立索引（索引完整，只是慢一些）", error)
             teach_jieba(self._setup.words)
             results = [page_entries(SearchIndex(), page) for page in self._pages]
         self._worker = None
@@ -89,3 +89,11 @@ class SiteSearchIndex(SearchIndex):
         """Stop the worker of a build that failed."""
         if self._worker is not None:
             self._worker.stop()
+
+
+def _start_worker(setup: JiebaSetup) -> Worker | None:
+    try:
+        return Worker(setup)
+    except OSError as error:  # no process to spare (a limit on processes or open files)
+        log.info("无法启动搜索索引的后台进程（%s），改在本进程中建立索引（索引完整，只是慢一些）", error)
+        return None

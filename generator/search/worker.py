@@ -79,10 +79,14 @@ class Worker:
         package_root = str(FsPath(__file__).resolve().parents[2])  # so `-m generator…` imports here too
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 -- kept open until finish() or stop()
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "generator.search.worker"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, env=env,
-        )
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "generator.search.worker"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._errors, env=env,
+            )
+        except OSError:
+            self._errors.close()
+            raise
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._outbox.put(setup)
         self.results: list[list[dict]] = []
