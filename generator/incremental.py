@@ -6,6 +6,7 @@ page whose Markdown has not changed is not rendered again. Everything is rebuilt
 something every page shows may have changed: the navigation, mkdocs.yml, the set of
 generated files, a page's front matter (its title is in every page's navigation) or a
 hand-written page.
+
 Hand-written pages are always re-rendered. MkDocs learns a page's title only by rendering
 it; the pages a rebuild skips get the titles they had, for the navigation of those it renders.
 """
@@ -49,7 +50,7 @@ class PreviousBuild:
 def signature(nav: Any, config_file: str | None, handwritten: list[File], generated: list[GeneratedFile]) -> str:
     """A digest of what every page shows besides its own content: the navigation, mkdocs.yml,
     the hand-written pages and the generated pages' front matter (their titles)."""
-    digest = hashlib.sha256(json.dumps(nav, ensure_ascii=False, sort_keys=True).encode())
+    digest = hashlib.sha256(json.dumps(nav, ensure_ascii=False, sort_keys=True, default=str).encode())
     for path in [config_file] + [f.abs_src_path for f in handwritten]:
         if path and FsPath(path).is_file():
             digest.update(path.encode() + b"\0" + FsPath(path).read_bytes())
