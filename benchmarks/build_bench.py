@@ -123,17 +123,17 @@ def serve_rebuilds(project: Path, method_file: Path) -> dict[str, float]:
     times = {}
     try:
         for line in process.stdout:  # type: ignore[union-attr]
-            if "Serving on" in line:
+            if "预览地址：" in line:
                 break
         for name, (old, new) in EDITS.items():
             time.sleep(1.0)
             method_file.write_text(method_file.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
             start = time.perf_counter()
             for line in process.stdout:  # type: ignore[union-attr]
-                if "Reloading browsers" in line:
+                if "已重新生成" in line:
                     times[name] = time.perf_counter() - start
                     break
-                if "error happened during the rebuild" in line:
+                if "重新生成失败" in line:
                     raise SystemExit(f"serve could not rebuild: {line.strip()}")
             else:
                 raise SystemExit("serve ended before rebuilding")

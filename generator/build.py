@@ -6,7 +6,6 @@ import errno
 import logging
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path as FsPath
 
@@ -14,33 +13,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .console import show_mkdocs_log
+
 
 class BuildError(Exception):
     """A build that did not happen, with a message for people."""
-
-
-class _StderrHandler(logging.StreamHandler):
-    """Writes to whatever sys.stderr is now, not to the one present when it was made."""
-
-    @property  # type: ignore[override]
-    def stream(self):
-        return sys.stderr
-
-    @stream.setter
-    def stream(self, value: object) -> None:
-        pass
-
-
-def _logging(level: int = logging.WARNING) -> None:
-    """MkDocs' warnings (and, for serve, its progress) on stderr."""
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_lunxun", False) for h in logger.handlers):
-        handler = _StderrHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
-        handler.setLevel(level)
-        handler._lunxun = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
 
 
 def _load(config_file: FsPath, **overrides: object):
@@ -62,7 +39,7 @@ def build_site(
 
     ``offline`` builds the copy that works opened from file:// (see generator.offline).
     """
-    _logging()
+    show_mkdocs_log()
     config_file = config_file.resolve()
     config = _load(config_file, strict=strict, **({"use_directory_urls": False} if offline else {}))
     if offline:
@@ -131,7 +108,7 @@ def serve_site(config_file: FsPath, dev_addr: str) -> None:
     """
     from mkdocs.commands.serve import serve
 
-    _logging(logging.INFO)
+    show_mkdocs_log(logging.INFO)
     _load(config_file.resolve())  # fails early, with a message, on bad content or config
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
     try:

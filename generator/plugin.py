@@ -10,7 +10,7 @@ from typing import Any
 
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
@@ -102,6 +102,9 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         search.add_polyfills(config, self.config.offline)
         if self.config.offline:
             config.use_directory_urls = False  # file:// has no index.html lookup for folders
+        if self.config.nav and config.nav is None:
+            # the generated menu leaves out, on purpose, the pages reached from a programme's page
+            config.validation.nav.omitted_files = logging.DEBUG
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -186,7 +189,21 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         for folder in (layout.content_dir, layout.quizzes_dir):
             if (self.root / folder).is_dir():
                 server.watch(str(self.root / folder))
+        server.builder = _without_abort_banner(server.builder)
         return server
+
+
+def _without_abort_banner(build: Any) -> Any:
+    """The server prints a failed rebuild's Abort ("Aborted with a BuildError!") after the
+    problems lunxun has already listed in Chinese; an Abort without words prints a blank line."""
+
+    def rebuild(*args: Any, **kwargs: Any) -> None:
+        try:
+            build(*args, **kwargs)
+        except Abort:
+            raise Abort("") from None
+
+    return rebuild
 
 
 def _existing(path: str | None) -> str | None:
