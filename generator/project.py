@@ -58,6 +58,17 @@ class Project:
     # questions that are fine on their own in a bank that is not, so their
     # semantic mistakes are reported in the same run as the bank's
     loose_questions: list[Entry[Any]] = field(default_factory=list)
+    # ids of files (and sources.yaml entries) that exist but did not load; None: sources.yaml
+    # could not be read at all. References to them are not reported as missing: the file's
+    # own problems say what is wrong, once.
+    unloaded: dict[str, set[str] | None] = field(
+        default_factory=lambda: {"source": set(), "method": set(), "quiz": set(), "curriculum": set()}
+    )
+
+    def known(self, kind: str) -> Known:
+        """The ids a reference to a ``kind`` (source, method, quiz, curriculum) may name."""
+        stores = {"source": self.sources, "method": self.methods, "quiz": self.quizzes, "curriculum": self.curricula}
+        return Known(stores[kind], self.unloaded[kind])
 
     def files(self) -> list[FsPath]:
         """Every YAML file the project is built from (what `serve` watches)."""
@@ -65,6 +76,15 @@ class Project:
         for folder in (self.layout.methods_dir(), self.layout.curricula_dir(), self.layout.quizzes_dir):
             found.extend(sorted((self.root / folder).glob("*.yaml")))
         return [path for path in found if path.exists()]
+
+
+@dataclass(frozen=True)
+class Known:
+    loaded: dict[str, Any]
+    unloaded: set[str] | None  # None: any id may exist
+
+    def __contains__(self, ref: object) -> bool:
+        return self.unloaded is None or ref in self.loaded or ref in self.unloaded
 
 
 _FIELDS = {model: known_fields(model) for model in (Source, Method, QuizBank, Curriculum)}
@@ -76,16 +96,18 @@ def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, l
     project = Project(root=root, layout=layout)
     problems: list[Problem] = []
     problems += _load_sources(project)
-    for folder, model, store in (
-        (layout.methods_dir(), Method, project.methods),
-        (layout.quizzes_dir, QuizBank, project.quizzes),
-        (layout.curricula_dir(), Curriculum, project.curricula),
+    for folder, model, store, kind in (
+        (layout.methods_dir(), Method, project.methods, "method"),
+        (layout.quizzes_dir, QuizBank, project.quizzes, "quiz"),
+        (layout.curricula_dir(), Curriculum, project.curricula, "curriculum"),
     ):
         for path in sorted((root / folder).glob("*.yaml")):
             entry, found = _load_entity(path, f"{folder}/{path.name}", model, project)
             problems += found
             if entry is not None:
                 store[entry.id] = entry
+            else:
+                project.unloaded[kind].add(path.stem)  # type: ignore[union-attr]
     return project, problems
 
 
@@ -139,15 +161,19 @@ def _load_sources(project: Project) -> list[Problem]:
         return []
     doc, problems = load_file(path, file)
     if doc is None:
+        project.unloaded["source"] = None
         return problems
     data: Any = doc.data if doc.data is not None else []
     if not isinstance(data, list):
+        project.unloaded["source"] = None
         return problems + [doc.problem((), "sources.yaml 应为文献列表（每项以“- ”开头）")]
     for index, item in enumerate(data):
         try:
             source = TypeAdapter(Source).validate_python(item)
         except ValidationError as error:
             problems += translate(error, doc, (index,), fields=_FIELDS[Source])
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                project.unloaded["source"].add(item["id"])  # type: ignore[union-attr]
             continue
         if source.id in project.sources:
             problems.append(doc.problem((index, "id"), f"重复的文献 id“{source.id}”"))

@@ -44,13 +44,13 @@ def check_curriculum(entry: Entry[Curriculum], project: Project) -> list[Problem
             if span is None or span[1] <= span[0]:
                 measurable = measurable and session.hours is not None
             total += session_hours(session.time, session.hours)
-            problems += missing_ids(entry, path + ("methods",), session.methods, project.methods, "方法")
-            problems += missing_ids(entry, path + ("quizzes",), session.quizzes, project.quizzes, "测验")
+            problems += missing_ids(entry, path + ("methods",), session.methods, project.known("method"), "方法")
+            problems += missing_ids(entry, path + ("quizzes",), session.quizzes, project.known("quiz"), "测验")
     if measurable and abs(total - programme.hours) > 0.01:
         problems.append(entry.problem(("hours",), f"声明 {programme.hours:g} 学时，各课次合计 {total:g} 学时"))
     if programme.completion is not None:
         problems += missing_ids(
-            entry, ("completion", "quizzes"), programme.completion.quizzes, project.quizzes, "测验"
+            entry, ("completion", "quizzes"), programme.completion.quizzes, project.known("quiz"), "测验"
         )
     problems += duplicates(entry, programme.cohorts, ("cohorts",), "期次")
     problems += _page_clashes(entry, programme)

@@ -15,7 +15,7 @@ BLANK = re.compile(r"_{4,}")
 
 def check_quiz(entry: Entry[QuizBank], project: Project) -> list[Problem]:
     bank = entry.model
-    problems = missing_ids(entry, ("methods",), bank.methods, project.methods, "方法")
+    problems = missing_ids(entry, ("methods",), bank.methods, project.known("method"), "方法")
     problems += _unique_question_ids(entry)
     for index, question in enumerate(bank.questions):
         problems += check_question(entry, project, question, ("questions", index))

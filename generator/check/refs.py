@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from ..problems import Path, Problem
 from ..project import Entry, Project
@@ -13,7 +13,8 @@ def method_ref_error(project: Project, ref: str) -> str | None:
     method_id, _, step_id = ref.partition("#")
     entry = project.methods.get(method_id)
     if entry is None:
-        return f"引用了不存在的方法“{method_id}”"
+        # a method file with mistakes of its own: those are reported, its steps are unknown
+        return None if method_id in project.known("method") else f"引用了不存在的方法“{method_id}”"
     if step_id and entry.model.step(step_id) is None:
         steps = "、".join(s.id for s in entry.model.steps)
         return f"方法“{method_id}”没有步骤“{step_id}”（已有：{steps}）"
@@ -21,9 +22,9 @@ def method_ref_error(project: Project, ref: str) -> str | None:
 
 
 def missing_ids(
-    entry: Entry, path: Path, ids: Iterable[str], known: dict, what: str
+    entry: Entry, path: Path, ids: Iterable[str], known: Container[str], what: str
 ) -> list[Problem]:
-    """A problem for each id in ``ids`` that is not a key of ``known``."""
+    """A problem for each id in ``ids`` that is not in ``known``."""
     return [
         entry.problem(path + (index,), f"引用了不存在的{what}“{ref}”")
         for index, ref in enumerate(ids)
