@@ -100,7 +100,8 @@ def _os_message(error: OSError) -> str:
 
 
 def serve_site(config_file: FsPath, dev_addr: str) -> None:
-    """Preview with live reload; content is checked first so mistakes read clearly.
+    """Preview with live reload; if the first build fails, its problems are listed and no
+    server starts.
 
     Rebuilds are MkDocs' dirty builds, in which lunxun re-renders only the pages an edit
     changed (generator.incremental); MkDocs' warning that such builds may have stale
@@ -109,9 +110,11 @@ def serve_site(config_file: FsPath, dev_addr: str) -> None:
     from mkdocs.commands.serve import serve
 
     show_mkdocs_log(logging.INFO)
-    _load(config_file.resolve())  # fails early, with a message, on bad content or config
+    _load(config_file.resolve())  # fails early, with a message, on a bad mkdocs.yml
     logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
     try:
         serve(config_file=str(config_file.resolve()), dev_addr=dev_addr, livereload=True, build_type="dirty")
-    except (PluginError, Abort, ConfigurationError) as error:
+    except (PluginError, ConfigurationError) as error:
         raise BuildError(str(error)) from None
+    except Abort:  # the build has logged its problems already
+        raise BuildError("预览未启动：改正上面列出的问题后再运行 lunxun serve") from None

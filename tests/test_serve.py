@@ -115,3 +115,15 @@ def test_an_edit_shows_in_the_preview_and_a_mistake_is_reported_until_mended(pre
     # left out of the menu (on purpose) or a traceback
     for english in ("Traceback", "dirty", "Serving on", "Reloading", "Aborted", "Building documentation", "nav"):
         assert english not in output, output
+
+
+def test_a_mistake_at_start_is_listed_and_no_server_starts(project: Path) -> None:
+    method = project / "content" / "methods" / "tingqing.yaml"
+    method.write_text(method.read_text(encoding="utf-8").replace("id: ting\n", "id: ting ting\n"), encoding="utf-8")
+    lunxun = Path(sys.executable).parent / "lunxun"
+    result = subprocess.run([str(lunxun), "serve", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{free_port()}"],
+                            check=False, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "content/methods/tingqing.yaml:8:9: steps[0].id:" in result.stderr
+    assert result.stderr.rstrip().endswith("预览未启动：改正上面列出的问题后再运行 lunxun serve")
+    assert "Aborted" not in result.stderr and "Traceback" not in result.stderr
