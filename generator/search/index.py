@@ -32,6 +32,7 @@ PARALLEL_FROM_PAGES = 30
 
 PageEntries = dict[str, list[dict]]  # page URL → its index entries
 
+
 def spare_cpu() -> bool:
     try:
         return len(os.sched_getaffinity(0)) > 1
