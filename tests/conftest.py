@@ -22,6 +22,15 @@ def build_project(project: Path, out: Path, strict: bool = True) -> Path:
     return build_site(project / "mkdocs.yml", site_dir=str(out), strict=strict)
 
 
+def shipped_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped project (content, quizzes, docs, mkdocs.yml) to edit in a test."""
+    project = tmp_path / "project"
+    for name in ("content", "quizzes", "docs"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT, build_project
+from conftest import build_project, shipped_copy
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 from test_build_trust import digest
@@ -28,14 +27,6 @@ def parallel_indexing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Index every build in a worker, however small the site and however many CPUs."""
     monkeypatch.setattr(generator.plugin, "PARALLEL_FROM_PAGES", 0)
     monkeypatch.setattr(generator.plugin, "spare_cpu", lambda: True)
-
-
-def shipped_copy(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    for name in ("content", "quizzes", "docs"):
-        shutil.copytree(ROOT / name, project / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
 
 
 def test_the_shipped_site_is_byte_identical_with_the_index_built_in_a_worker(

@@ -5,14 +5,13 @@ full builds run as `lunxun build` in their own process, as they would beside a r
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import shipped_copy
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from test_build_trust import digest
@@ -22,11 +21,7 @@ METHOD = Path("content/methods/liuchixiang.yaml")
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    for name in ("content", "quizzes", "docs"):
-        shutil.copytree(ROOT / name, target / name)
-    shutil.copyfile(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    return shipped_copy(tmp_path)
 
 
 class ServeSession:
