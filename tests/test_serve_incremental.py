@@ -61,32 +61,32 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
-    return {path for path, mtime in after.items() if before.get(path) != mtime and path.endswith(".html")}
+def rebuild_after_edit(session: ServeSession, path: Path, old: str, new: str) -> tuple[set[str], int]:
+    """Build, edit, rebuild: the HTML pages the rebuild wrote again, and how many there are."""
+    before = session.build()
+    edit(path, old, new)
+    after = session.build()
+    pages = {path for path in after if path.endswith(".html")}
+    return {path for path in pages if before.get(path) != after[path]}, len(pages)
 
 
 def test_an_edited_step_rebuilds_its_page_only_and_matches_a_full_build(
     session: ServeSession, project: Path, tmp_path: Path
 ) -> None:
-    first = session.build()
-    edit(project / METHOD, "不抢话、不急于表态", "不抢话、不打断、不急于表态")
-    second = session.build()
-    changed = rewritten(first, second)
+    changed, pages = rebuild_after_edit(session, project / METHOD, "不抢话、不急于表态", "不抢话、不打断、不急于表态")
     assert "methods/liuchixiang/index.html" in changed
     assert "methods/sizhen-tiaojie/index.html" not in changed
     # the edited page, and the hand-written guide, whose titles MkDocs learns only by reading them
     assert len(changed) <= 12, sorted(changed)
-    assert len([p for p in second if p.endswith(".html")]) > 50
+    assert pages > 50
     assert digest(session.site) == digest(full_build(project, tmp_path / "full"))
 
 
 def test_a_renamed_method_rebuilds_every_page_s_navigation(
     session: ServeSession, project: Path, tmp_path: Path
 ) -> None:
-    first = session.build()
-    edit(project / METHOD, "title: 六尺巷工作法", "title: 六尺巷调解工作法")
-    second = session.build()
-    assert "methods/sizhen-tiaojie/index.html" in rewritten(first, second)
+    changed, _ = rebuild_after_edit(session, project / METHOD, "title: 六尺巷工作法", "title: 六尺巷调解工作法")
+    assert "methods/sizhen-tiaojie/index.html" in changed
     assert "六尺巷调解工作法" in (session.site / "methods" / "sizhen-tiaojie" / "index.html").read_text(encoding="utf-8")
     assert digest(session.site) == digest(full_build(project, tmp_path / "full"))
 

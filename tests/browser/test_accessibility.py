@@ -17,16 +17,8 @@ BLOCKING = {"serious", "critical"}
 PRACTICE = "quizzes/liuchixiang-jichu/"
 EXAM = "quizzes/shuji-lunxun-jieye/"
 
-# Answer whatever question is on screen, whatever its type (the banks shuffle their questions).
-ANSWER_CURRENT = """() => {
-  const q = document.querySelector('.lx-main .lx-q');
-  const fire = (el, type) => el.dispatchEvent(new Event(type, {bubbles: true}));
-  const radio = q.querySelector('.lx-opt input');
-  if (radio) radio.click();
-  q.querySelectorAll('input.lx-blank').forEach(el => { el.value = '答'; fire(el, 'input'); });
-  q.querySelectorAll('select').forEach(el => { el.selectedIndex = 1; fire(el, 'change'); });
-  for (let chip; (chip = document.querySelector('.lx-main .lx-pool button'));) chip.click();
-}"""
+# run as an expression: the shared file is a bare function (lighthouse.mjs uses it too)
+ANSWER_CURRENT = f"({(AUDIT / 'answer-current.js').read_text(encoding='utf-8')})()"
 
 
 def _practice_answered(page) -> None:
