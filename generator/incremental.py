@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -31,6 +32,10 @@ class GeneratedFile(File):
 
     def is_modified(self) -> bool:
         return self.changed
+
+    @cached_property  # compared on this build, kept for the next
+    def digest(self) -> str:
+        return hashlib.sha256(self.content_bytes).hexdigest()
 
 
 def _always_modified() -> bool:
@@ -67,10 +72,6 @@ def _front_matter(markdown: str) -> str:
     return markdown[: max(end, 0)]
 
 
-def content_digest(file: File) -> str:
-    return hashlib.sha256(file.content_bytes).hexdigest()
-
-
 def mark_changes(files: Files, generated: list[GeneratedFile], previous: PreviousBuild | None, current: str) -> int:
     """Flag the generated files that differ from the previous build's, force every hand-written
     page to be rebuilt, and return how many pages this build will render."""
@@ -80,7 +81,7 @@ def mark_changes(files: Files, generated: list[GeneratedFile], previous: Previou
         and set(previous.digests) == {f.src_uri for f in generated}
     )
     for file in generated:
-        file.changed = not same_frame or previous.digests.get(file.src_uri) != content_digest(file)  # type: ignore[union-attr]
+        file.changed = not same_frame or previous.digests.get(file.src_uri) != file.digest  # type: ignore[union-attr]
     for file in files.documentation_pages():
         if not isinstance(file, GeneratedFile):
             file.is_modified = _always_modified  # type: ignore[method-assign]

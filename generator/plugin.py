@@ -19,7 +19,6 @@ from .config import LunxunConfig
 from .incremental import (
     GeneratedFile,
     PreviousBuild,
-    content_digest,
     mark_changes,
     page_titles,
     restore_titles,
@@ -179,7 +178,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
             search.finish_index(config.site_dir, self.config.offline)
         if self.incremental and self.rendered is not None:
             self.previous = PreviousBuild(
-                self.signature, {f.src_uri: content_digest(f) for f in self.generated},
+                self.signature, {f.src_uri: f.digest for f in self.generated},
                 page_titles(self.files) if self.files else {},
                 self.search_index.by_page if self.search_index else {},
             )
