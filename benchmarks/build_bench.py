@@ -75,8 +75,8 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
 def plain_markdown_project(project: Path, out: Path) -> Path:
     """The same pages as lunxun renders them, as an ordinary MkDocs project without our plugin."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator.assets_list import SITE_ASSETS as ASSETS
     from generator.pipeline import render_project
+    from generator.render.assets import SITE_ASSETS as ASSETS
 
     rendered = render_project(project)
     docs = out / "docs"

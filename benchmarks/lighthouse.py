@@ -114,7 +114,7 @@ def table(results: list[dict]) -> str:
 
 def _build_shipped(folder: Path) -> Path:
     sys.path.insert(0, str(ROOT))
-    from generator.build import build_site
+    from generator.engines.mkdocs.build import build_site
 
     return build_site(ROOT / "mkdocs.yml", site_dir=str(folder / "site"), strict=True)
 

@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synth import write_project
 
-from generator.assets_list import QUIZ_SCRIPTS, QUIZ_STYLES
-from generator.build import build_site
+from generator.engines.mkdocs.build import build_site
+from generator.render.assets import QUIZ_SCRIPTS, QUIZ_STYLES
 
 ASSETS = ROOT / "generator" / "assets"
 BUDGET_GZIP = 18 * 1024

@@ -23,8 +23,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from generator.loading.project import load_project
 from generator.model.quiz import LETTERS, Blank, Case, Judge, Multiple, Order, Single
-from generator.project import load_project
 from generator.render.quiz import bank_json
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -92,7 +92,7 @@ def build(engine: str, project: Path, out: Path) -> Built:
 
 
 def _build_here(engine: str, project: Path, out: Path) -> float:
-    from generator.build import build_site
+    from generator.engines.mkdocs.build import build_site
 
     site = out / "site"
     if engine == "zensical":
@@ -122,8 +122,8 @@ def _build_here(engine: str, project: Path, out: Path) -> float:
     copy = _project_copy(project, out, {"search": engine == "lunxun"}, search_plugin=True)
     start = time.perf_counter()
     if engine == "material+":
+        from generator.engines.mkdocs.search.segmenter import teach_jieba
         from generator.pipeline import render_project
-        from generator.search.segmenter import teach_jieba
 
         teach_jieba(render_project(copy).search_words)
     build_site(copy / "mkdocs.yml", site_dir=str(site))

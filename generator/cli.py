@@ -6,64 +6,52 @@ import argparse
 import sys
 from pathlib import Path as FsPath
 
-from .problems import ContentError
-from .site_config import layout_from
+from .loading.site_config import layout_from
+from .problems import CommandError
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .pipeline import load_checked, summary
 
     root = FsPath(args.root).resolve()
-    try:
-        project = load_checked(root, layout_from(root / "mkdocs.yml"))
-    except ContentError as error:
-        print(error.report(), file=sys.stderr)
-        return 1
+    project = load_checked(root, layout_from(root / "mkdocs.yml"))
     print(summary(project))
     if args.coverage:
-        from .coverage import coverage_report
+        from .check.coverage import coverage_report
 
         print(coverage_report(project))
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildError, build_site
-
     config_file = FsPath(args.config_file)
-    try:
-        if args.engine == "zensical":
-            from .engines.zensical import build_with_zensical
+    if args.engine == "zensical":
+        from .engines.zensical import build_with_zensical
 
-            site = build_with_zensical(config_file, site_dir=args.site_dir, offline=args.offline)
-        elif args.offline:
-            from .offline import build_offline
+        site = build_with_zensical(config_file, site_dir=args.site_dir, offline=args.offline)
+    elif args.offline:
+        from .engines.mkdocs.offline import build_offline
 
-            site, archive = build_offline(config_file, folder=args.site_dir, strict=args.strict)
-            print(f"离线版已生成：{site}\n压缩包：{archive}（解压后用浏览器打开 index.html，无需联网）")
-            return 0
-        else:
-            site = build_site(config_file, site_dir=args.site_dir, strict=args.strict)
-    except BuildError as error:
-        print(str(error), file=sys.stderr)
-        return 1
+        site, archive = build_offline(config_file, folder=args.site_dir, strict=args.strict)
+        print(f"离线版已生成：{site}\n压缩包：{archive}（解压后用浏览器打开 index.html，无需联网）")
+        return 0
+    else:
+        from .engines.mkdocs.build import build_site
+
+        site = build_site(config_file, site_dir=args.site_dir, strict=args.strict)
     print(f"网站已生成：{site}")
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .build import BuildError, serve_site
+    from .engines.mkdocs.build import serve_site
 
-    try:
-        serve_site(FsPath(args.config_file), args.dev_addr)
-    except BuildError as error:
-        print(str(error), file=sys.stderr)
-        return 1
+    serve_site(FsPath(args.config_file), args.dev_addr)
     return 0
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import write_schemas
+    from .commands.schema import write_schemas
 
     for path in write_schemas(FsPath(args.output)):
         print(f"已写入 {path}")
@@ -71,7 +59,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_results(args: argparse.Namespace) -> int:
-    from .results.command import Options, run
+    from .commands.results import Options, run
 
     root = FsPath(args.root)
     options = Options(files=args.files, output=FsPath(args.output), keep=args.keep, batch=args.batch,
@@ -80,19 +68,19 @@ def cmd_results(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .interop.commands import export_command
+    from .commands.interop import export_command
 
     return export_command(args.bank, args.format, args.output, args.root, layout_from)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .interop.commands import import_command
+    from .commands.interop import import_command
 
     return import_command(args.file, args.output, args.root, args.title, args.force, layout_from)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .interop.commands import new_command
+    from .commands.interop import new_command
 
     return new_command(args.kind, args.id, args.root, layout_from)
 
@@ -164,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except CommandError as error:  # the one place a command's failure is printed
+        print(error.report(), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("已中断。", file=sys.stderr)
         return 130

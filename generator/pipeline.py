@@ -9,8 +9,8 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from .check import check_project
+from .loading.project import Layout, Project, load_project
 from .problems import ContentError
-from .project import Layout, Project, load_project
 
 if TYPE_CHECKING:
     from .render import RenderedSite

@@ -34,7 +34,25 @@ class Problem:
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 
-class ContentError(Exception):
+class CommandError(Exception):
+    """A command that could not do its work, with a message for people (no traceback).
+
+    Every failure a trainer can cause derives from it; ``cli.main`` prints it and exits 1.
+    """
+
+    def report(self) -> str:
+        return str(self)
+
+
+class BuildError(CommandError):
+    """A build that did not happen."""
+
+
+class UsageError(CommandError):
+    """A mistake in how a command was called (a one-line Chinese message)."""
+
+
+class ContentError(CommandError):
     """Raised when content has problems; carries all of them, sorted by place."""
 
     def __init__(self, problems: Iterable[Problem]):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.engines.mkdocs.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = Path(__file__).resolve().parent / "projects"
@@ -79,7 +79,7 @@ def pristine_jieba() -> Iterator[None]:
     import jieba
     from jieba import finalseg
 
-    from generator.search import segmenter
+    from generator.engines.mkdocs.search import segmenter
 
     tokenizer = jieba.dt
     tokenizer.check_initialized()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.load import load_file
+from generator.loading.load import load_file
 from generator.model import QuizBank
 from generator.model.quiz import Blank, Judge, Match, Multiple, Order, Single
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from interop_support import copy_sample, run, write_bank
 
 from generator.interop.common import share
-from generator.interop.gift import escape
+from generator.interop.export.gift import escape
 
 SAMPLE_GIFT = """\
 // lunxun 题库导出（GIFT）：听情工作法 练习

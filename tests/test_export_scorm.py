@@ -11,7 +11,7 @@ from pathlib import Path
 
 from interop_support import copy_sample, read_bank, run, write_bank
 
-from generator.assets_list import QUIZ_SCRIPTS
+from generator.render.assets import QUIZ_SCRIPTS
 from generator.render.quiz import bank_json
 
 CP = "{http://www.imsproject.org/xsd/imscp_rootv1p1p2}"

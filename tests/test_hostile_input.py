@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.check import check_project
-from generator.load import MAX_DEPTH, load_file, load_text
+from generator.loading.load import MAX_DEPTH, load_file, load_text
+from generator.loading.project import load_project
 from generator.problems import Problem
-from generator.project import load_project
 
 SAMPLE = Path(__file__).parent / "projects" / "sample"
 BANK = (SAMPLE / "quizzes" / "tingqing-lianxi.yaml").read_text(encoding="utf-8")

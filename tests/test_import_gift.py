@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from interop_support import ROOT, copy_sample, read_bank, run, write_bank
 
-from generator.project import load_project
+from generator.loading.project import load_project
 
 SHIPPED = sorted(load_project(ROOT)[0].quizzes)
 

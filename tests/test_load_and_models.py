@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from generator.check.curriculum import parse_span, session_hours
-from generator.load import load_text
-from generator.messages import data_path
+from generator.loading.load import load_text
+from generator.loading.messages import data_path
 from generator.model import QuizBank
+from generator.model.curriculum import parse_span, session_hours
 from generator.model.quiz import Blank, Judge, Multiple, Single
 
 

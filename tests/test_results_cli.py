@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from results_support import code, encode, payload
 
 from generator.cli import main
-from generator.results import command
+from generator.commands import results as command
 
 SAMPLE = Path(__file__).parent / "projects" / "sample"
 BANK = "tingqing-lianxi"

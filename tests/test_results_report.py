@@ -10,7 +10,7 @@ import pytest
 from results_support import code, ten_trainees
 
 from generator.cli import main
-from generator.project import Layout
+from generator.loading.project import Layout
 from generator.results.banks import load_banks
 
 SAMPLE = Path(__file__).parent / "projects" / "sample"

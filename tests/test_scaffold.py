@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from interop_support import copy_sample, read_bank, run
 
-from generator.load import load_file
+from generator.loading.load import load_file
 from generator.model import Curriculum, Method
 
 NEXT_STEP = "请把模板中的示例内容改为真实内容，然后运行 lunxun check 检查。\n"

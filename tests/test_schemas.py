@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.schema import schema_texts
+from generator.commands.schema import schema_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 

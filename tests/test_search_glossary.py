@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.engines.theme import use_engine
 from generator.pipeline import render_project, site_model
 from generator.render.glossary import OTHER, collect_terms, dictionary_words, initial_of
-from generator.search.material import use_engine
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,7 +147,7 @@ def test_use_engine_leaves_other_pages_alone() -> None:
 def test_jieba_learns_a_build_s_terms_and_only_those(pristine_jieba: None) -> None:
     import jieba
 
-    from generator.search.segmenter import teach_jieba
+    from generator.engines.mkdocs.search.segmenter import teach_jieba
 
     teach_jieba(["坐诊出诊急诊会诊", "听辨劝借让和"])
     assert "听辨劝借让和" in jieba.lcut("六尺巷工作法讲究听辨劝借让和")

@@ -16,17 +16,17 @@ from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 from test_build_trust import digest
 
-import generator.plugin
-from generator.search.index import SiteSearchIndex
-from generator.search.segmenter import teach_jieba
-from generator.search.worker import JiebaSetup
+import generator.engines.mkdocs.plugin
+from generator.engines.mkdocs.search.index import SiteSearchIndex
+from generator.engines.mkdocs.search.segmenter import teach_jieba
+from generator.engines.mkdocs.search.worker import JiebaSetup
 
 
 @pytest.fixture
 def parallel_indexing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Index every build in a worker, however small the site and however many CPUs."""
-    monkeypatch.setattr(generator.plugin, "PARALLEL_FROM_PAGES", 0)
-    monkeypatch.setattr(generator.plugin, "spare_cpu", lambda: True)
+    monkeypatch.setattr(generator.engines.mkdocs.plugin, "PARALLEL_FROM_PAGES", 0)
+    monkeypatch.setattr(generator.engines.mkdocs.plugin, "spare_cpu", lambda: True)
 
 
 def test_the_shipped_site_is_byte_identical_with_the_index_built_in_a_worker(
@@ -94,11 +94,11 @@ UNGUARDED_SCRIPT = """
 import sys
 from pathlib import Path
 
-import generator.plugin
-from generator.build import build_site
+import generator.engines.mkdocs.plugin
+from generator.engines.mkdocs.build import build_site
 
 print("script ran", flush=True)
-generator.plugin.spare_cpu = lambda: True  # a worker even on one CPU
+generator.engines.mkdocs.plugin.spare_cpu = lambda: True  # a worker even on one CPU
 build_site(Path(sys.argv[1]) / "mkdocs.yml", site_dir=sys.argv[2])
 """
 
@@ -121,7 +121,7 @@ def test_a_worker_that_cannot_start_leaves_the_index_to_the_build_process(
     def no_process(*args: object, **kwargs: object) -> None:
         raise OSError(11, "Resource temporarily unavailable")
 
-    monkeypatch.setattr("generator.search.worker.subprocess.Popen", no_process)
+    monkeypatch.setattr("generator.engines.mkdocs.search.worker.subprocess.Popen", no_process)
     with caplog.at_level(logging.INFO, logger="mkdocs.plugins.lunxun"):
         site = build_project(shipped_copy(tmp_path), tmp_path / "site")
     assert "无法启动搜索索引的后台进程" in caplog.text

@@ -18,7 +18,7 @@ import pytest
 from search_support import open_search
 from xss_support import PAYLOADS, RENDERED, hostile_project, text_fields
 
-from generator.build import build_site
+from generator.engines.mkdocs.build import build_site
 
 SAMPLE = Path(__file__).resolve().parent / "projects" / "sample"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ..loading.project import Project
 from ..problems import Problem
-from ..project import Project
 from .curriculum import check_curriculum
 from .method import check_method
 from .quiz import check_question, check_quiz

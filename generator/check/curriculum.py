@@ -2,32 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from ..loading.project import Entry, Project
 from ..model import Curriculum
-from ..model.curriculum import Day
+from ..model.curriculum import Day, parse_span, session_hours
 from ..problems import Problem
-from ..project import Entry, Project
 from .refs import duplicates, missing_ids
-
-TIME_SPAN = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\s*[-–—~～]\s*([01]\d|2[0-3]):([0-5]\d)")
-
-
-def parse_span(text: str) -> tuple[int, int] | None:
-    """``08:30-09:00`` as minutes since midnight, or None when malformed."""
-    match = TIME_SPAN.fullmatch(text.strip())
-    if not match:
-        return None
-    h1, m1, h2, m2 = (int(group) for group in match.groups())
-    return h1 * 60 + m1, h2 * 60 + m2
-
-
-def session_hours(time: str, declared: float | None) -> float:
-    """A session's 学时: as declared, else its length in hours."""
-    if declared is not None:
-        return declared
-    span = parse_span(time)
-    return (span[1] - span[0]) / 60 if span else 0.0
 
 
 def check_curriculum(entry: Entry[Curriculum], project: Project) -> list[Problem]:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..loading.project import Entry, Project
 from ..model import Method
 from ..problems import Problem
-from ..project import Entry, Project
 from .refs import duplicates, missing_ids
 
 

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
+from ..loading.project import Entry, Project
 from ..model import QuizBank
-from ..model.quiz import LETTERS, Blank, Case, Multiple, QuestionBase, Quota, Single
+from ..model.quiz import BLANK, LETTERS, Blank, Case, Multiple, QuestionBase, Quota, Single
 from ..problems import Path, Problem
-from ..project import Entry, Project
 from .refs import method_ref_error, missing_ids
-
-BLANK = re.compile(r"_{4,}")
 
 
 def check_quiz(entry: Entry[QuizBank], project: Project) -> list[Problem]:

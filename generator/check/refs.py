@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 
+from ..loading.project import Entry, Project
 from ..problems import Path, Problem
-from ..project import Entry, Project
 
 
 def method_ref_error(project: Project, ref: str) -> str | None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path as FsPath
 
 from ..check import check_project
+from ..loading.project import Entry, Layout, Project, load_project
 from ..model import QuizBank
 from ..model.common import SLUG
-from ..problems import ContentError
-from ..project import Entry, Layout, Project, load_project
-from .common import UsageError
+from ..problems import ContentError, UsageError
 
 
 def looks_like_path(spec: str) -> bool:

@@ -10,10 +10,6 @@ from ..model import QuizBank
 from ..model.quiz import Case, QuestionBase
 
 
-class UsageError(Exception):
-    """A mistake in how a command was called (a one-line Chinese message, no traceback)."""
-
-
 @dataclass(frozen=True)
 class Item:
     """One scored question as other systems see it: a plain question or a case's sub-question."""

@@ -79,3 +79,24 @@ class Curriculum(Entity):
     completion: Completion | None = None
     days: list[Day] = Field(min_length=1)
     cohorts: list[Cohort] = Field(default_factory=list)
+
+
+# Format facts: how a session's time is written, and what it counts for.
+TIME_SPAN = re.compile(r"([01]\d|2[0-3]):([0-5]\d)\s*[-–—~～]\s*([01]\d|2[0-3]):([0-5]\d)")
+
+
+def parse_span(text: str) -> tuple[int, int] | None:
+    """``08:30-09:00`` as minutes since midnight, or None when malformed."""
+    match = TIME_SPAN.fullmatch(text.strip())
+    if not match:
+        return None
+    h1, m1, h2, m2 = (int(group) for group in match.groups())
+    return h1 * 60 + m1, h2 * 60 + m2
+
+
+def session_hours(time: str, declared: float | None) -> float:
+    """A session's 学时: as declared, else its length in hours."""
+    if declared is not None:
+        return declared
+    span = parse_span(time)
+    return (span[1] - span[0]) / 60 if span else 0.0

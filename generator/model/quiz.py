@@ -11,6 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from .common import Entity, Md, Slug, SlugList, Text, TextList
 
+# A blank in a stem is four or more underscores (FORMAT.md).
+BLANK = re.compile(r"_{4,}")
 LETTERS = "ABCDEFGH"
 TRUE_WORDS = {"对", "正确", "是", "√", "✓", "T"}
 FALSE_WORDS = {"错", "错误", "否", "×", "✗", "F"}

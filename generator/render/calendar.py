@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
 from ..model import Curriculum
 from ..model.curriculum import Cohort
-
-if TYPE_CHECKING:
-    from .programme import DayView
+from .days import DayView
 
 TIMEZONE = "Asia/Shanghai"
 

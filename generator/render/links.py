@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from ..loading.project import Project
 from ..model import Curriculum, Method, QuizBank, Source
 from ..model.curriculum import Session
-from ..project import Project
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..check.curriculum import parse_span, session_hours
 from ..model import Curriculum
-from ..model.curriculum import Cohort, Session
+from ..model.curriculum import Cohort
 from .calendar import cohort_calendar
+from .days import KIND_CLASSES, DayView, days_of
 from .environment import render
 from .links import SiteModel
 from .text import md_inline
@@ -26,72 +26,6 @@ WEEKDAYS = "一二三四五六日"
 DEFAULT_CAPACITY = 50
 # a sign-in sheet with more session columns than this is printed on landscape A4
 PORTRAIT_SESSIONS = 8
-# CSS class per kind of session: ASCII, so the colours live in programme.css
-KIND_CLASSES = {
-    "开班式": "kaiban",
-    "专题辅导": "zhuanti",
-    "经验介绍": "jingyan",
-    "现场观摩": "guanmo",
-    "分组讨论": "taolun",
-    "自学": "zixue",
-    "测验": "ceyan",
-    "结业式": "jieye",
-}
-
-
-@dataclass(frozen=True)
-class SessionView:
-    key: str  # "d1-0830": stable while the session keeps its day and start time
-    day: int
-    start: str
-    end: str
-    hours: float
-    session: Session
-
-    @property
-    def time(self) -> str:
-        return f"{self.start}–{self.end}"
-
-    @property
-    def kind_class(self) -> str:
-        return KIND_CLASSES.get(self.session.kind, "other")
-
-
-@dataclass(frozen=True)
-class DayView:
-    number: int
-    title: str | None
-    sessions: list[SessionView]
-    date: datetime.date | None = None
-
-
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def days_of(programme: Curriculum, start: datetime.date | None = None) -> list[DayView]:
-    """The schedule day by day, sessions sorted by start time; dated when ``start`` is given."""
-    days = []
-    for number, day in enumerate(programme.days, start=1):
-        sessions = []
-        for session in day.sessions:
-            begin, end = parse_span(session.time) or (0, 0)  # checked before rendering
-            sessions.append(
-                SessionView(
-                    key=f"d{number}-{_clock(begin).replace(':', '')}",
-                    day=number,
-                    start=_clock(begin),
-                    end=_clock(end),
-                    hours=session_hours(session.time, session.hours),
-                    session=session,
-                )
-            )
-        sessions.sort(key=lambda view: view.start)
-        date = start + datetime.timedelta(days=number - 1) if start else None
-        days.append(DayView(number, day.title, sessions, date))
-    return days
-
-
 def end_date(programme: Curriculum, cohort: Cohort) -> datetime.date:
     return cohort.start + datetime.timedelta(days=len(programme.days) - 1)
 

@@ -6,9 +6,19 @@ import hashlib
 import re
 from typing import Any
 
-from ..check.quiz import BLANK
 from ..model import QuizBank
-from ..model.quiz import LETTERS, Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Single
+from ..model.quiz import (
+    BLANK,
+    LETTERS,
+    Blank,
+    Case,
+    Judge,
+    Match,
+    Multiple,
+    Order,
+    QuestionBase,
+    Single,
+)
 from .environment import safe_json
 from .text import md_inline, md_to_html
 

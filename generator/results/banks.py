@@ -14,11 +14,10 @@ from typing import Any
 
 import nh3
 
-from ..check.quiz import BLANK
+from ..loading.project import Layout
 from ..model import QuizBank
-from ..model.quiz import Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Single
+from ..model.quiz import BLANK, Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Single
 from ..problems import ContentError
-from ..project import Layout
 
 
 @dataclass
@@ -93,8 +92,8 @@ def _clip(text: str, size: int = 24) -> str:
 
 def load_banks(root: FsPath, layout: Layout) -> tuple[dict[str, BankInfo], list[str]]:
     """Every bank of the project at ``root`` and notes on what could not be used."""
+    from ..loading.project import load_project
     from ..pipeline import load_checked
-    from ..project import load_project
 
     if not (root / layout.quizzes_dir).is_dir():
         folder = root / layout.quizzes_dir

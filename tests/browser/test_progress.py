@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import build_site
+from generator.engines.mkdocs.build import build_site
 
 SAMPLE = Path(__file__).resolve().parents[1] / "projects" / "sample"
 PROGRAMME = "programmes/cun-ganbu/"

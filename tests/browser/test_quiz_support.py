@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator.build import build_site
+from generator.engines.mkdocs.build import build_site
 
 PROJECT = Path(__file__).resolve().parents[1] / "projects" / "quizlab"
 _BUILT: dict[str, Any] = {}

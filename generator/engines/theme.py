@@ -1,0 +1,117 @@
+"""lunxun's search behind the Material theme's search box (Material for MkDocs and Zensical share it).
+
+Material's search box sends queries to a web worker whose address the theme writes into
+each page's ``__config``; Material documents that worker as replaceable. This module puts
+lunxun's engine (assets/search.js) in its place, keeps Material from fetching polyfills
+from the internet, and, for copies opened from file://, writes the index as a script and
+adds a shim that runs the engine on the page (browsers start no workers there).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path as FsPath
+from typing import Any
+
+log = logging.getLogger("mkdocs.plugins.lunxun")
+
+ASSET_DIR = "assets/lunxun"
+ENGINE = "search.js"
+SHIM = "search-shim.js"
+POLYFILLS = "polyfills.js"
+
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+_THEME_WORKER = re.compile(r"assets/javascripts/workers/[^/]+\.js$")
+
+
+def asset_names(offline: bool) -> list[str]:
+    """The scripts this module adds to the site, under assets/lunxun/."""
+    return [ENGINE, POLYFILLS] + ([SHIM] if offline else [])
+
+
+def asset_bytes(name: str) -> bytes:
+    return (resources.files("generator") / "assets" / name).read_bytes()
+
+
+def add_polyfills(config: Any, offline: bool) -> None:
+    """List our polyfills where Material loads its own: in <head>, before its bundle."""
+    polyfills = config.extra.setdefault("polyfills", [])
+    for name in [POLYFILLS] + ([SHIM] if offline else []):
+        url = f"{ASSET_DIR}/{name}"
+        if url not in polyfills:
+            polyfills.append(url)
+
+
+_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def label_dialog(html: str) -> str:
+    """Name Material's search dialog, which the theme leaves nameless (axe: aria-dialog-name)."""
+    return html.replace(_DIALOG, _DIALOG[:-1] + ' aria-label="搜索">', 1)
+
+
+def uses_material_offline(config: Any) -> bool:
+    """Whether Material's own offline plugin is on (it is then an offline build too)."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and getattr(plugin, "config", {}).get("enabled", True))
+
+
+def drop_remote_polyfills(config: Any) -> None:
+    """Remove polyfills listed from other hosts: Material's offline plugin adds iframe-worker
+    from unpkg.com, which an intranet cannot reach; search-shim.js does its work locally."""
+    polyfills = config.extra.get("polyfills") or []
+    config.extra["polyfills"] = [url for url in polyfills if "://" not in str(url)]
+
+
+def use_engine(html: str) -> str:
+    """Point a page's search box at lunxun's engine instead of Material's lunr worker.
+
+    The worker's address is the ``search`` key of the JSON in ``<script id="__config">``,
+    relative to the page; only its theme path is swapped, so the relative prefix stays.
+    A page without that script (another theme, a redirect) is returned unchanged.
+    """
+    match = _CONFIG_SCRIPT.search(html)
+    if not match:
+        return html
+    return html[: match.start(2)] + _engine_config(match.group(2)) + html[match.end(2) :]
+
+
+@lru_cache(maxsize=64)  # pages at the same folder depth share one config text
+def _engine_config(text: str) -> str:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    worker = data.get("search") if isinstance(data, dict) else None
+    if not isinstance(worker, str) or not _THEME_WORKER.search(worker):
+        return text
+    data["search"] = _THEME_WORKER.sub(f"{ASSET_DIR}/{ENGINE}", worker)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def finish_index(site_dir: str | FsPath, offline: bool) -> None:
+    """Rewrite search_index.json as UTF-8 and, for file:// copies, also as a script.
+
+    Material writes the index with every Chinese character escaped (\\uXXXX, six bytes
+    instead of three); the same JSON in UTF-8 is about half the download. On file://
+    Material reads the index from search/search_index.js (``var __index = …``) because
+    pages opened from disk may not fetch files.
+    """
+    path = FsPath(site_dir) / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(text, encoding="utf-8")
+    if offline:
+        script = (
+            text.replace("</", "<\\/").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        )
+        (path.parent / "search_index.js").write_text(f"var __index = {script};\n", encoding="utf-8")

@@ -1,0 +1,81 @@
+"""lunxun export: check one bank, convert it, write the file (nothing is written on error)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path as FsPath
+
+from ...loading.project import Layout
+from ...model.quiz import BLANK, Blank
+from ...problems import UsageError
+from ..bank import load_bank, method_titles
+from ..common import items
+
+FORMATS = {"gift": ".gift.txt", "moodle-xml": ".moodle.xml", "qti": ".qti.zip", "scorm": ".scorm.zip"}
+FORMAT_NAMES = {"gift": "GIFT", "moodle-xml": "Moodle XML", "qti": "QTI 2.1 题目包", "scorm": "SCORM 1.2 课件包"}
+
+
+def export_bank(root: FsPath, layout: Layout, bank_id: str, fmt: str, output: FsPath | None) -> tuple[FsPath, list[str]]:
+    """Write the bank in ``fmt``; returns the file written and notes for the trainer."""
+    project, entry = load_bank(root, layout, bank_id)
+    bank = entry.model
+    notes: list[str] = []
+    if fmt == "gift":
+        from ..export.gift import export_gift
+
+        data = export_gift(bank, bank_id, method_titles(project)).encode("utf-8")
+        notes = _gift_notes(bank)
+    elif fmt == "moodle-xml":
+        from ..export.moodle_xml import export_moodle_xml
+
+        data = export_moodle_xml(bank, bank_id, method_titles(project))
+    elif fmt == "qti":
+        from ..export.qti import export_qti
+
+        data = export_qti(bank, bank_id)
+    elif fmt == "scorm":
+        from ..export.scorm import export_scorm
+
+        data = export_scorm(bank, bank_id)
+    else:  # argparse's choices keep this from happening
+        raise UsageError(f"未知的导出格式“{fmt}”")
+    target = output or FsPath(f"{bank_id}{FORMATS[fmt]}")
+    write_atomically(target, data)
+    return target, notes
+
+
+def _gift_notes(bank) -> list[str]:
+    notes = []
+    for item in items(bank):
+        question = item.question
+        if isinstance(question, Blank) and len(question.answer) > 1:
+            count = len(BLANK.findall(question.stem))
+            notes.append(
+                f"提示：题目 {question.id} 有 {count} 个空，GIFT 中按每空一个答案块写出；"
+                "Moodle 的 GIFT 导入只识别第一个空，导入 Moodle 请改用 --format moodle-xml（转为完形填空题）"
+            )
+    return notes
+
+
+def write_atomically(target: FsPath, data: bytes) -> None:
+    """Write via a temporary file in the same folder, so a failure leaves no half file."""
+    folder = target.parent if str(target.parent) else FsPath(".")
+    if not folder.is_dir():
+        raise UsageError(f"输出目录 {folder} 不存在")
+    if target.is_dir():
+        raise UsageError(f"{target} 是一个目录，请在 -o 后写文件名")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".lunxun-", dir=folder)
+    except OSError as error:
+        raise UsageError(f"无法写入 {target}：{error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except OSError as error:
+        FsPath(temporary).unlink(missing_ok=True)
+        raise UsageError(f"无法写入 {target}：{error.strerror or error}") from None
+    except BaseException:
+        FsPath(temporary).unlink(missing_ok=True)
+        raise

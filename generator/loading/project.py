@@ -1,0 +1,182 @@
+"""Find a project's YAML files, parse them and build the models; collect every problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from ..model import Curriculum, Method, QuizBank, Source
+from ..model.quiz import Question
+from ..problems import Path, Problem
+from .load import Document, load_file
+from .messages import known_fields, translate
+
+T = TypeVar("T", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a project keeps its files, relative to its root."""
+
+    content_dir: str = "content"
+    quizzes_dir: str = "quizzes"
+
+    def sources_file(self) -> str:
+        return f"{self.content_dir}/sources.yaml"
+
+    def methods_dir(self) -> str:
+        return f"{self.content_dir}/methods"
+
+    def curricula_dir(self) -> str:
+        return f"{self.content_dir}/curricula"
+
+
+@dataclass(frozen=True)
+class Entry(Generic[T]):
+    """A validated model with the document and path it came from, to point at its fields."""
+
+    id: str
+    model: T
+    doc: Document
+    path: Path = ()
+
+    def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
+        return self.doc.problem(self.path + path, message, key=key)
+
+
+@dataclass
+class Project:
+    root: FsPath
+    layout: Layout
+    sources: dict[str, Entry[Source]] = field(default_factory=dict)
+    methods: dict[str, Entry[Method]] = field(default_factory=dict)
+    quizzes: dict[str, Entry[QuizBank]] = field(default_factory=dict)
+    curricula: dict[str, Entry[Curriculum]] = field(default_factory=dict)
+    # questions that are fine on their own in a bank that is not, so their
+    # semantic mistakes are reported in the same run as the bank's
+    loose_questions: list[Entry[Any]] = field(default_factory=list)
+    # ids of files (and sources.yaml entries) that exist but did not load; None: sources.yaml
+    # could not be read at all. References to them are not reported as missing: the file's
+    # own problems say what is wrong, once.
+    unloaded: dict[str, set[str] | None] = field(
+        default_factory=lambda: {"source": set(), "method": set(), "quiz": set(), "curriculum": set()}
+    )
+
+    def known(self, kind: str) -> Known:
+        """The ids a reference to a ``kind`` (source, method, quiz, curriculum) may name."""
+        stores = {"source": self.sources, "method": self.methods, "quiz": self.quizzes, "curriculum": self.curricula}
+        return Known(stores[kind], self.unloaded[kind])
+
+    def files(self) -> list[FsPath]:
+        """Every YAML file the project is built from (what `serve` watches)."""
+        found = [self.root / self.layout.sources_file()]
+        for folder in (self.layout.methods_dir(), self.layout.curricula_dir(), self.layout.quizzes_dir):
+            found.extend(sorted((self.root / folder).glob("*.yaml")))
+        return [path for path in found if path.exists()]
+
+
+@dataclass(frozen=True)
+class Known:
+    loaded: dict[str, Any]
+    unloaded: set[str] | None  # None: any id may exist
+
+    def __contains__(self, ref: object) -> bool:
+        return self.unloaded is None or ref in self.loaded or ref in self.unloaded
+
+
+_FIELDS = {model: known_fields(model) for model in (Source, Method, QuizBank, Curriculum)}
+
+
+def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, list[Problem]]:
+    """Parse and validate every file; models are built only for files without problems."""
+    layout = layout or Layout()
+    project = Project(root=root, layout=layout)
+    problems: list[Problem] = []
+    problems += _load_sources(project)
+    for folder, model, store, kind in (
+        (layout.methods_dir(), Method, project.methods, "method"),
+        (layout.quizzes_dir, QuizBank, project.quizzes, "quiz"),
+        (layout.curricula_dir(), Curriculum, project.curricula, "curriculum"),
+    ):
+        for path in sorted((root / folder).glob("*.yaml")):
+            entry, found = _load_entity(path, f"{folder}/{path.name}", model, project)
+            problems += found
+            if entry is not None:
+                store[entry.id] = entry
+            else:
+                project.unloaded[kind].add(path.stem)  # type: ignore[union-attr]
+    return project, problems
+
+
+def _load_entity(
+    path: FsPath, file: str, model: type[T], project: Project
+) -> tuple[Entry[T] | None, list[Problem]]:
+    doc, problems = load_file(path, file)
+    if doc is None:
+        return None, problems
+    if not isinstance(doc.data, dict):
+        return None, problems + [doc.problem((), "文件内容应为字段映射（字段: 值），而不是列表或单个值")]
+    try:
+        instance = model.model_validate(doc.data)
+    except ValidationError as error:
+        if model is QuizBank:
+            project.loose_questions += _valid_questions(doc)
+        return None, problems + translate(error, doc, fields=_FIELDS[model])
+    stem = path.stem
+    declared = getattr(instance, "id", None)
+    if declared is not None and declared != stem:
+        problems.append(doc.problem(("id",), f"id“{declared}”与文件名“{stem}”不一致"))
+    elif declared is None:
+        from ..model.common import SLUG
+
+        if not SLUG.fullmatch(stem):
+            problems.append(doc.problem((), f"文件名“{stem}”不是合法的标识：只能用小写英文字母、数字和连字符"))
+        instance = instance.model_copy(update={"id": stem})
+    return Entry(stem, instance, doc), problems
+
+
+_QUESTION = TypeAdapter(Question)
+
+
+def _valid_questions(doc: Document) -> list[Entry[Any]]:
+    questions = doc.data.get("questions")
+    if not isinstance(questions, list):
+        return []
+    found = []
+    for index, item in enumerate(questions):
+        try:
+            found.append(Entry(str(index), _QUESTION.validate_python(item), doc, ("questions", index)))
+        except ValidationError:
+            continue
+    return found
+
+
+def _load_sources(project: Project) -> list[Problem]:
+    file = project.layout.sources_file()
+    path = project.root / file
+    if not path.exists():
+        return []
+    doc, problems = load_file(path, file)
+    if doc is None:
+        project.unloaded["source"] = None
+        return problems
+    data: Any = doc.data if doc.data is not None else []
+    if not isinstance(data, list):
+        project.unloaded["source"] = None
+        return problems + [doc.problem((), "sources.yaml 应为文献列表（每项以“- ”开头）")]
+    for index, item in enumerate(data):
+        try:
+            source = TypeAdapter(Source).validate_python(item)
+        except ValidationError as error:
+            problems += translate(error, doc, (index,), fields=_FIELDS[Source])
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                project.unloaded["source"].add(item["id"])  # type: ignore[union-attr]
+            continue
+        if source.id in project.sources:
+            problems.append(doc.problem((index, "id"), f"重复的文献 id“{source.id}”"))
+            continue
+        project.sources[source.id] = Entry(source.id, source, doc, (index,))
+    return problems
