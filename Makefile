@@ -2,19 +2,27 @@
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 ADDR    ?= 127.0.0.1:8000
 AUDIT   := tests/audit
 NODE_STAMP := $(AUDIT)/node_modules/.installed
 
-.PHONY: serve test build check chromium node lint bench audit clean
+.PHONY: serve test test-fast build check chromium node lint bench audit clean
 
-# Reinstall only when the dependency pins change, so a second run is fast.
+# Reinstall only when the dependency pins change, so a second run is fast. Serving needs only
+# lunxun itself; the test tools (and the optional Zensical engine) come with `make test`.
+# -qq: pip and setuptools' English chatter is not for trainers; errors still show.
 $(STAMP): pyproject.toml constraints.txt
-	python3 -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
-	touch $(STAMP)
+	@echo "正在准备运行环境（首次运行需要几分钟）……"
+	@python3 -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
+	@$(BIN)/python -m pip install -qq -c constraints.txt -e .
+	@touch $(STAMP)
+
+$(TEST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -qq -c constraints.txt -e ".[test,zensical]"
+	touch $(TEST_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/lunxun serve -a $(ADDR)
@@ -42,20 +50,27 @@ $(NODE_STAMP): $(AUDIT)/package.json $(AUDIT)/package-lock.json
 	cd $(AUDIT) && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(STAMP) chromium $(NODE_STAMP)
+test: $(TEST_STAMP) chromium $(NODE_STAMP)
 	$(BIN)/pytest
 
+# The loop while working: no browser, no whole-site builds of the shipped content; node's own
+# test runner for the browser code.
+test-fast: $(TEST_STAMP)
+	@$(MAKE) --no-print-directory node
+	$(BIN)/pytest -q -m "not browser and not slow"
+
 # Lighthouse scores of the shipped site, mobile: fails under accessibility or best practices 95.
-audit: $(STAMP) chromium $(NODE_STAMP)
+audit: $(TEST_STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python benchmarks/lighthouse.py
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/mypy generator
 
 BENCHMARKS := build_bench quiz_budget search_quality search_bench results_bench lighthouse
 
 # pagefind is only needed to compare search engines
-bench: $(STAMP) chromium $(NODE_STAMP)
+bench: $(TEST_STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test,bench]"
 	@for name in $(BENCHMARKS); do echo "== benchmarks/$$name.py"; $(BIN)/python benchmarks/$$name.py || exit 1; done
 

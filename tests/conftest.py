@@ -128,3 +128,20 @@ def page(browser) -> Iterator:
     page.dialogs_seen = dialogs  # type: ignore[attr-defined]
     yield page
     context.close()
+
+
+BROWSER_FIXTURES = {"browser", "page"}
+SLOW_FIXTURES = {"shipped_site", "shipped_url", "sample_site"}
+# modules whose every test starts a server, a second process or several builds
+SLOW_MODULES = {"test_serve.py", "test_serve_incremental.py", "test_search_parallel.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark what `make test-fast` leaves out: tests that drive Chromium (``browser``) and tests
+    that build a whole site or run for seconds (``slow``); modules may also mark themselves."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if fixtures & BROWSER_FIXTURES or "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        if fixtures & SLOW_FIXTURES or item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -23,6 +23,8 @@ TRANSLATIONS = [
      "重新生成失败：改正上面列出的问题并保存，会自动再试；在此之前预览页面保持原样"),
     (re.compile(_TIME + r"Shutting down\.\.\.$"), "预览已停止"),
 ]
+# the live-reload server's note for every page a browser opens: noise for a trainer
+UNSHOWN = re.compile(_TIME + r"Browser connected: ")
 LEVELS = {logging.WARNING: "警告：", logging.ERROR: "错误：", logging.CRITICAL: "错误："}
 
 
@@ -32,6 +34,10 @@ def in_chinese(message: str) -> str:
         if match:
             return (match.group("time") or "") + text.format(**match.groupdict())
     return message
+
+
+def shown(record: logging.LogRecord) -> bool:
+    return not UNSHOWN.match(record.getMessage())
 
 
 class ChineseFormatter(logging.Formatter):
@@ -60,6 +66,7 @@ def show_mkdocs_log(level: int = logging.WARNING) -> None:
             return
     handler = _StderrHandler()
     handler.setFormatter(ChineseFormatter())
+    handler.addFilter(shown)
     handler.setLevel(level)
     handler._lunxun = True  # type: ignore[attr-defined]
     logger.addHandler(handler)
