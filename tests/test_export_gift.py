@@ -34,8 +34,11 @@ $CATEGORY: $course$/top/听情工作法 练习/听情工作法
 
 $CATEGORY: $course$/top/听情工作法 练习
 
-// lunxun: {"type": "blank"}
-::q4::[markdown]听情工作法三步：{=听}、办、{=访 =回访}。
+// lunxun: {"type": "blank", "whole": {"answer": [["听"], ["访", "回访"]], "id": "q4", "stem": "听情工作法三步：____、办、____。", "type": "blank"}}
+::q4-1::[markdown]听情工作法三步：{=听}、办、____。\\n\\n（本题只填第 1 空，共 2 空）
+
+// lunxun: {"part_of": "q4"}
+::q4-2::[markdown]听情工作法三步：____、办、{=访 =回访}。\\n\\n（本题只填第 2 空，共 2 空）
 
 // lunxun: {"type": "order"}
 ::q5::[markdown]排出正确顺序。{
@@ -62,8 +65,8 @@ $CATEGORY: $course$/top/听情工作法 练习
 """
 
 MULTI_BLANK_NOTE = (
-    "提示：题目 q4 有 2 个空，GIFT 中按每空一个答案块写出；Moodle 的 GIFT 导入只识别第一个空，"
-    "导入 Moodle 请改用 --format moodle-xml（转为完形填空题）\n"
+    "提示：题目 q4 有 2 个空，GIFT 没有多空填空题，已拆成 2 道单空题（q4-1 … q4-2，每道只填一个空，"
+    "其余空仍显示为横线）；要一题多空、全对才得分，请改用 --format moodle-xml\n"
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -24,6 +26,29 @@ def text(element: ET.Element, path: str) -> str:
     return element.findtext(path) or ""
 
 
+# Moodle's own reading of embedded answers (question/type/multianswer/questiontype.php,
+# qtype_multianswer_extract_question), ported: an answer runs up to ~ # or } that no backslash
+# or "&" precedes; then HTML entities are decoded and a backslash before } or # dropped.
+_FRACTION = r"=|%(-?[0-9]+(?:[.,][0-9]*)?)%"
+_ANSWER = r".+?(?<!\\)(?<!&)(?<!&amp;)(?=[~#}]|$)"
+_FEEDBACK = r".*?(?<!\\)(?=[~}]|$)"
+_ALTERNATIVE = f"({_FRACTION})?({_ANSWER})(#({_FEEDBACK}))?"
+_EMBEDDED = re.compile(r"\{([0-9]*):(SHORTANSWER|SA|MW):(" + _ALTERNATIVE + "(~" + _ALTERNATIVE + r")*)\}")
+
+
+def moodle_cloze_answers(questiontext: str) -> list[list[str]]:
+    """The accepted texts of each gap, as Moodle stores them after importing the question."""
+    gaps = []
+    for embedded in _EMBEDDED.finditer(questiontext):
+        remaining, accepted = embedded.group(3), []
+        while (alt := re.match("~?" + _ALTERNATIVE, remaining)) and alt.group(0):
+            answer = html.unescape(alt.group(3)).replace("\\}", "}").replace("\\#", "#")
+            accepted.append(answer)
+            remaining = remaining[len(alt.group(0)):]
+        gaps.append(accepted)
+    return gaps
+
+
 def read_back(question: ET.Element):
     """What a Moodle XML question says is right, in the bank's own terms (the round trip)."""
     kind = question.get("type")
@@ -37,8 +62,7 @@ def read_back(question: ET.Element):
     if kind == "shortanswer":
         return "blank", [[text(a, "text") for a in answers]]
     if kind == "cloze":
-        gaps = re.findall(r"\{1:SHORTANSWER:([^}]*)\}", text(question, "questiontext/text"))
-        return "blank", [[part.removeprefix("=") for part in gap.split("~")] for gap in gaps]
+        return "blank", moodle_cloze_answers(text(question, "questiontext/text"))
     pairs = [(text(s, "text"), text(s, "answer/text")) for s in question.findall("subquestion")]
     if all(left == f"第{n}步" for n, (left, _) in enumerate(pairs, 1)):
         return "order", [right for _, right in pairs]
@@ -47,7 +71,8 @@ def read_back(question: ET.Element):
 
 def test_sample_bank_round_trips(tmp_path, capsys, monkeypatch):
     project, result = export(tmp_path, capsys, monkeypatch)
-    assert result == (0, "已导出 Moodle XML：m.xml\n", "")
+    assert result == (0, "已导出 Moodle XML：m.xml\n",
+                      "提示：题目 q4 有 2 个空，Moodle 的完形填空题按空给分（每空 1 分，共 2 分），网站上则全部填对才得分\n")
     root = ET.parse(project / "m.xml").getroot()
     assert root.tag == "quiz"
     bank = read_bank(project / "quizzes" / "tingqing-lianxi.yaml")
@@ -103,3 +128,28 @@ questions:
     assert text(question, "usecase") == "0"
     assert text(question, "defaultgrade") == "2.5"
     assert [text(t, "text") for t in question.findall("tags/tag")] == ["走访", "基础"]
+
+
+def test_cloze_answers_with_special_characters_reach_moodle_as_typed(tmp_path, capsys, monkeypatch):
+    """Every character Moodle's cloze syntax gives a meaning, in an accepted text."""
+    texts = ["5~6", "a#b", "x}y", "{z", "%50%", "=e", "1/2", '"q"', "c\\d", "A&B", "<b>", "甲~乙#丙"]
+    answers = ", ".join(f"[{json.dumps(t, ensure_ascii=False)}]" for t in texts[:6])
+    more = ", ".join(f"[{json.dumps(t, ensure_ascii=False)}]" for t in texts[6:])
+    project = copy_sample(tmp_path)
+    write_bank(project, "fuhao", f"""\
+title: 符号
+questions:
+  - id: f1
+    type: blank
+    stem: "{'____ ' * 6}"
+    answer: [{answers}]
+  - id: f2
+    type: blank
+    stem: "{'____ ' * 6}"
+    answer: [{more}]
+""")
+    code, _, _ = run(["export", "fuhao", "--format", "moodle-xml", "-o", "f.xml"], project, capsys, monkeypatch)
+    assert code == 0
+    found = questions(ET.parse(project / "f.xml").getroot())
+    assert [moodle_cloze_answers(text(q, "questiontext/text")) for q in found] == [
+        [[t] for t in texts[:6]], [[t] for t in texts[6:]]]

@@ -30,6 +30,7 @@ def export_bank(root: FsPath, layout: Layout, bank_id: str, fmt: str, output: Fs
         from ..export.moodle_xml import export_moodle_xml
 
         data = export_moodle_xml(bank, bank_id, method_titles(project))
+        notes = _moodle_notes(bank)
     elif fmt == "qti":
         from ..export.qti import export_qti
 
@@ -45,17 +46,30 @@ def export_bank(root: FsPath, layout: Layout, bank_id: str, fmt: str, output: Fs
     return target, notes
 
 
+def _multi_blank(bank) -> list[tuple[str, int]]:
+    """(id, number of gaps) of each question with more than one blank."""
+    return [
+        (item.question.id, len(BLANK.findall(item.question.stem)))
+        for item in items(bank)
+        if isinstance(item.question, Blank) and len(item.question.answer) > 1
+    ]
+
+
 def _gift_notes(bank) -> list[str]:
-    notes = []
-    for item in items(bank):
-        question = item.question
-        if isinstance(question, Blank) and len(question.answer) > 1:
-            count = len(BLANK.findall(question.stem))
-            notes.append(
-                f"提示：题目 {question.id} 有 {count} 个空，GIFT 中按每空一个答案块写出；"
-                "Moodle 的 GIFT 导入只识别第一个空，导入 Moodle 请改用 --format moodle-xml（转为完形填空题）"
-            )
-    return notes
+    return [
+        f"提示：题目 {qid} 有 {count} 个空，GIFT 没有多空填空题，已拆成 {count} 道单空题"
+        f"（{qid}-1 … {qid}-{count}，每道只填一个空，其余空仍显示为横线）；"
+        "要一题多空、全对才得分，请改用 --format moodle-xml"
+        for qid, count in _multi_blank(bank)
+    ]
+
+
+def _moodle_notes(bank) -> list[str]:
+    return [
+        f"提示：题目 {qid} 有 {count} 个空，Moodle 的完形填空题按空给分（每空 1 分，共 {count} 分），"
+        "网站上则全部填对才得分"
+        for qid, count in _multi_blank(bank)
+    ]
 
 
 def write_atomically(target: FsPath, data: bytes) -> None:

@@ -9,9 +9,11 @@ Choices (documented in the trainers' guide):
   (``$course$/top/<bank title>/<method title>``).
 - ``multiple``: right options share +100%, wrong ones share -100% (``~%50%``, ``~%-50%``).
 - ``judge``: ``{T}`` / ``{F}``. ``explain``: general feedback ``####``.
-- ``blank``: one blank is a short-answer question (``{=情 =情理}`` at the gap); several
-  blanks are written as embedded gaps, one answer block per gap. Moodle's GIFT importer
-  reads only the first block of such a question: use Moodle XML for those.
+- ``blank``: one blank is a short-answer question (``{=情 =情理}`` at the gap). GIFT has no
+  question with several gaps (Moodle reads the first answer block and shows the others as
+  text, answers included), so a question with n blanks becomes n short-answer questions
+  ``<id>-1`` … ``<id>-n``, each asking for one gap while the others stay underscores; the
+  first one's comment carries the whole question, so ``lunxun import`` restores it.
 - ``match``: ``{=left -> right}``; ``order``: a matching question ``第1步 -> item``.
 - ``case``: each sub-question on its own, the scenario prefixed to its stem.
 - What GIFT cannot say (the bank's settings, ``ref``, ``difficulty``, ``points``, ``tags``,
@@ -59,8 +61,19 @@ def export_gift(bank: QuizBank, bank_id: str, titles: dict[str, str]) -> str:
             blocks.append(f"$CATEGORY: {path}")
             category = path
         meta = _meta(item, seen_cases)
-        blocks.append(f"{QUESTION_META}{json.dumps(meta, ensure_ascii=False, sort_keys=True)}\n" + question_gift(item))
+        question = item.question
+        if isinstance(question, Blank) and len(question.answer) > 1:
+            meta["whole"] = question.model_dump(mode="json", exclude_defaults=True)
+            for number, part in enumerate(blank_parts(item), 1):
+                part_meta = meta if number == 1 else {"part_of": question.id}
+                blocks.append(f"{QUESTION_META}{_json(part_meta)}\n" + part)
+            continue
+        blocks.append(f"{QUESTION_META}{_json(meta)}\n" + question_gift(item))
     return "\n\n".join(blocks) + "\n"
+
+
+def _json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
 
 def _meta(item: Item, seen_cases: set[str]) -> dict[str, Any]:
@@ -122,12 +135,32 @@ def _weighted(question: Multiple) -> list[str]:
     return lines
 
 
-def _blank(prefix: str, question: Blank, feedback: str) -> str:
-    """The stem with each gap replaced by its answer block; feedback goes in the first block."""
+def _blank(prefix: str, question: Blank, feedback: str, asked: int = 0) -> str:
+    """The stem with gap ``asked`` replaced by its answer block (which holds the feedback) and
+    any other gap left as it is written."""
     pieces = BLANK.split(question.stem)
+    gaps = BLANK.findall(question.stem)
     out = [escape(prefix + pieces[0])]
     for index, accepted in enumerate(question.answer):
-        answers = " ".join(f"={escape_short_answer(text)}" for text in accepted)
-        out.append("{" + answers + (f" {feedback}" if index == 0 and feedback else "") + "}")
+        if index == asked:
+            answers = " ".join(f"={escape_short_answer(text)}" for text in accepted)
+            out.append("{" + answers + (f" {feedback}" if feedback else "") + "}")
+        else:
+            out.append(gaps[index])
         out.append(escape(pieces[index + 1]))
     return "".join(out)
+
+
+def blank_parts(item: Item) -> list[str]:
+    """A question with several blanks as one short-answer question per blank."""
+    question = item.question
+    assert isinstance(question, Blank)
+    prefix = item.stem()[: -len(question.stem)] if question.stem else item.stem()
+    feedback = f"####{escape(question.explain)}" if question.explain else ""
+    count = len(question.answer)
+    return [
+        f"::{escape(question.id)}-{number}::[markdown]"
+        + _blank(prefix, question, feedback, number - 1)
+        + escape(f"\n\n（本题只填第 {number} 空，共 {count} 空）")
+        for number in range(1, count + 1)
+    ]

@@ -8,7 +8,9 @@ Choices (documented in the trainers' guide):
 - ``single``/``multiple`` → ``multichoice`` (``<single>true/false``); in multiple, right
   options share +100%, wrong ones -100%. ``judge`` → ``truefalse``.
 - ``blank`` with one blank → ``shortanswer``; with several blanks → ``cloze`` (embedded
-  answers, ``{1:SHORTANSWER:=情~=情理}`` at each gap).
+  answers, ``{1:SHORTANSWER:=情~=情理}`` at each gap). Moodle marks each gap on its own
+  (one mark a gap), where the site gives the question's points only when every gap is right;
+  the export says so for each such question.
 - ``match`` → ``matching``; ``order`` → ``matching`` with ``第1步``, ``第2步`` … on the left.
 - ``case``: each sub-question on its own, the scenario prefixed to its text.
 - ``explain`` → general feedback; ``points`` → default mark; ``tags`` → tags; the idnumber is
@@ -124,12 +126,24 @@ def _stem_html(item: Item, kind: str) -> str:
     return prefix + _SLOT.sub(lambda m: _cloze(question.answer[int(m.group(1))]), rendered)
 
 
-def _cloze(accepted: list[str]) -> str:
-    """An embedded short answer; Moodle's cloze syntax escapes } # ~ / " and \\ with a backslash."""
-    def escape(text: str) -> str:
-        return html.escape(re.sub(r'([}#~/"\\])', r"\\\1", text.replace("*", "\\*")), quote=False)
+# Moodle's cloze parser ends an answer at ~ # or } unless "&" (or a backslash) stands just
+# before it, then decodes HTML entities and undoes only a backslash before } and #. So a
+# character that means something there is written as a numeric entity: "5~6" arrives as 5~6,
+# where a backslash before the ~ would stay in the accepted text and never match what a
+# learner types.
+_CLOZE_SPECIAL = {ch: f"&#{ord(ch)};" for ch in '~#}{\\%="/'}
 
-    return "{1:SHORTANSWER:" + "~".join(f"={escape(text)}" for text in accepted) + "}"
+
+def cloze_escape(text: str) -> str:
+    r"""One accepted text inside ``{1:SHORTANSWER:=…}``; ``*`` is the wildcard, ``\*`` a star."""
+    escaped = html.escape(text, quote=False)
+    escaped = "".join(_CLOZE_SPECIAL.get(ch, ch) for ch in escaped)
+    return escaped.replace("*", "\\*")
+
+
+def _cloze(accepted: list[str]) -> str:
+    """An embedded short answer worth one mark (Moodle gives each gap its own mark)."""
+    return "{1:SHORTANSWER:" + "~".join(f"={cloze_escape(text)}" for text in accepted) + "}"
 
 
 def _choices(element: ET.Element, question: Single | Multiple, shuffle: bool) -> None:

@@ -133,8 +133,16 @@ class _Reader:
                 self.category = names[0]
             return
         name, text = self._name(text, block.start)
+        meta = block.meta or {}
+        if "part_of" in meta:
+            return  # a later part of a several-blank question; the first part carries it whole
+        whole = meta.get("whole")
         try:
-            question = GiftQuestion(text, block.start).parse(block.meta)
+            if isinstance(whole, dict) and whole.get("type") == "blank":
+                name = str(whole.get("id", name))
+                question = {key: value for key, value in whole.items() if key != "id"}
+            else:
+                question = GiftQuestion(text, block.start).parse(block.meta)
             self._add(question, name, block)
         except GiftError as error:
             error.label = name or ""
