@@ -39,7 +39,8 @@ chromium:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
 
-# axe-core and Lighthouse (tests in make test, and make audit) come from npm; Debian's nodejs 18 is enough.
+# The npm tools of the tests (axe-core, Lighthouse, gift-pegjs, scorm-again, ical.js) and of make audit;
+# Debian's nodejs 18 is enough.
 node:
 	@command -v node >/dev/null && command -v npm >/dev/null || { \
 	  $(SUDO) apt-get update -qq && \
@@ -55,8 +56,7 @@ test: $(TEST_STAMP) chromium $(NODE_STAMP)
 
 # The loop while working: no browser, no whole-site builds of the shipped content; node's own
 # test runner for the browser code.
-test-fast: $(TEST_STAMP)
-	@$(MAKE) --no-print-directory node
+test-fast: $(TEST_STAMP) $(NODE_STAMP)
 	$(BIN)/pytest -q -m "not browser and not slow"
 
 # Lighthouse scores of the shipped site, mobile: fails under accessibility or best practices 95.

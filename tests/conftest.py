@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -145,3 +146,21 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
         if fixtures & SLOW_FIXTURES or item.path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+NPM_TOOLS = ROOT / "tests" / "audit"
+
+
+@pytest.fixture(scope="session")
+def npm_tools() -> Path:
+    """tests/audit with its pinned npm packages installed (`npm ci` from the lock file when they
+    are missing, as `make test` does); the tests of the browser code and of the exports run
+    independent implementations from there (gift-pegjs, scorm-again, ical.js, axe-core)."""
+    if shutil.which("node") is None or shutil.which("npm") is None:
+        pytest.fail("node and npm are needed: `make test` installs them (apt: nodejs npm)")
+    stamp = NPM_TOOLS / "node_modules" / ".package-lock.json"
+    lock = NPM_TOOLS / "package-lock.json"
+    if not stamp.is_file() or stamp.stat().st_mtime < lock.stat().st_mtime:
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                       cwd=NPM_TOOLS, check=True)
+    return NPM_TOOLS
