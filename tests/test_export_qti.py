@@ -134,3 +134,48 @@ def test_case_is_a_section(tmp_path, capsys, monkeypatch):
     case = section.find(f"{QTI}assessmentSection")
     assert (case.get("identifier"), case.get("keepTogether")) == ("case-q7", "true")
     assert [r.get("identifier") for r in case] == ["item-q7a", "item-q7b"]
+
+
+def test_blueprint_becomes_one_selecting_section_per_quota(tmp_path, capsys, monkeypatch):
+    """Each quota draws its count from questions that fit it; the rest of draw from the others;
+    a question that fits two quotas serves the one that would run short without it."""
+    project = copy_sample(tmp_path)
+    write_bank(project, "lantu", """\
+title: 蓝图
+mode: exam
+draw: 4
+blueprint:
+  - {count: 1, difficulty: 3}
+  - {count: 2, tag: 甲}
+questions:
+  - {id: a, type: judge, stem: 一, answer: 对, difficulty: 3, tags: [甲]}
+  - {id: b, type: judge, stem: 二, answer: 对, tags: [甲]}
+  - {id: c, type: judge, stem: 三, answer: 对, difficulty: 3}
+  - {id: d, type: judge, stem: 四, answer: 对, tags: [甲]}
+  - {id: e, type: judge, stem: 五, answer: 错}
+  - {id: f, type: judge, stem: 六, answer: 错}
+""")
+    result, archive = export(project, capsys, monkeypatch, "lantu")
+    assert result[0] == 0
+    outer = parse(archive, "test.xml").find(f"{QTI}testPart/{QTI}assessmentSection")
+    assert outer.find(f"{QTI}selection") is None  # the quotas select, not the outer section
+    sections = outer.findall(f"{QTI}assessmentSection")
+    found = [(s.get("visible"), s.find(f"{QTI}selection").get("select"),
+              [r.get("identifier") for r in s.findall(f"{QTI}assessmentItemRef")]) for s in sections]
+    assert found == [
+        ("false", "1", ["item-a", "item-c"]),
+        ("false", "2", ["item-b", "item-d"]),
+        ("false", "1", ["item-e", "item-f"]),
+    ]
+
+
+def test_the_final_exam_s_quotas_each_have_enough_questions():
+    from generator.interop.export.qti import blueprint_pools
+    from interop_support import ROOT
+
+    bank = read_bank(ROOT / "quizzes" / "shuji-lunxun-jieye.yaml")
+    pools = blueprint_pools(bank)
+    assert len(pools) == len(bank.blueprint) + 1
+    for (select, pool), quota in zip(pools, bank.blueprint):
+        assert select == quota.count and len(pool) >= quota.count, quota
+    assert sum(min(select, len(pool)) for select, pool in pools) == bank.draw

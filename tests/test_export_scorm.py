@@ -11,6 +11,7 @@ from pathlib import Path
 
 from interop_support import copy_sample, read_bank, run, write_bank
 
+from generator.interop.export.scorm import SCHEMA_FILES
 from generator.render.assets import QUIZ_SCRIPTS
 from generator.render.quiz import bank_json
 
@@ -74,7 +75,8 @@ def lms_site(tmp_path: Path, archive: Path, body: str) -> Path:
 
 def test_package_files_and_manifest(tmp_path, capsys, monkeypatch):
     archive = zipfile.ZipFile(package(tmp_path, capsys, monkeypatch))
-    assert archive.namelist() == ["imsmanifest.xml", "index.html", "quiz.css", *QUIZ_SCRIPTS, "scorm.js"]
+    assert archive.namelist() == ["imsmanifest.xml", "index.html", "quiz.css", *QUIZ_SCRIPTS, "scorm.js",
+                                  *SCHEMA_FILES]
     for name, text in ENGINE.items():
         assert archive.read(name).decode("utf-8") == text
     manifest = ET.fromstring(archive.read("imsmanifest.xml"))
@@ -161,3 +163,15 @@ def test_answering_the_quiz_reports_score_and_status(tmp_path, capsys, monkeypat
     assert ["LMSSetValue", "cmi.core.score.raw", "66.7"] in calls
     assert ["LMSSetValue", "cmi.core.lesson_status", "passed"] in calls
     assert calls[-2:] == [["LMSCommit", ""], ["LMSFinish", ""]]
+
+
+def test_leaving_before_the_end_reports_the_time_spent(tmp_path, capsys, monkeypatch, page, serve):
+    url = serve(lms_site(tmp_path, package(tmp_path, capsys, monkeypatch), FRAMED))
+    page.goto(url)
+    frame = page.frame_locator("#sco")
+    frame.locator(".lx-quiz[data-lx-on]").wait_for()
+    page.wait_for_timeout(1100)
+    page.evaluate("document.getElementById('sco').remove()")  # the learner closes the lesson
+    calls = page.evaluate("window.calls")[len(START):]
+    assert [c[:2] for c in calls] == [["LMSSetValue", "cmi.core.session_time"], ["LMSCommit", ""], ["LMSFinish", ""]]
+    assert re.fullmatch(r"0000:00:0[1-9]", calls[0][2])

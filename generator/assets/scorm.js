@@ -3,7 +3,8 @@
    session, and when the quiz engine announces a finished attempt with the DOM event
    "lunxun:finished" ({bank, score, passed, points, max, seconds, code}) it sets
    cmi.core.score.raw (0-100), lesson_status (passed/failed) and session_time, then commits
-   and finishes. Without an LMS the quiz simply runs on its own. */
+   and finishes. Leaving before the end reports the time spent so far and keeps "incomplete".
+   Without an LMS the quiz simply runs on its own. */
 (() => {
   'use strict';
   function findIn(win) {
@@ -27,6 +28,7 @@
   }
   const api = findApi();
   if (!api) return;
+  const started = Date.now();
   let open = String(api.LMSInitialize('')) === 'true';
   if (!open) return;
   const status = String(api.LMSGetValue('cmi.core.lesson_status') || '');
@@ -43,6 +45,8 @@
   function close() {
     if (!open) return;
     open = false;
+    api.LMSSetValue('cmi.core.session_time', timespan((Date.now() - started) / 1000));
+    api.LMSCommit('');
     api.LMSFinish('');
   }
   document.addEventListener('lunxun:finished', e => {
@@ -54,7 +58,8 @@
     api.LMSSetValue('cmi.core.lesson_status', d.passed ? 'passed' : 'failed');
     if (typeof d.seconds === 'number') api.LMSSetValue('cmi.core.session_time', timespan(d.seconds));
     api.LMSCommit('');
-    close();
+    open = false;
+    api.LMSFinish('');
   });
   // Leaving without finishing still ends the session, so the LMS keeps "incomplete".
   window.addEventListener('pagehide', close);

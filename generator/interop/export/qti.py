@@ -9,6 +9,9 @@ Choices (documented in the trainers' guide):
 - A ``case`` becomes a sub-section holding its sub-questions (kept together when drawing and
   shuffling); each sub-question carries the scenario at the top of its own text.
 - The bank's ``draw`` → ``<selection select>``, ``shuffle_questions`` → ``<ordering shuffle>``,
+  ``blueprint`` → one invisible sub-section per quota that selects its ``count`` (QTI cannot
+  let two sections draw from one pool, so each question is placed under one quota it fits,
+  enough for every quota first) and a last one that selects the rest of ``draw``;
   ``time_limit`` → ``<timeLimits maxTime>``, ``pass_mark`` → the test's ``PASS`` outcome.
 - Blanks are compared as written (QTI has no full/half-width folding), ignoring case.
 """
@@ -19,7 +22,8 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from ...model import QuizBank
-from ...model.quiz import LETTERS, Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Single
+from ...check.quiz import quota_matches
+from ...model.quiz import LETTERS, Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Quota, Single
 from ...render.quiz import blank_stem_html
 from ...render.text import md_inline, md_to_html
 from ..common import Item, deterministic_zip
@@ -204,11 +208,28 @@ def assessment_test(bank: QuizBank, bank_id: str) -> ET.Element:
     part = _sub(root, "testPart", identifier="part-1", navigationMode="linear",
                 submissionMode="simultaneous" if bank.mode == "exam" else "individual")
     section = _sub(part, "assessmentSection", identifier="section-1", title=bank.title, visible="true")
-    if bank.draw:
+    if bank.draw and not bank.blueprint:
         _sub(section, "selection", select=str(bank.draw))
     if bank.shuffle_questions:
         _sub(section, "ordering", shuffle="true")
-    for question in bank.questions:
+    if not bank.blueprint:
+        _refs(section, bank.questions)
+    for number, (select, pool) in enumerate(blueprint_pools(bank), 1):
+        if select == 0 or not pool:
+            continue
+        # invisible and not kept together: the outer shuffle mixes the quotas' questions
+        quota = _sub(section, "assessmentSection", identifier=f"quota-{number}", title=f"{bank.title} {number}",
+                     visible="false", keepTogether="false")
+        _sub(quota, "selection", select=str(min(select, len(pool))))
+        if bank.shuffle_questions:
+            _sub(quota, "ordering", shuffle="true")
+        _refs(quota, pool)
+    _outcome_processing(root, bank.pass_mark)
+    return root
+
+
+def _refs(section: ET.Element, questions: list[Any]) -> None:
+    for question in questions:
         if isinstance(question, Case):
             case = _sub(section, "assessmentSection", identifier=f"case-{question.id}", title=question.id,
                         visible="true", keepTogether="true")
@@ -216,8 +237,44 @@ def assessment_test(bank: QuizBank, bank_id: str) -> ET.Element:
                 _item_ref(case, sub)
         else:
             _item_ref(section, question)
-    _outcome_processing(root, bank.pass_mark)
-    return root
+
+
+def blueprint_pools(bank: QuizBank) -> list[tuple[int, list[Any]]]:
+    """(how many to select, from which questions) per quota, then for the rest of ``draw``.
+
+    Each question goes to one quota: first every quota gets ``count`` questions, the scarcest
+    quota choosing first among the questions that fit the fewest quotas; then each remaining
+    question joins the first quota it fits, or the rest; the rest takes spare questions from
+    the quotas when it has fewer than it must select."""
+    quotas: list[Quota] = list(bank.blueprint)
+    if not quotas:
+        return []
+    fits = {id(q): [i for i, quota in enumerate(quotas) if quota_matches(quota, q)] for q in bank.questions}
+    pools: list[list[Any]] = [[] for _ in quotas]
+    placed: set[int] = set()
+    for index in sorted(range(len(quotas)), key=lambda i: sum(i in f for f in fits.values())):
+        candidates = [q for q in bank.questions if index in fits[id(q)] and id(q) not in placed]
+        candidates.sort(key=lambda q: len(fits[id(q)]))  # stable: bank order among equals
+        for question in candidates[: quotas[index].count]:
+            pools[index].append(question)
+            placed.add(id(question))
+    rest: list[Any] = []
+    for question in bank.questions:
+        if id(question) in placed:
+            continue
+        (pools[fits[id(question)][0]] if fits[id(question)] else rest).append(question)
+    order = {id(q): n for n, q in enumerate(bank.questions)}
+    wanted = sum(quota.count for quota in quotas)
+    remainder = max(0, (bank.draw or wanted) - wanted)
+    # the engine fills up draw from every question not drawn yet; here the rest section can
+    # only draw from its own pool, so it takes spare questions from the fullest quotas
+    while len(rest) < remainder:
+        spare = max(range(len(quotas)), key=lambda i: len(pools[i]) - quotas[i].count)
+        if len(pools[spare]) <= quotas[spare].count:
+            break
+        rest.append(pools[spare].pop())
+    return [(quota.count, sorted(pool, key=lambda q: order[id(q)])) for quota, pool in zip(quotas, pools)] + [
+        (remainder, sorted(rest, key=lambda q: order[id(q)]))]
 
 
 def _item_ref(section: ET.Element, question: QuestionBase) -> None:

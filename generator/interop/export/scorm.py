@@ -4,7 +4,9 @@ Choices (documented in the trainers' guide): the package is one SCO (``index.htm
 runs the bank with the same engine as the website (the quiz scripts, quiz.css); scorm.js finds the
 LMS's API, and when an attempt is finished reports ``cmi.core.score.raw`` (0–100, the
 engine's percentage), ``cmi.core.lesson_status`` (passed/failed against ``pass_mark``) and
-``cmi.core.session_time``. ``pass_mark`` is also the manifest's ``adlcp:masteryscore``.
+``cmi.core.session_time`` (also when the learner leaves before finishing). ``pass_mark`` is
+also the manifest's ``adlcp:masteryscore``. The schema files the manifest names travel in the
+package root, as SCORM 1.2's packaging rules ask.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ SCHEMAS = (
     f"{ADLCP} adlcp_rootv1p2.xsd"
 )
 ENGINE = (*QUIZ_STYLES, *QUIZ_SCRIPTS, "scorm.js")
+SCHEMA_FILES = ("imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
 ET.register_namespace("adlcp", ADLCP)
 ET.register_namespace("xsi", XSI)
 
@@ -103,4 +106,9 @@ def export_scorm(bank: QuizBank, bank_id: str) -> bytes:
     assets = resources.files("generator") / "assets"
     files = {"index.html": launch_page(bank, bank_id).encode("utf-8")}
     files.update({name: (assets / name).read_bytes() for name in ENGINE})
-    return deterministic_zip({"imsmanifest.xml": manifest(bank, bank_id, list(files)), **files})
+    schemas = resources.files("generator") / "interop" / "export" / "schemas" / "scorm12"
+    return deterministic_zip({
+        "imsmanifest.xml": manifest(bank, bank_id, list(files)),
+        **files,
+        **{name: (schemas / name).read_bytes() for name in SCHEMA_FILES},
+    })
