@@ -76,7 +76,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .commands.interop import import_command
 
-    return import_command(args.file, args.output, args.root, args.title, args.force, layout_from)
+    return import_command(args.file, args.output, args.root, args.title, args.force, layout_from, args.strict)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -131,12 +131,13 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--root", default=None, help="项目目录（默认当前目录，或题库文件所在的项目）")
     export.set_defaults(run=cmd_export)
 
-    imp = commands.add_parser("import", help="从题库表格（.xlsx/.csv）或 GIFT 文件导入题库")
-    imp.add_argument("file", metavar="文件", help="题库表格（.xlsx、.csv）或 GIFT 文件（.gift、.txt）")
+    imp = commands.add_parser("import", help="从题库表格（.xlsx/.xls/.csv）或 GIFT 文件导入题库")
+    imp.add_argument("file", metavar="文件", help="题库表格（.xlsx、.xls、.csv）或 GIFT 文件（.gift、.txt）")
     imp.add_argument("-o", "--output", required=True, help="写入的题库文件，如 quizzes/liuchixiang-jichu.yaml")
     imp.add_argument("--title", default=None, help="题库标题（默认取 GIFT 中的分类名或文件名）")
     imp.add_argument("--root", default=None, help="项目目录（默认为输出文件所在的项目）")
     imp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+    imp.add_argument("--strict", action="store_true", help="遇到 lunxun 不支持的题型（简答、数值题等）即视为错误，不生成文件")
     imp.set_defaults(run=cmd_import)
 
     new = commands.add_parser("new", help="新建方法、题库或培训项目的模板文件")

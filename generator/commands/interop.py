@@ -41,7 +41,7 @@ def export_command(bank: str, fmt: str, output: str | None, root: str | None, la
 
 
 def import_command(source: str, output: str, root: str | None, title: str | None, force: bool,
-                   layout_for: LayoutFor) -> int:
+                   layout_for: LayoutFor, strict: bool = False) -> int:
     """lunxun import FILE -o quizzes/ID.yaml."""
     from ..interop.import_ import import_file
 
@@ -52,12 +52,14 @@ def import_command(source: str, output: str, root: str | None, title: str | None
         folders = [target.resolve().parent, *target.resolve().parent.parents]
         base = next((f for f in folders if (f / "mkdocs.yml").is_file()), FsPath.cwd())
     try:
-        written, count = import_file(FsPath(source), source, target, base, layout_for(base / "mkdocs.yml"), title, force)
+        done = import_file(FsPath(source), source, target, base, layout_for(base / "mkdocs.yml"), title, force, strict)
     except ContentError as error:
         return _fail(error.report())
     except UsageError as error:
         return _fail(str(error))
-    print(f"已导入 {count} 道题：{written}\n请核对后运行 lunxun check 检查。")
+    for line in done.report:
+        print(line)
+    print(f"已导入 {done.count} 道题：{done.path}\n请核对后运行 lunxun check 检查。")
     return 0
 
 

@@ -30,8 +30,10 @@ class Place:
     col: int = 1
     label: str = ""
     columns: dict[str, tuple[int, str]] = field(default_factory=dict)  # field → (col, 列名)
+    file: str | None = None  # "题库.xlsx[单选题]" when the question came from one of several sheets
 
     def problem(self, file: str, field_name: str | None, message: str) -> Problem:
+        file = self.file or file
         if field_name in self.columns:
             col, name = self.columns[field_name]
             return Problem(file, self.line, col, name, message)
@@ -50,12 +52,22 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     settings_place: Place = field(default_factory=lambda: Place(1))
+    skipped: list[Problem] = field(default_factory=list)  # questions lunxun cannot hold, left out
+    report: list[str] = field(default_factory=list)  # what was read, printed after the import
 
 
-def finish(draft: Draft, project: Project, bank_id: str) -> tuple[QuizBank | None, list[Problem]]:
-    """The validated bank, or the problems that stop it, pinned to the input's rows or lines."""
-    if draft.problems:
-        return None, draft.problems
+def finish(draft: Draft, project: Project, bank_id: str, strict: bool = False) -> tuple[QuizBank | None, list[Problem]]:
+    """The validated bank, or the problems that stop it, pinned to the input's rows or lines.
+
+    Questions of a kind lunxun cannot hold are left out and listed; with ``strict`` they stop
+    the import like any other problem.
+    """
+    if draft.problems or (strict and draft.skipped):
+        return None, draft.problems + (draft.skipped if strict else [])
+    if not draft.questions:
+        first = draft.skipped[0] if draft.skipped else Problem(draft.file, 1, 1, "", "")
+        return None, [Problem(first.file, first.line, first.col, "",
+                              f"没有可以导入的题目：{len(draft.skipped)} 道题都是 lunxun 不支持的题型")] + draft.skipped
     data = {"id": bank_id, **draft.settings, "questions": draft.questions}
     data.setdefault("methods", _methods_of(draft.questions))
     doc = Document(draft.file, data, None)

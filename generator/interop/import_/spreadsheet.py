@@ -1,198 +1,216 @@
-"""Import the common Chinese question-bank spreadsheet (XLSX or CSV) as a Draft.
+"""Import the question-bank spreadsheets trainers receive (考试宝, 磨题帮, unit-made templates).
 
-Columns (first row; order free, names compared after removing spaces and full-width forms):
-题型, 题干, 选项A…选项H, 答案, 解析, 难度, 知识点; optional 编号 (question id) and 分值
-(points); 序号/题号 are ignored. 题型: 单选题, 多选题, 判断题, 填空题. 答案: letters (``ABD``,
-``A,B,D``) for choices, 对/错 for 判断题; for 填空题 blanks are separated by ``|`` and the
-accepted texts of one blank by ``/`` (``情/情感|理``). 难度: 易/中/难 or 1–3. 知识点: a method
-or step id (``liuchixiang`` / ``liuchixiang#ting``) becomes ``ref``; anything else becomes tags.
+The header may sit below a title, its names carry notes and vary (see columns.py); options
+stand in columns (选项A…, A…, 选项1…) or all in one cell; a workbook may hold one sheet per
+question type. Values are read however they are commonly spelled; where a text could be read
+two ways the reading chosen is said in the report. Rows of kinds lunxun cannot grade (简答…)
+are left out and listed; mistakes in the rest stop the import, all reported at once.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import unicodedata
-import warnings
-from pathlib import Path as FsPath
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from ...check.refs import method_ref_error
 from ...loading.project import Project
 from ...model.common import SLUG
-from ...model.quiz import BLANK, FALSE_WORDS, LETTERS, TRUE_WORDS
+from ...model.quiz import BLANK, LETTERS
 from ...problems import Problem
+from .columns import Header, find_header
 from .draft import Draft, Place
+from .sheets import MAX_CELL, Sheet
 
+PLACES = (("题型", "type"), ("题干", "stem"), ("答案", "answer"), ("解析", "explain"), ("难度", "difficulty"),
+          ("分值", "points"), ("编号", "id"), ("知识点", "ref"), ("知识点", "tags"), ("标签", "tags"),
+          ("选项", "options"), ("选项A", "options"))  # a field's problems are shown at this column
+KIND_NAMES = {"single": "单选题", "multiple": "多选题", "judge": "判断题", "blank": "填空题"}
 TYPES = {
-    "单选题": "single", "单选": "single", "单项选择题": "single",
-    "多选题": "multiple", "多选": "multiple", "多项选择题": "multiple",
-    "判断题": "judge", "判断": "judge",
-    "填空题": "blank", "填空": "blank",
+    "单选": "single", "单项选择": "single", "单选择": "single", "单项": "single", "单择": "single", "SINGLE": "single",
+    "多选": "multiple", "多项选择": "multiple", "多项": "multiple", "不定项选择": "multiple", "不定项": "multiple",
+    "多选择": "multiple", "MULTIPLE": "multiple",
+    "判断": "judge", "是非": "judge", "判断正误": "judge", "对错": "judge", "正误": "judge", "JUDGE": "judge",
+    "填空": "blank", "BLANK": "blank",
+    "选择": "choice",  # single or multiple, by the number of letters in the answer
 }
-ALIASES = {"题目": "题干", "试题": "题干", "正确答案": "答案", "参考答案": "答案", "答案解析": "解析",
-           "试题类型": "题型", "题目类型": "题型", "分数": "分值"}
-OPTION_COLUMNS = tuple(f"选项{letter}" for letter in LETTERS)
-KNOWN = ("题型", "题干", *OPTION_COLUMNS, "答案", "解析", "难度", "知识点", "编号", "分值")
-IGNORED = ("序号", "题号")
-FIELDS = {"type": "题型", "stem": "题干", "options": "选项A", "answer": "答案", "explain": "解析",
-          "difficulty": "难度", "ref": "知识点", "tags": "知识点", "id": "编号", "points": "分值"}
-DIFFICULTY = {"易": 1, "简单": 1, "容易": 1, "中": 2, "中等": 2, "一般": 2, "难": 3, "困难": 3, "较难": 3,
-              "1": 1, "2": 2, "3": 3}
-GAP = re.compile(r"_{2,}|[（(]\s*[）)]")
-SPLIT_TAGS = re.compile(r"[,，、;；\s]+")
+UNSUPPORTED = ("简答", "问答", "论述", "名词解释", "案例分析", "计算", "材料分析", "分析", "综合", "主观",
+               "作文", "写作", "阐述", "辨析", "案例", "论文", "操作")
+TRUE = {"对", "正确", "是", "√", "✓", "✔", "T", "TRUE", "Y", "YES", "对的", "正确的"}
+FALSE = {"错", "错误", "否", "×", "✗", "✘", "X", "F", "FALSE", "N", "NO", "错的", "错误的", "不对", "不正确"}
+DIFFICULTY = {"易": 1, "容易": 1, "简单": 1, "较易": 1, "较容易": 1, "较简单": 1, "低": 1,
+              "中": 2, "中等": 2, "适中": 2, "一般": 2, "普通": 2, "中档": 2,
+              "难": 3, "困难": 3, "较难": 3, "较困难": 3, "高": 3}
+FIVE = {1: 1, 2: 1, 3: 2, 4: 3, 5: 3}  # a 1–5 scale onto 易/中/难
+GAP = re.compile(r"[_＿]{2,}|[（(][\s\u3000]*[）)]")
+SPLIT_TAGS = re.compile(r"[,，、;；\s/|]+")
+BLANK_SEP = re.compile(r"\s*(?:\|\||[|｜;；\n]|###)\s*")
+ALT_SEP = re.compile(r"\s*[/／]\s*")
+OR_SEP = re.compile(r"\s*或\s*")
+LETTER_PREFIX = re.compile(r"^[(（]?([A-Ha-h])\s*[)）.．、:：]\s*")
+ANSWER_SEPARATORS = re.compile(r"[\s,，、;；|/]")
 
 
-def read_rows(path: FsPath, file: str) -> tuple[list[list[str]], list[Problem]]:
-    """The sheet as rows of stripped texts (row 1 is the header), or a problem."""
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, file)
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return [], [Problem(file, 1, 1, "", f"无法读取文件：{error.strerror or error}")]
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        return [], [Problem(file, 1, 1, "", "无法识别文件编码：请以 UTF-8 或 GB18030（GBK）保存 CSV")]
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        return [], [Problem(file, 1, 1, "", f"CSV 格式错误：{error}")]
-    return [[cell.strip() for cell in row] for row in rows], []
+@dataclass
+class _Sheet:
+    """One sheet being read: its header, file label, and what the report will say about it."""
+
+    sheet: Sheet
+    header: Header
+    label: str
+    kind: str | None  # the question type its name gives
+    five_scale: bool
+    counts: Counter[str] = field(default_factory=Counter)
+    readings: dict[str, list[int]] = field(default_factory=dict)
+
+    def read_as(self, reading: str, row: int) -> None:
+        self.readings.setdefault(reading, []).append(row)
 
 
-def _read_xlsx(path: FsPath, file: str) -> tuple[list[list[str]], list[Problem]]:
-    import zipfile
-
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # openpyxl warns about styles other tools leave behind
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (OSError, ValueError, KeyError, TypeError, zipfile.BadZipFile, InvalidFileException) as error:
-        return [], [Problem(file, 1, 1, "", f"无法读取 Excel 文件（{type(error).__name__}）：请确认是 .xlsx 格式")]
-    try:
-        sheet = book.worksheets[0]
-        rows = [[_cell(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-    return rows, []
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "对" if value else "错"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def _header_name(text: str) -> str:
-    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-    if name.startswith("选项") and len(name) == 3:
-        name = "选项" + name[2].upper()
-    return ALIASES.get(name, name)
-
-
-def parse_rows(rows: list[list[str]], file: str, project: Project) -> Draft:
-    """Turn the rows into a Draft, with every problem found pinned to its row and column."""
+def parse_sheets(sheets: list[Sheet], file: str, project: Project) -> Draft:
+    """Turn the sheets into a Draft, with every problem pinned to its sheet, row and column."""
     draft = Draft(file)
-    if not any(any(cell for cell in row) for row in rows):
-        draft.problems.append(Problem(file, 1, 1, "", "文件是空的：第 1 行应为列名（题型、题干、选项A…、答案、解析、难度、知识点），其下每行一道题"))
+    found = [(sheet, find_header(sheet.rows)) for sheet in sheets if any(sheet.rows)]
+    if not found:
+        draft.problems.append(Problem(file, 1, 1, "", "文件是空的：应有一行列名（题型、题干、选项A…、答案、解析、难度、知识点），其下每行一道题"))
         return draft
-    columns = _columns(rows[0], draft)
-    if draft.problems:
+    usable = [(sheet, header) for sheet, header in found if header is not None]
+    if not usable:
+        draft.problems.append(Problem(file, 1, 1, "题干", "没有找到列名行：前 30 行中没有“题干”（或“题目”“试题内容”）这样的列名"))
         return draft
+    several = len(usable) > 1
     ids: set[str] = set()
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(row):
+    for sheet, header in found:
+        if header is None:
+            draft.report.append(f"工作表“{sheet.name}”中没有列名行（需要“题干”等列），整张表未读取")
             continue
-        _row(draft, project, columns, number, row, ids)
-    if not draft.questions and not draft.problems:
-        draft.problems.append(Problem(file, 2, 1, "", "没有题目：第 1 行是列名，其下没有任何题目"))
+        label = f"{file}[{sheet.name}]" if several else file
+        state = _Sheet(sheet, header, label, _kind(sheet.name)[0] if several or "题型" not in header.columns else None,
+                       _five_scale(sheet, header))
+        _read_sheet(draft, project, state, ids)
+        _report(draft, state, several)
+    if not draft.questions and not draft.problems and not draft.skipped:
+        draft.problems.append(Problem(file, usable[0][1].row + 1, 1, "", "没有题目：列名行之下没有任何题目"))
     return draft
 
 
-def _columns(header: list[str], draft: Draft) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for index, text in enumerate(header, start=1):
-        if not text:
-            continue
-        name = _header_name(text)
-        if name in IGNORED:
-            continue
-        if name not in KNOWN:
-            draft.problems.append(Problem(draft.file, 1, index, text, f"未知的列“{text}”，可用的列：题型、题干、选项A…选项H、答案、解析、难度、知识点、编号、分值"))
-        elif name in columns:
-            draft.problems.append(Problem(draft.file, 1, index, text, f"重复的列“{name}”"))
-        else:
-            columns[name] = index
-    for required in ("题型", "题干", "答案"):
-        if required not in columns:
-            draft.problems.append(Problem(draft.file, 1, 1, required, f"缺少“{required}”列"))
-    return columns
+def _read_sheet(draft: Draft, project: Project, state: _Sheet, ids: set[str]) -> None:
+    header = state.header
+    for index, text in header.duplicates:
+        draft.problems.append(Problem(state.label, header.row, index, text, f"重复的列“{text}”：与第 {header.columns[_canon(text)]} 列同名"))
+    missing = [name for name in ("题干", "答案") if name not in header.columns]
+    if "题型" not in header.columns and state.kind is None:
+        missing.insert(0, "题型")
+    for name in missing:
+        hint = "（或把工作表命名为题型，如“单选题”）" if name == "题型" else ""
+        draft.problems.append(Problem(state.label, header.row, 1, name, f"缺少“{name}”列{hint}"))
+    if missing or header.duplicates:
+        return
+    for number, row in enumerate(state.sheet.rows[header.row:], start=header.row + 1):
+        if any(row):
+            _row(draft, project, state, number, row, ids)
 
 
-def _row(draft: Draft, project: Project, columns: dict[str, int], number: int, row: list[str], ids: set[str]) -> None:
+def _canon(text: str) -> str:
+    from .columns import canonical
+
+    return canonical(text) or text
+
+
+def _kind(text: str) -> tuple[str | None, bool]:
+    """(type, unsupported) for a 题型 value or a sheet name: 单项选择题 → single; 简答题 → (None, True)."""
+    word = unicodedata.normalize("NFKC", text)
+    word = re.sub(r"[（(【\[][^）)】\]]*[）)】\]]|\s|^[一二三四五六七八九十\d]+[、.．]", "", word).upper()
+    word = word.removesuffix("类").removesuffix("题").removesuffix("类")
+    if word in TYPES:
+        return TYPES[word], False
+    return None, any(name in word for name in UNSUPPORTED)
+
+
+def _five_scale(sheet: Sheet, header: Header) -> bool:
+    """A difficulty column holding 4 or 5 anywhere is read on a 1–5 scale, else 1–3."""
+    column = header.columns.get("难度")
+    if column is None:
+        return False
+    values = {row[column - 1] for row in sheet.rows[header.row:] if len(row) >= column}
+    return bool(values & {"4", "5"})
+
+
+def _row(draft: Draft, project: Project, state: _Sheet, number: int, row: list[str], ids: set[str]) -> None:
+    columns = state.header.columns
+    names = state.header.names
+
     def cell(name: str) -> str:
         index = columns.get(name)
         return row[index - 1] if index is not None and index <= len(row) else ""
 
     def problem(name: str, message: str) -> None:
-        draft.problems.append(Problem(draft.file, number, columns.get(name, 1), name, message))
+        draft.problems.append(Problem(state.label, number, columns.get(name, 1), names.get(name, name), message))
 
-    place = Place(number, columns["题型"], "题型", {f: (columns[c], c) for f, c in FIELDS.items() if c in columns})
     before = len(draft.problems)
-    kind = TYPES.get(re.sub(r"\s+", "", cell("题型")))
+    for name, index in columns.items():
+        if index <= len(row) and len(row[index - 1]) > MAX_CELL:
+            problem(name, f"单元格有 {len(row[index - 1])} 个字，超过上限 {MAX_CELL} 个字")
+    if len(draft.problems) > before:
+        return
+    shown = cell("题型")
+    kind, unsupported = _kind(shown) if shown else (state.kind, False)
+    if unsupported:
+        draft.skipped.append(Problem(state.label, number, columns.get("题型", 1), names.get("题型", "题型"),
+                                     f"“{shown}”不能自动评分，lunxun 不支持这种题型，此行未导入"))
+        return
     if kind is None:
-        shown = cell("题型")
         problem("题型", f"未知题型“{shown}”，可用：单选题、多选题、判断题、填空题" if shown else "缺少题型")
-    question: dict[str, Any] = {"id": _question_id(cell("编号"), len(draft.questions) + 1, ids, problem), "type": kind}
+    question: dict[str, Any] = {"id": _question_id(cell("编号"), len(draft.questions) + 1, ids, problem, state, number)}
     stem = cell("题干")
     if not stem:
         problem("题干", "题干不能为空")
     answer = cell("答案")
     if not answer:
         problem("答案", "答案不能为空")
-    elif kind in ("single", "multiple"):
-        question["options"] = _options(cell, problem)
-        question["answer"] = _letters(answer, kind, len(question["options"]), problem)
+    elif kind in ("single", "multiple", "choice"):
+        options = _options(cell, problem, state, number)
+        question["options"] = options
+        kind, question["answer"] = _letters(answer, kind, options, problem, state, number)
     elif kind == "judge":
-        question["answer"] = _judge(answer, problem)
+        question["answer"] = _judge(answer, cell, problem, state, number)
     elif kind == "blank":
-        stem, question["answer"] = _blanks(stem, answer, problem)
+        stem, question["answer"] = _blanks(stem, answer, problem, state, number)
+    question["type"] = kind
     question["stem"] = stem
     if cell("解析"):
         question["explain"] = cell("解析")
     if cell("难度"):
-        question["difficulty"] = _difficulty(cell("难度"), problem)
+        question["difficulty"] = _difficulty(cell("难度"), state.five_scale, problem)
     if cell("分值"):
         question["points"] = _points(cell("分值"), problem)
-    _topics(cell("知识点"), question, project, problem)
+    _topics(cell("知识点"), cell("标签"), question, project, problem)
     if len(draft.problems) == before:
+        field_columns: dict[str, tuple[int, str]] = {}
+        for name, field_name in PLACES:
+            if name in columns and field_name not in field_columns:
+                field_columns[field_name] = (columns[name], names[name])
+        type_column = columns.get("题型", 1)
+        place = Place(number, type_column, names.get("题型", ""), field_columns, state.label)
         draft.places[(len(draft.questions),)] = place
         draft.questions.append(question)
-        draft.notes.append(f"第 {number} 行")
+        state.counts[kind or ""] += 1
+        sheet_part = f"工作表“{state.sheet.name}”" if state.label != draft.file else ""
+        draft.notes.append(f"{sheet_part}第 {number} 行")
 
 
-def _question_id(text: str, ordinal: int, ids: set[str], problem: Any) -> str:
-    if text:
-        if not SLUG.fullmatch(text):
-            problem("编号", f"编号“{text}”不是合法的标识：只能用小写英文字母、数字和连字符")
-        elif text in ids:
+def _question_id(text: str, ordinal: int, ids: set[str], problem: Callable[[str, str], None],
+                 state: _Sheet, number: int) -> str:
+    candidate = unicodedata.normalize("NFKC", text).strip().lower()
+    if candidate and SLUG.fullmatch(candidate) and not candidate.isdigit():
+        if candidate in ids:
             problem("编号", f"重复的编号“{text}”")
-        ids.add(text)
-        return text
+        ids.add(candidate)
+        return candidate
+    if text and not text.isdigit():
+        state.read_as(f"“{state.header.names['编号']}”列的值不能用作题目 id（只能用小写英文字母、数字和连字符），已自动编号", number)
     candidate = f"q{ordinal}"
     while candidate in ids:
         candidate += "-1"
@@ -200,76 +218,144 @@ def _question_id(text: str, ordinal: int, ids: set[str], problem: Any) -> str:
     return candidate
 
 
-def _options(cell: Any, problem: Any) -> list[str]:
-    texts = [cell(name) for name in OPTION_COLUMNS]
+def _options(cell: Callable[[str], str], problem: Callable[[str, str], None], state: _Sheet, number: int) -> list[str]:
+    texts = [cell(f"选项{letter}") for letter in LETTERS]
     while texts and not texts[-1]:
         texts.pop()
+    if not texts and cell("选项"):
+        texts = split_options(cell("选项"))
+        if len(texts) < 2:
+            problem("选项", f"无法从“{cell('选项')}”中分出选项：写成“A.甲 B.乙”，或用“|”、换行分隔")
+            return texts
+    else:
+        texts = [_strip_letter(text, LETTERS[index]) for index, text in enumerate(texts)]
     if "" in texts:
-        missing = OPTION_COLUMNS[texts.index("")]
+        missing = f"选项{LETTERS[texts.index('')]}"
         problem(missing, f"{missing}为空，但其后还有选项：选项须从 A 起连续填写")
     if len(texts) < 2:
-        problem("选项A", f"选择题至少需要 2 个选项（现有 {len(texts)} 个）")
+        problem("选项A" if "选项A" in state.header.columns else "选项", f"选择题至少需要 2 个选项（现有 {len(texts)} 个）")
     return texts
 
 
-def _letters(answer: str, kind: str, count: int, problem: Any) -> Any:
-    text = re.sub(r"[\s,，、;；]", "", unicodedata.normalize("NFKC", answer)).upper()
+def _strip_letter(text: str, letter: str) -> str:
+    """``A．人民调解`` in column 选项A → ``人民调解`` (only its own letter, so ``B超`` stays)."""
+    found = LETTER_PREFIX.match(text)
+    return text[found.end():].strip() if found and found.group(1).upper() == letter else text
+
+
+def split_options(text: str) -> list[str]:
+    """``A.人民调解 B.司法调解`` → [人民调解, 司法调解]; else split at new lines, ``|`` or ``；``."""
+    starts = []
+    position = 0
+    for letter in LETTERS:
+        marker = re.compile(rf"(?:^|(?<=[\s|;；,，、]))[(（]?{letter}\s*[)）.．、:：]", re.IGNORECASE)
+        found = marker.search(text, position)
+        if found is None or (letter == "A" and text[:found.start()].strip()):
+            break
+        starts.append((found.start(), found.end()))
+        position = found.end()
+    if len(starts) >= 2:
+        ends = [start for start, _ in starts[1:]] + [len(text)]
+        return [text[body:end].strip(" \t\n|;；,，") for (_, body), end in zip(starts, ends)]
+    for separator in ("\n", "|", "｜", "；", ";"):
+        parts = [part.strip() for part in text.split(separator)]
+        if len(parts) >= 2:
+            return [_strip_letter(part, LETTERS[index]) if index < len(LETTERS) else part for index, part in enumerate(parts)]
+    return [text.strip()]
+
+
+def _letters(answer: str, kind: str | None, options: list[str], problem: Callable[[str, str], None],
+             state: _Sheet, number: int) -> tuple[str | None, Any]:
+    text = ANSWER_SEPARATORS.sub("", unicodedata.normalize("NFKC", answer)).upper()
     if not text or not all(ch in LETTERS for ch in text):
-        problem("答案", f"答案“{answer}”应为选项字母，如 {'A' if kind == 'single' else 'ABD'}")
-        return answer
-    if kind == "single" and len(set(text)) != 1:
+        if answer.strip() in options:  # the answer written out as the option's text
+            text = LETTERS[options.index(answer.strip())]
+            state.read_as("答案写的是选项内容，已换成对应的字母", number)
+        else:
+            problem("答案", f"答案“{answer}”应为选项字母，如 {'A' if kind == 'single' else 'ABD'}")
+            return kind, answer
+    letters = "".join(dict.fromkeys(text))
+    if kind == "choice":
+        kind = "single" if len(letters) == 1 else "multiple"
+        state.read_as("题型“选择题”按答案字母的个数读作单选题或多选题", number)
+    if kind == "single" and len(letters) != 1:
         problem("答案", f"单选题只能有一个答案，却填了“{answer}”")
-        return answer
-    beyond = "".join(sorted({ch for ch in text if LETTERS.index(ch) >= count}))
-    if beyond and count >= 2:
-        problem("答案", f"答案“{beyond}”超出了选项范围（共 {count} 个选项：A–{LETTERS[count - 1]}）")
-    return text if kind == "multiple" else text[0]
+        return kind, answer
+    beyond = "".join(sorted({ch for ch in letters if LETTERS.index(ch) >= len(options)}))
+    if beyond and len(options) >= 2:
+        problem("答案", f"答案“{beyond}”超出了选项范围（共 {len(options)} 个选项：A–{LETTERS[len(options) - 1]}）")
+    return kind, letters if kind == "multiple" else letters[0]
 
 
-def _judge(answer: str, problem: Any) -> Any:
+def _judge(answer: str, cell: Callable[[str], str], problem: Callable[[str, str], None], state: _Sheet, number: int) -> Any:
     word = unicodedata.normalize("NFKC", answer).strip().upper()
-    if word in TRUE_WORDS or word == "TRUE":
+    if word in TRUE:
         return True
-    if word in FALSE_WORDS or word == "FALSE":
+    if word in FALSE:
         return False
-    problem("答案", f"判断题的答案应为“对”或“错”，却填了“{answer}”")
+    if word in ("A", "B"):
+        first, second = _judge(cell("选项A"), cell, _quiet, state, number), _judge(cell("选项B"), cell, _quiet, state, number)
+        if first is not None and second is not None and first != second:
+            return first if word == "A" else second
+        state.read_as("判断题答案 A/B 按 A=正确、B=错误 读取", number)
+        return word == "A"
+    problem("答案", f"判断题的答案应为 对/错（或 正确/错误、√/×、T/F、是/否），却填了“{answer}”")
     return None
 
 
-def _blanks(stem: str, answer: str, problem: Any) -> tuple[str, list[list[str]]]:
-    """Gaps written ``___``, ``（ ）`` or ``____`` become ``____``; answers split by | and /."""
+def _quiet(name: str, message: str) -> None:
+    """A problem callback for probing a text that need not be a judge answer."""
+
+
+def _blanks(stem: str, answer: str, problem: Callable[[str, str], None], state: _Sheet,
+            number: int) -> tuple[str, list[list[str]]]:
+    """Gaps written ``___``, ``（ ）`` become ``____``; blanks split by | ； ###, alternatives by / or 或."""
     if not BLANK.search(stem):
         stem = GAP.sub("____", stem)
-    groups = [[text.strip() for text in part.split("/") if text.strip()] for part in answer.split("|")]
-    if any(not group for group in groups):
-        problem("答案", f"答案“{answer}”中有空的一组：各空用“|”分隔，同一空的几种答案用“/”分隔")
     gaps = len(BLANK.findall(stem))
+    parts = [part for part in BLANK_SEP.split(answer.strip())]
+    groups = [[text for text in ALT_SEP.split(part) if text] for part in parts]
     if gaps == 0:
         problem("题干", "填空题的题干中没有空（用 ____ 或（ ）表示）")
+        return stem, groups
+    if gaps == len(groups) == 1 and len(groups[0]) == 1 and OR_SEP.search(groups[0][0]):
+        groups = [[text for text in OR_SEP.split(groups[0][0]) if text]]
+        state.read_as("答案中的“或”读作同一个空的几种答案", number)
+    if gaps == 1 and len(groups) > 1:
+        groups = [[text for group in groups for text in group]]
+        state.read_as("题干只有一个空：答案中的“|”“；”读作这个空的几种答案（如 5|五）", number)
+    elif len(groups) == 1 and gaps > 1 and len(groups[0]) == gaps:
+        groups = [[text] for text in groups[0]]
+        state.read_as(f"题干有 {gaps} 个空：答案中的“/”读作各空之间的分隔", number)
+    if any(not group for group in groups):
+        problem("答案", f"答案“{answer}”中有空的一组：各空用“|”分隔，同一空的几种答案用“/”分隔")
     elif gaps != len(groups):
         problem("答案", f"题干有 {gaps} 个空，答案却给了 {len(groups)} 组（各空用“|”分隔）")
     return stem, groups
 
 
-def _difficulty(text: str, problem: Any) -> Any:
-    value = DIFFICULTY.get(unicodedata.normalize("NFKC", text).strip())
-    if value is None:
-        problem("难度", f"难度“{text}”应为 易、中、难 或 1、2、3")
-    return value
+def _difficulty(text: str, five_scale: bool, problem: Callable[[str, str], None]) -> Any:
+    word = unicodedata.normalize("NFKC", text).strip().removesuffix("等").removesuffix("度")
+    if word in DIFFICULTY:
+        return DIFFICULTY[word]
+    if word.isdigit() and 1 <= int(word) <= (5 if five_scale else 3):
+        return FIVE[int(word)] if five_scale else int(word)
+    problem("难度", f"难度“{text}”应为 易、较易、中、较难、难，或 1–3（或 1–5）")
+    return None
 
 
-def _points(text: str, problem: Any) -> Any:
+def _points(text: str, problem: Callable[[str, str], None]) -> Any:
     try:
-        value = float(unicodedata.normalize("NFKC", text))
+        value = float(unicodedata.normalize("NFKC", text).removesuffix("分"))
     except ValueError:
         value = 0.0
-    if value <= 0:
+    if not 0 < value < 1e6:
         problem("分值", f"分值“{text}”应为大于 0 的数")
     return value
 
 
-def _topics(text: str, question: dict[str, Any], project: Project, problem: Any) -> None:
-    """知识点: the first method/step id becomes ref; other words become tags."""
+def _topics(text: str, labels: str, question: dict[str, Any], project: Project, problem: Callable[[str, str], None]) -> None:
+    """知识点: the first method/step id becomes ref; other words, and 标签, become tags."""
     tags: list[str] = []
     for word in SPLIT_TAGS.split(unicodedata.normalize("NFKC", text).strip()):
         if not word:
@@ -286,5 +372,32 @@ def _topics(text: str, question: dict[str, Any], project: Project, problem: Any)
             continue
         if word not in tags:
             tags.append(word)
+    for word in SPLIT_TAGS.split(unicodedata.normalize("NFKC", labels).strip()):
+        if word and word not in tags:
+            tags.append(word)
     if tags:
         question["tags"] = tags
+
+
+def _rows_text(rows: list[int]) -> str:
+    shown = "、".join(str(row) for row in rows[:20])
+    return f"第 {shown} 行" + (f"等 {len(rows)} 行" if len(rows) > 20 else "")
+
+
+def _report(draft: Draft, state: _Sheet, several: bool) -> None:
+    header = state.header
+    where = f"工作表“{state.sheet.name}”" if several else "表格"
+    counts = "、".join(f"{name} {state.counts[kind]} 道" for kind, name in KIND_NAMES.items() if state.counts[kind])
+    kind_note = f"（题型按工作表名读作{KIND_NAMES.get(state.kind or '', '')}）" if state.kind and "题型" not in header.columns else ""
+    draft.report.append(f"{where}：第 {header.row} 行是列名{kind_note}；读出 {counts or '0 道题'}")
+    if header.row > 1:
+        above = f"第 1–{header.row - 1} 行" if header.row > 2 else "第 1 行"
+        draft.report.append(f"{above}在列名之上（标题或说明），未读取")
+    used = [name if text == name else f"{name}（“{text}”）"
+            for name, text in sorted(header.names.items(), key=lambda item: header.columns[item[0]])]
+    draft.report.append("使用的列：" + "、".join(used))
+    if header.ignored:
+        draft.report.append("忽略的列（lunxun 没有对应的字段）：" + "、".join(header.ignored))
+    for reading, rows in state.readings.items():
+        draft.report.append(f"{_rows_text(rows)}：{reading}")
+    draft.report.extend(state.sheet.notes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -42,8 +43,17 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)  # "- item" indented under its key, as trainers write it
 
 
+# YAML reads NEL, LS, PS and CR as line breaks and refuses raw control characters: written
+# plainly or in a block they would not read back as written, so such texts are double-quoted
+# (the emitter then escapes them: \N, \L, \P, \r, \x01).
+_HOSTILE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-    style = "|" if "\n" in value.rstrip("\n") else None
+    if _HOSTILE.search(value):
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value.rstrip("\n") else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
