@@ -23,6 +23,8 @@ from .draft import Draft, Place
 from .gift_question import GiftQuestion
 
 META_FIELDS = ("ref", "difficulty", "points", "tags")
+MAX_QUESTIONS = 15_000  # lunxun reads about 12,000 questions from one bank file; more would take over 10 s
+_GAP = re.compile(r"\n[ \t]*\n(?=[ \t]*\S)")
 
 
 @dataclass
@@ -36,6 +38,10 @@ class _Block:
 def parse_gift(text: str, file: str, default_title: str) -> Draft:
     """Read a GIFT text into a Draft; every problem carries its line and column."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    blocks = sum(1 for _ in _GAP.finditer(text)) + 1
+    if blocks > MAX_QUESTIONS:  # counted before anything is parsed: 100,000 questions must not take a minute
+        return Draft(file, problems=[Problem(file, 1, 1, "", f"文件中有约 {blocks} 道题（以空行分隔），超过一次导入的上限 "
+                                                           f"{MAX_QUESTIONS} 道：请分成几个文件分别导入")])
     reader = _Reader(text, file)
     reader.run()
     draft = reader.draft
