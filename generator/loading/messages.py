@@ -19,6 +19,7 @@ _TEMPLATES = {
     "int_from_float": "应为整数",
     "float_type": "应为数字",
     "float_parsing": "应为数字",
+    "finite_number": "应为有限的数字（不能是 .inf 或 .nan）",
     "bool_type": "应为 true 或 false",
     "bool_parsing": "应为 true 或 false",
     "list_type": "应为列表（每项以“- ”开头，或写成 [a, b]）",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Annotated, Any
 
@@ -12,9 +13,10 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 class Entity(BaseModel):
-    """Base: unknown fields are mistakes; numbers are accepted where text is expected."""
+    """Base: unknown fields are mistakes; numbers are accepted where text is expected (as
+    the text written: the loader's numbers remember it); .inf and .nan are no numbers."""
 
-    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True, allow_inf_nan=False)
 
 
 def _check_slug(value: str) -> str:
@@ -31,6 +33,28 @@ def _text_list(value: Any) -> Any:
     return [value] if isinstance(value, (str, int, float)) else value
 
 
+_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DATE_TIME = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|[ \t]+)\d{1,2}:\d{2}.*")
+
+
+def _calendar_date(value: Any) -> Any:
+    """A day of the calendar: 2026-09-01 (written as text, or a date from an import)."""
+    if isinstance(value, datetime.datetime) or isinstance(value, str) and _DATE_TIME.fullmatch(value.strip()):
+        raise PydanticCustomError("date_only", "应为日期，不带时间，如 2026-09-01")
+    if isinstance(value, datetime.date):
+        return value
+    match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if match:
+        try:
+            return datetime.date(*(int(part) for part in match.groups()))
+        except ValueError:
+            pass
+    raise PydanticCustomError(
+        "calendar_date", "“{value}”不是有效的日期，应写成 年-月-日，如 2026-09-01", {"value": str(value)}
+    )
+
+
+CalendarDate = Annotated[datetime.date, BeforeValidator(_calendar_date)]
 Slug = Annotated[str, AfterValidator(_check_slug), Field(description="小写英文标识，如 liuchixiang")]
 Md = Annotated[str, Field(description="Markdown 文本", json_schema_extra={"format": "markdown"})]
 Text = Annotated[str, Field(min_length=1)]

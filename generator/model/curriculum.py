@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 import re
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BeforeValidator, Field
-from pydantic_core import PydanticCustomError
+from pydantic import Field
 
-from .common import Entity, Md, Slug, SlugList, Text, TextList
+from .common import CalendarDate, Entity, Md, Slug, SlugList, Text, TextList
 
 SessionKind = Literal["开班式", "专题辅导", "经验介绍", "现场观摩", "分组讨论", "自学", "测验", "结业式"]
 SESSION_KINDS: tuple[str, ...] = SessionKind.__args__  # type: ignore[attr-defined]
-
-
-_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-
-
-def _calendar_date(value: Any) -> Any:
-    """A day of the calendar: 2026-09-01 (YAML's date, or the same written as text)."""
-    if isinstance(value, datetime.datetime):
-        raise PydanticCustomError("date_only", "应为日期，不带时间，如 2026-09-01")
-    if isinstance(value, datetime.date):
-        return value
-    match = _DATE.fullmatch(value.strip()) if isinstance(value, str) else None
-    if match:
-        try:
-            return datetime.date(*(int(part) for part in match.groups()))
-        except ValueError:
-            pass
-    raise PydanticCustomError(
-        "calendar_date", "“{value}”不是有效的日期，应写成 年-月-日，如 2026-09-01", {"value": value}
-    )
-
-
-CalendarDate = Annotated[datetime.date, BeforeValidator(_calendar_date)]
 
 
 class Session(Entity):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Literal
 
 from pydantic import Field, TypeAdapter
 
-from .common import Entity, Slug, Text
+from .common import CalendarDate, Entity, Slug, Text
 
 SourceKind = Literal["讲话", "文章", "报道", "文件", "汇编"]
 
@@ -16,7 +15,7 @@ class Source(Entity):
     id: Slug
     title: Text
     kind: SourceKind
-    date: datetime.date | None = None
+    date: CalendarDate | None = None
     publisher: str | None = None
     author: str | None = Field(None, description="作者（可选）")
     file: str | None = Field(None, description="原始文献的文件名（可选）")
