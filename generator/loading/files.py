@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path as FsPath
 
 
@@ -38,20 +39,20 @@ def read_regular(path: FsPath, limit: int) -> bytes:
             raise Unreadable("不是普通文件（可能是管道、设备或套接字），拒绝读取")
         if info.st_size > limit:
             raise Unreadable(f"文件超过 {_size(limit)}，拒绝读取")
-        return read_bounded(handle, limit)
+        return read_bounded(lambda size: os.read(handle, size), limit)
     except OSError as error:
         raise Unreadable(f"无法读取（{error.strerror or error}）") from None
     finally:
         os.close(handle)
 
 
-def read_bounded(handle: int, limit: int) -> bytes:
-    """Read a file descriptor to its end, refusing it once it passes ``limit`` bytes
-    (a file may grow after fstat, and a pipe has no size to check first)."""
+def read_bounded(read: Callable[[int], bytes], limit: int) -> bytes:
+    """Read to the end with ``read(size)``, refusing once past ``limit`` bytes (a file may
+    grow after fstat, and a pipe such as standard input has no size to check first)."""
     chunks: list[bytes] = []
     total = 0
     while True:
-        chunk = os.read(handle, min(1 << 20, limit + 1 - total))
+        chunk = read(min(1 << 20, limit + 1 - total))
         if not chunk:
             return b"".join(chunks)
         chunks.append(chunk)

@@ -7,7 +7,15 @@ from typing import Any
 
 import yaml
 
+from ..problems import CommandError
+from .files import Unreadable, read_regular
 from .project import Layout
+
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+class SiteConfigError(CommandError):
+    """mkdocs.yml cannot be read as text: say so in Chinese instead of a traceback."""
 
 
 class _Tolerant(yaml.SafeLoader):
@@ -17,9 +25,33 @@ class _Tolerant(yaml.SafeLoader):
 _Tolerant.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def config_text(config_file: FsPath) -> str:
+    """The text of mkdocs.yml; SiteConfigError when it is not a UTF-8 text file (Notepad's
+    "ANSI" saves GBK) or not a regular file. FileNotFoundError when it is missing."""
+    if not config_file.exists():
+        raise FileNotFoundError(config_file)
+    try:
+        raw = read_regular(config_file, MAX_CONFIG_BYTES)
+    except Unreadable as error:
+        raise SiteConfigError(f"{config_file}: {error.reason}") from None
+    if b"\x00" in raw:
+        raise SiteConfigError(f"{config_file}: 不是文本文件（含有二进制内容），请以 UTF-8 文本保存")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise SiteConfigError(
+            f"{config_file}: 不是 UTF-8 编码（第 {line} 行起），可能是记事本以 ANSI（GBK）保存的，请另存为 UTF-8"
+        ) from None
+
+
 def read_site_config(config_file: FsPath) -> dict[str, Any]:
-    """mkdocs.yml as a dict; raises OSError or yaml.YAMLError when it cannot be read."""
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    """mkdocs.yml as a dict; raises OSError or yaml.YAMLError when it cannot be read,
+    SiteConfigError when it is not UTF-8 text."""
+    try:
+        data = yaml.load(config_text(config_file), Loader=_Tolerant) or {}
+    except RecursionError:  # nested thousands of levels deep: not a configuration
+        raise yaml.YAMLError("嵌套层数过深") from None
     return data if isinstance(data, dict) else {}
 
 
@@ -36,7 +68,9 @@ def layout_of(config: dict[str, Any]) -> Layout:
 
 
 def layout_from(config_file: FsPath) -> Layout:
-    """The folders of the project whose mkdocs.yml this is; defaults when it is missing or broken."""
+    """The folders of the project whose mkdocs.yml this is; defaults when it is missing or
+    its YAML is broken (MkDocs reports that when building). SiteConfigError when it is not
+    UTF-8 text: every command would misread it."""
     try:
         return layout_of(read_site_config(config_file))
     except (OSError, yaml.YAMLError):

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
+from ..loading.files import Unreadable, read_bounded, read_regular
 from .code import InvalidCode, decode_result_code, find_codes
 
 Keep = Literal["latest", "best"]
 STDIN = "-"
 STDIN_LABEL = "标准输入"
+MAX_INPUT_BYTES = 32 * 1024 * 1024  # a chat export with tens of thousands of codes
 
 
 @dataclass(slots=True)
@@ -139,18 +141,11 @@ def read_input(source: str) -> tuple[str | None, list[str]]:
     file that is not UTF-8 is read as GB18030 (what Chinese Windows saves) and noted.
     """
     label = label_of(source)
-    if source == STDIN:
-        data = sys.stdin.buffer.read()
-    else:
-        path = FsPath(source)
-        if path.is_dir():
-            return None, [f"{label}: 这是一个文件夹，请给出其中的文件，已跳过"]
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            return None, [f"{label}: 找不到这个文件，已跳过"]
-        except OSError as error:
-            return None, [f"{label}: 无法读取（{error.strerror or error}），已跳过"]
+    try:
+        data = read_bounded(sys.stdin.buffer.read, MAX_INPUT_BYTES) if source == STDIN \
+            else read_regular(FsPath(source), MAX_INPUT_BYTES)
+    except Unreadable as error:  # a folder, a FIFO, /dev/zero, too large, unreadable
+        return None, [f"{label}: {error.reason}，已跳过"]
     if not data.strip():
         return None, [f"{label}: 文件是空的"]
     return _decode(label, data)

@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from ...loading.site_config import config_text
 from ...output import staging_dir, swap_in
 from ...problems import BuildError
 from .console import show_mkdocs_log
@@ -20,6 +21,7 @@ from .console import show_mkdocs_log
 def _load(config_file: FsPath, **overrides: object):
     if not config_file.is_file():
         raise BuildError(f"{config_file}: 找不到 MkDocs 配置文件（请在项目目录中运行，或用 -f 指定）")
+    config_text(config_file)  # not UTF-8 text: a Chinese message rather than MkDocs' English one
     try:
         return load_config(config_file=str(config_file), **overrides)
     except (ConfigurationError, Abort) as error:
