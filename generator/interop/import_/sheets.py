@@ -208,8 +208,10 @@ ENCODINGS = ("utf-8", "gb18030")
 def _read_csv(path: FsPath, file: str) -> Sheet:
     raw = path.read_bytes()
     text = _decode(raw)
+    first = text.split("\n", 1)[0]
+    delimiter = "\t" if first.count("\t") > first.count(",") else ","  # Excel's "Unicode text" is tab-separated
     try:
-        rows = csv.reader(io.StringIO(text, newline=""))
+        rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         return _Rows().take(path.stem, rows)
     except csv.Error as error:
         raise _Unreadable(f"CSV 格式错误：{error}") from None
@@ -224,8 +226,8 @@ def _decode(raw: bytes) -> str:
             except UnicodeDecodeError:
                 raise _Unreadable(f"文件开头标明是 {encoding.upper()} 编码，但内容不是：请重新保存为 UTF-8 的 CSV") from None
     sample = raw[:4096]
-    if len(sample) >= 4 and sample.count(0) * 4 >= len(sample):  # ASCII-heavy UTF-16 without a BOM
-        encoding = "utf-16-le" if sample[1::2].count(0) > sample[0::2].count(0) else "utf-16-be"
+    if 0 in sample:  # no GBK or UTF-8 text holds NUL: UTF-16 without a BOM (its commas, tabs, line ends)
+        encoding = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"
         try:
             return raw.decode(encoding)
         except UnicodeDecodeError:

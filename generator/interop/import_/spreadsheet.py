@@ -294,7 +294,9 @@ def _judge(answer: str, cell: Callable[[str], str], problem: Callable[[str, str]
     if word in FALSE:
         return False
     if word in ("A", "B"):
-        first, second = _judge(cell("选项A"), cell, _quiet, state, number), _judge(cell("选项B"), cell, _quiet, state, number)
+        options = [cell("选项A"), cell("选项B")] if cell("选项A") else split_options(cell("选项")) + [""]
+        first, second = (_judge(_strip_letter(text, letter), cell, _quiet, state, number) if text.upper() not in ("A", "B") else None
+                         for text, letter in zip(options[:2], "AB"))
         if first is not None and second is not None and first != second:
             return first if word == "A" else second
         state.read_as("判断题答案 A/B 按 A=正确、B=错误 读取", number)
@@ -318,8 +320,8 @@ def _blanks(stem: str, answer: str, problem: Callable[[str, str], None], state: 
     if gaps == 0:
         problem("题干", "填空题的题干中没有空（用 ____ 或（ ）表示）")
         return stem, groups
-    if gaps == len(groups) == 1 and len(groups[0]) == 1 and OR_SEP.search(groups[0][0]):
-        groups = [[text for text in OR_SEP.split(groups[0][0]) if text]]
+    if any(len(group) == 1 and OR_SEP.search(group[0]) for group in groups):
+        groups = [[text for text in OR_SEP.split(group[0]) if text] if len(group) == 1 else group for group in groups]
         state.read_as("答案中的“或”读作同一个空的几种答案", number)
     if gaps == 1 and len(groups) > 1:
         groups = [[text for group in groups for text in group]]
