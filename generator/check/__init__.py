@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..loading.project import Project
+from ..model import Curriculum, Method, QuizBank
 from ..problems import Problem
 from .curriculum import check_curriculum
 from .method import check_method
@@ -20,4 +21,7 @@ def check_project(project: Project) -> list[Problem]:
         problems += check_question(loose, project, loose.model, ())
     for entry in project.curricula.values():
         problems += check_curriculum(entry, project)
+    for partial in project.salvaged:  # files with schema errors: the rest of their mistakes
+        check = {Method: check_method, QuizBank: check_quiz, Curriculum: check_curriculum}[type(partial.model)]
+        problems += partial.keep(check(partial, project))
     return problems

@@ -10,9 +10,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..model import Curriculum, Method, QuizBank, Source
 from ..model.quiz import Question
-from ..problems import Path, Problem
+from ..model.common import SLUG
+from ..problems import Path, Problem, format_path
+from .files import outside
 from .load import Document, load_file
 from .messages import known_fields, translate
+from .salvage import salvage
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -42,9 +45,24 @@ class Entry(Generic[T]):
     model: T
     doc: Document
     path: Path = ()
+    # fields that failed the schema and were stood in for (see salvage): nothing the
+    # checks say about them is true of the file
+    stand_ins: frozenset[Path] = frozenset()
 
     def problem(self, path: Path, message: str, *, key: bool = False) -> Problem:
         return self.doc.problem(self.path + path, message, key=key)
+
+    def intact(self, path: Path) -> bool:
+        """Whether everything at and below ``path`` is what the file says."""
+        return not any(stand_in[: len(path)] == path for stand_in in self.stand_ins)
+
+    def keep(self, problems: list[Problem]) -> list[Problem]:
+        """The problems that are not about a stand-in."""
+        if not self.stand_ins:
+            return problems
+        places = [format_path(stand_in) for stand_in in self.stand_ins]
+        return [p for p in problems if not any(p.path == place or p.path.startswith((place + ".", place + "["))
+                                                 for place in places)]
 
 
 @dataclass
@@ -58,6 +76,9 @@ class Project:
     # questions that are fine on their own in a bank that is not, so their
     # semantic mistakes are reported in the same run as the bank's
     loose_questions: list[Entry[Any]] = field(default_factory=list)
+    # files that failed the schema, as far as they could be read (see salvage): checked,
+    # never built, and not what references resolve to
+    salvaged: list[Entry[Any]] = field(default_factory=list)
     # ids of files (and sources.yaml entries) that exist but did not load; None: sources.yaml
     # could not be read at all. References to them are not reported as missing: the file's
     # own problems say what is wrong, once.
@@ -102,13 +123,23 @@ def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, l
         (layout.curricula_dir(), Curriculum, project.curricula, "curriculum"),
     ):
         for path in sorted((root / folder).glob("*.yaml")):
-            entry, found = _load_entity(path, f"{folder}/{path.name}", model, project)
+            file = f"{folder}/{path.name}"
+            refused = _outside_project(path, file, root)
+            entry, found = (None, refused) if refused else _load_entity(path, file, model, project)
             problems += found
             if entry is not None:
                 store[entry.id] = entry
             else:
                 project.unloaded[kind].add(path.stem)  # type: ignore[union-attr]
     return project, problems
+
+
+def _outside_project(path: FsPath, file: str, root: FsPath) -> list[Problem]:
+    """A symlink out of the project would publish whatever it points at (a private file)."""
+    target = outside(path, root)
+    if target is None:
+        return []
+    return [Problem(file, 1, 1, "", f"是指向项目之外（{target}）的符号链接，拒绝读取；请把文件复制到项目里")]
 
 
 def _load_entity(
@@ -122,20 +153,30 @@ def _load_entity(
     try:
         instance = model.model_validate(doc.data)
     except ValidationError as error:
-        if model is QuizBank:
+        problems += translate(error, doc, fields=_FIELDS[model])
+        rescued = salvage(model, doc.data, error)
+        if rescued is not None:
+            partial, found = _named(rescued[0], path.stem, doc)
+            project.salvaged.append(Entry(path.stem, partial, doc, (), rescued[1]))
+            problems += found
+        elif model is QuizBank:
             project.loose_questions += _valid_questions(doc)
-        return None, problems + translate(error, doc, fields=_FIELDS[model])
-    stem = path.stem
+        return None, problems
+    instance, found = _named(instance, path.stem, doc)
+    return Entry(path.stem, instance, doc), problems + found
+
+
+def _named(instance: T, stem: str, doc: Document) -> tuple[T, list[Problem]]:
+    """The model with its id, which is the file's name: a mismatch or a bad name is a problem."""
     declared = getattr(instance, "id", None)
     if declared is not None and declared != stem:
-        problems.append(doc.problem(("id",), f"id“{declared}”与文件名“{stem}”不一致"))
-    elif declared is None:
-        from ..model.common import SLUG
-
+        return instance, [doc.problem(("id",), f"id“{declared}”与文件名“{stem}”不一致")]
+    problems = []
+    if declared is None:
         if not SLUG.fullmatch(stem):
             problems.append(doc.problem((), f"文件名“{stem}”不是合法的标识：只能用小写英文字母、数字和连字符"))
         instance = instance.model_copy(update={"id": stem})
-    return Entry(stem, instance, doc), problems
+    return instance, problems
 
 
 _QUESTION = TypeAdapter(Question)
@@ -159,7 +200,8 @@ def _load_sources(project: Project) -> list[Problem]:
     path = project.root / file
     if not path.exists():
         return []
-    doc, problems = load_file(path, file)
+    refused = _outside_project(path, file, project.root)
+    doc, problems = (None, refused) if refused else load_file(path, file)
     if doc is None:
         project.unloaded["source"] = None
         return problems
