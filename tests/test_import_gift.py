@@ -87,10 +87,6 @@ BROKEN = """\
 """
 BROKEN_REPORT = """\
 broken.gift:1:8: a: 答案部分缺少结尾的“}”
-broken.gift:3:10: b: 不支持数值题（{#…}）
-broken.gift:5:9: c: 答案部分是空的：问答题（essay）不能导入
-broken.gift:7:6: d: 没有答案部分 {…}：说明文字（description）不能导入
-broken.gift:9:17: e: 不支持部分得分的填空答案（%50%）
 broken.gift:11:9: f: 单选题只能有一个以“=”标出的正确答案；多选题请用 ~%50% 这样的分值
 broken.gift:13:10: g: 多余的“}”：前面没有对应的“{”（文字中的 } 请写成 \\}）
 broken.gift:15:18: h: 配对题的每一项应写成“=左 -> 右”
@@ -98,7 +94,7 @@ broken.gift:17:10: i: 没有正确答案：单选题用“=”标出正确选项
 broken.gift:19:13: j: 一道题只能有一个答案部分 {…}（多个空的填空题除外）
 broken.gift:21:1: 题目名称缺少结尾的“::”（名称写成 ::名称::）
 broken.gift:25:1: ok: 题目名称“ok”重复：名称用作题目 id，须唯一
-共发现 12 个问题，未生成任何文件。
+共发现 8 个问题，未生成任何文件。
 """
 
 
@@ -208,3 +204,98 @@ def test_round_trip_of_every_shipped_bank(tmp_path, capsys, monkeypatch, bank_id
     code, _, err = run(["import", str(gift), "-o", str(target), "--root", str(ROOT)], tmp_path, capsys, monkeypatch)
     assert (code, err) == (0, "")
     assert read_bank(target) == original
+
+
+# Written the way Moodle's qformat_gift exports (a comment per question, [html] markers on the text,
+# the options and the feedback, "=%100%answer#" short answers after a "_____" stem, "= -> x" distractors).
+MOODLE_EXPORT = """\
+// question: 0  name: Switch category to $course$/top/默认类别
+$CATEGORY: $course$/top/默认类别
+
+
+// question: 11  name: 填空一
+::填空一::[html]<p>调解的第一步是_____。</p>{
+\t=%100%倾听#
+\t=%100%听取诉求#
+\t=%0%*#再想想
+}
+
+// question: 12  name: 单选
+::单选::[html]<p>哪一项是<b>人民调解</b>的原则？</p>{
+\t=[html]<p>自愿平等</p>#[html]<p>对</p>
+\t~[plain]强制执行#不对
+\t~%0%[markdown]**收费**
+\t####[html]<p>见《人民调解法》。</p>
+}
+
+// question: 13  name: 多选
+::多选::[moodle]下列属于调解方式的有{
+\t~%50%人民调解
+\t~%50%行政调解
+\t~%-100%武力解决
+}
+
+// question: 14  name: 配对
+::配对::[html]<p>把做法与环节配对。</p>{
+\t=[html]<p>登门了解</p> -> 听
+\t=[html]<p>当场解决</p> -> 办
+\t= -> 拖
+}
+
+// question: 15  name: 判断
+::判断::[html]<p>调解协议可以违反法律。</p>{FALSE#[html]<p>错</p>#[html]<p>对</p>####[html]<p>不得违法。</p>}
+
+// question: 16  name: 简答一词
+::一词::说出调解员的称呼{调解员}
+
+// question: 17  name: 问答
+::问答::[html]<p>谈谈你的体会。</p>{
+\t####[html]<p>言之有理即可。</p>
+}
+
+// question: 18  name: 数值
+::数值::[html]<p>三天三议的“三天”有几天？</p>{#
+\t=%100%3:0#
+}
+
+// question: 19  name: 部分得分
+::部分得分::[html]<p>首都是_____。</p>{
+\t=%100%北京#
+\t=%50%北平#
+}
+
+// question: 20  name: 说明
+::说明::[html]<p>以下为第二部分。</p>
+"""
+
+
+def test_gift_as_moodle_exports_it(tmp_path, capsys, monkeypatch):
+    project = copy_sample(tmp_path)
+    (project / "moodle.txt").write_text(MOODLE_EXPORT, encoding="utf-8")
+    code, out, err = run(["import", "moodle.txt", "-o", "quizzes/moodle.yaml"], project, capsys, monkeypatch)
+    assert (code, err) == (0, "")
+    assert out == (
+        "读取 moodle.txt：\n"
+        "  第 28 行（q4）：配对题的干扰项“拖”（左侧为空）lunxun 不支持，已略去\n"
+        "未导入 4 道题（lunxun 不支持的题型；加 --strict 则视为错误、不生成文件）：\n"
+        "  moodle.txt:41:27: 问答: 答案部分是空的：问答题（essay）不能自动评分，lunxun 不支持，未导入\n"
+        "  moodle.txt:46:34: 数值: 数值题（{#…}）lunxun 不支持，未导入\n"
+        "  moodle.txt:53:7: 部分得分: 部分得分的填空答案（%50%）lunxun 不支持，未导入\n"
+        "  moodle.txt:57:13: 说明: 没有答案部分 {…}：说明文字（description）不是题目，未导入\n"
+        "已导入 6 道题：quizzes/moodle.yaml\n请核对后运行 lunxun check 检查。\n")
+    bank = read_bank(project / "quizzes" / "moodle.yaml")
+    assert bank.title == "默认类别"
+    assert [q.model_dump(exclude_defaults=True, exclude_none=True) for q in bank.questions] == [
+        {"id": "q1", "type": "blank", "stem": "调解的第一步是____。", "answer": [["倾听", "听取诉求"]]},
+        {"id": "q2", "type": "single", "stem": "哪一项是人民调解的原则？", "options": ["自愿平等", "强制执行", "**收费**"],
+         "answer": "A", "explain": "见《人民调解法》。"},
+        {"id": "q3", "type": "multiple", "stem": "下列属于调解方式的有", "options": ["人民调解", "行政调解", "武力解决"],
+         "answer": ["A", "B"]},
+        {"id": "q4", "type": "match", "stem": "把做法与环节配对。", "pairs": [["登门了解", "听"], ["当场解决", "办"]]},
+        {"id": "q5", "type": "judge", "stem": "调解协议可以违反法律。", "answer": False, "explain": "不得违法。"},
+        {"id": "q6", "type": "blank", "stem": "说出调解员的称呼____", "answer": [["调解员"]]},
+    ]
+    assert run(["check"], project, capsys, monkeypatch)[0] == 0
+    code, out, err = run(["import", "moodle.txt", "-o", "quizzes/strict.yaml", "--strict"], project, capsys, monkeypatch)
+    assert (code, out) == (1, "") and err.endswith("共发现 4 个问题，未生成任何文件。\n")
+    assert not (project / "quizzes" / "strict.yaml").exists()

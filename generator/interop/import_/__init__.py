@@ -63,7 +63,8 @@ def import_file(source: FsPath, shown: str, output: FsPath, root: FsPath, layout
 
 
 def _report(shown: str, draft: Draft) -> list[str]:
-    lines = [f"读取 {shown}：", *(f"  {line}" if line.startswith(("表格", "工作表")) else f"    {line}"
+    indent = "    " if any(line.startswith(("表格", "工作表")) for line in draft.report) else "  "
+    lines = [f"读取 {shown}：", *(f"  {line}" if line.startswith(("表格", "工作表")) else f"{indent}{line}"
                                 for line in draft.report)] if draft.report else []
     if draft.skipped:
         lines.append(f"未导入 {len(draft.skipped)} 道题（lunxun 不支持的题型；加 --strict 则视为错误、不生成文件）：")

@@ -17,6 +17,12 @@ from ..gift_text import Chars, GiftError
 FORMATS = ("moodle", "html", "plain", "markdown")
 WEIGHT = re.compile(r"%(-?\d+(?:\.\d+)?)%")
 CHOICE_GAP = "（　）"
+MOODLE_GAP = re.compile(r"_{3,}")
+MARKER = re.compile(r"^\s*\[(moodle|html|plain|markdown)\]")
+
+
+class Unsupported(GiftError):
+    """A well-formed question of a kind lunxun cannot hold: left out and listed, unless --strict."""
 
 
 def html_to_text(text: str) -> str:
@@ -38,7 +44,7 @@ class GiftQuestion:
         text = self._format_marker(self.text).strip()
         spans = self._braces(text)
         if not spans:
-            raise GiftError(text.offset(self.start), "没有答案部分 {…}：说明文字（description）不能导入")
+            raise Unsupported(text.offset(self.start), "没有答案部分 {…}：说明文字（description）不是题目，未导入")
         answers = [self._answers(text[open_ + 1:close], text.offsets[open_]) for open_, close in spans]
         segments = [text[:spans[0][0]]]
         segments += [text[spans[i][1] + 1:spans[i + 1][0]] for i in range(len(spans) - 1)]
@@ -50,7 +56,13 @@ class GiftQuestion:
         explain = next((explain for _, _, explain in answers if explain is not None), None)
         kind, data, _ = answers[0]
         question: dict[str, Any] = {"type": kind}
-        if kind == "blank":
+        written = MOODLE_GAP.findall(segments[0].text()) if len(spans) == 1 and not segments[1].strip().text() else []
+        if kind == "blank" and written:  # Moodle's own export: "_____" in the text, the answers after it
+            if len(written) > 1:
+                raise Unsupported(text.offsets[spans[0][0]], f"题干中有 {len(written)} 个空，却只有一组答案：无法判断答案属于哪个空，未导入")
+            stem = MOODLE_GAP.sub("____", segments[0].rstrip().text())
+            question["answer"] = [data["answer"]]
+        elif kind == "blank":
             gaps = meta.get("gaps") if isinstance(meta.get("gaps"), list) else []
             stem = segments[0].text()
             for index, segment in enumerate(segments[1:]):
@@ -77,8 +89,17 @@ class GiftQuestion:
             question["pairs"] = [[self._convert(left), right] for left, right in question["pairs"]]
         return question
 
+    def notes(self, question: dict[str, Any]) -> list[str]:
+        """What was left out of a question that was otherwise read."""
+        extra = question.pop("distractors", [])
+        return [f"配对题的干扰项“{'”“'.join(extra)}”（左侧为空）lunxun 不支持，已略去"] if extra else []
+
     def _convert(self, text: str) -> str:
-        return html_to_text(text) if self.format == "html" else text
+        """A text in its own format (Moodle marks options and feedback one by one), or the question's."""
+        found = MARKER.match(text)
+        form = found.group(1) if found else self.format
+        text = text[found.end():].strip() if found else text
+        return html_to_text(text) if form == "html" else text
 
     def _format_marker(self, text: Chars) -> Chars:
         if text.find("[") == 0:
@@ -116,13 +137,14 @@ class GiftQuestion:
         inner = inner.strip()
         offset = inner.offset(offset)
         if not len(inner):
-            raise GiftError(offset, "答案部分是空的：问答题（essay）不能导入")
+            raise Unsupported(offset, "答案部分是空的：问答题（essay）不能自动评分，lunxun 不支持，未导入")
         if inner.find("#") == 0:
-            raise GiftError(offset, "不支持数值题（{#…}）")
+            raise Unsupported(offset, "数值题（{#…}）lunxun 不支持，未导入")
         if inner.find("~") != -1:
             return (*_choice(inner, offset), explain)
         if inner.find("=") != -1 and inner.find("->") != -1:
-            return "match", {"pairs": _pairs(inner, offset)}, explain
+            pairs, distractors = _pairs(inner, offset)
+            return "match", {"pairs": pairs, "distractors": distractors}, explain
         head = inner[: inner.find("#")] if inner.find("#") > 0 else inner
         word = head.strip().text()
         if word in ("T", "TRUE", "F", "FALSE"):
@@ -152,7 +174,7 @@ def _choice(inner: Chars, offset: int) -> tuple[str, dict[str, Any]]:
         if len(right) > 1:
             raise GiftError(offset, "单选题只能有一个以“=”标出的正确答案；多选题请用 ~%50% 这样的分值")
         if any(w > 0 for i, w in enumerate(weights) if i != right[0]):
-            raise GiftError(offset, "不支持部分得分的选项（~%n%）与“=”混用")
+            raise Unsupported(offset, "单选题的部分得分选项（~%n% 与“=”同用）lunxun 不支持，未导入")
         return "single", {"options": options, "answer": LETTERS[right[0]]}
     right = [i for i, weight in enumerate(weights) if weight > 0]
     if not right:
@@ -160,19 +182,23 @@ def _choice(inner: Chars, offset: int) -> tuple[str, dict[str, Any]]:
     return "multiple", {"options": options, "answer": "".join(LETTERS[i] for i in right)}
 
 
-def _pairs(inner: Chars, offset: int) -> list[list[str]]:
+def _pairs(inner: Chars, offset: int) -> tuple[list[list[str]], list[str]]:
     pieces = inner.split("=")
     if pieces[0][1].strip().text():
         raise GiftError(offset, "答案部分开头有多余的文字：配对题每一项应写成“=左 -> 右”")
-    pairs = []
+    pairs, distractors = [], []
     for _, piece in pieces[1:]:
         arrow = piece.find("->")
         if arrow == -1:
             raise GiftError(piece.offset(offset), "配对题的每一项应写成“=左 -> 右”")
-        pairs.append([piece[:arrow].strip().text(), piece[arrow + 2:].strip().text()])
+        left, right = piece[:arrow].strip().text(), piece[arrow + 2:].strip().text()
+        if left:
+            pairs.append([left, right])
+        else:  # "= -> 错项": a right-hand choice that matches nothing
+            distractors.append(right)
     if len(pairs) < 2:
         raise GiftError(offset, "配对题至少需要 2 对")
-    return pairs
+    return pairs, distractors
 
 
 def _is_order(pairs: list[list[str]]) -> bool:
@@ -181,10 +207,10 @@ def _is_order(pairs: list[list[str]]) -> bool:
 
 def _short_answers(inner: Chars, offset: int) -> dict[str, Any]:
     pieces = inner.split("=")
-    if pieces[0][1].strip().text():
-        raise GiftError(offset, f"无法识别的答案“{inner.text()}”：填空题写成 {{=答案}}，判断题写成 {{T}} 或 {{F}}")
     accepted = []
-    for _, piece in pieces[1:]:
+    if not pieces[0][1].strip().text():  # {One} without "=": Moodle takes One as the accepted answer
+        pieces = pieces[1:]
+    for _, piece in pieces:
         piece = piece.strip()
         found = WEIGHT.match(piece.text())
         if found:
@@ -193,7 +219,7 @@ def _short_answers(inner: Chars, offset: int) -> dict[str, Any]:
             if weight <= 0:
                 continue
             if weight != 100:
-                raise GiftError(piece.offset(offset), f"不支持部分得分的填空答案（%{found.group(1)}%）")
+                raise Unsupported(piece.offset(offset), f"部分得分的填空答案（%{found.group(1)}%）lunxun 不支持，未导入")
         cut = piece.find("#")
         text = (piece[:cut] if cut != -1 else piece).strip().text().replace("\\*", "*")
         if text:

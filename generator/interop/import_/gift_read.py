@@ -20,7 +20,7 @@ from ...problems import Problem
 from ..export.gift import BANK_META, QUESTION_META
 from ..gift_text import Chars, GiftError
 from .draft import Draft, Place
-from .gift_question import GiftQuestion
+from .gift_question import GiftQuestion, Unsupported
 
 META_FIELDS = ("ref", "difficulty", "points", "tags")
 MAX_QUESTIONS = 15_000  # lunxun reads about 12,000 questions from one bank file; more would take over 10 s
@@ -73,6 +73,9 @@ class _Reader:
         for block in self._blocks():
             try:
                 self._block(block)
+            except Unsupported as error:
+                line, col = self.where(error.offset)
+                self.draft.skipped.append(Problem(self.draft.file, line, col, error.label, error.message))
             except GiftError as error:
                 self.problem(error.offset, error.label, error.message)
 
@@ -143,13 +146,18 @@ class _Reader:
         if "part_of" in meta:
             return  # a later part of a several-blank question; the first part carries it whole
         whole = meta.get("whole")
+        notes: list[str] = []
         try:
             if isinstance(whole, dict) and whole.get("type") == "blank":
                 name = str(whole.get("id", name))
                 question = {key: value for key, value in whole.items() if key != "id"}
             else:
-                question = GiftQuestion(text, block.start).parse(block.meta)
+                reading = GiftQuestion(text, block.start)
+                question = reading.parse(block.meta)
+                notes = reading.notes(question)
             self._add(question, name, block)
+            line, _ = self.where(block.start)
+            self.draft.report.extend(f"第 {line} 行（{question['id']}）：{note}" for note in notes)
         except GiftError as error:
             error.label = name or ""
             raise
