@@ -19,7 +19,7 @@ from .console import show_mkdocs_log
 
 
 def _load(config_file: FsPath, **overrides: object):
-    if not config_file.is_file():
+    if not config_file.exists():
         raise BuildError(f"{config_file}: 找不到 MkDocs 配置文件（请在项目目录中运行，或用 -f 指定）")
     config_text(config_file)  # not UTF-8 text: a Chinese message rather than MkDocs' English one
     try:
