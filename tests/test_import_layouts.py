@@ -55,7 +55,7 @@ def imported(project, name, capsys, monkeypatch, *extra):
 
 
 def brief(bank):
-    return [(q.type, q.answer if q.type != "blank" else q.answer) for q in bank.questions]
+    return [(q.type, q.answer) for q in bank.questions]
 
 
 # 考试宝-style: a title and instructions above the header; notes in the names; 正确/错误; 简单/一般/困难
@@ -94,7 +94,7 @@ MOTIBANG = [
 def test_motibang_template_options_in_one_cell(tmp_path, capsys, monkeypatch):
     project = copy_sample(tmp_path)
     write_xlsx(project / "磨题帮.xlsx", {"题库": MOTIBANG})
-    bank, out = imported(project, "磨题帮.xlsx", capsys, monkeypatch)
+    bank, _ = imported(project, "磨题帮.xlsx", capsys, monkeypatch)
     assert [q.options for q in bank.questions[:2]] == [["矛盾不上交", "一律上报", "放任不管"],
                                                        ["信息采集", "矛盾排查", "代替法院判决", "政策宣传"]]
     assert brief(bank) == [("single", "A"), ("multiple", ["A", "B", "D"]), ("judge", True), ("blank", [["法治"], ["德治"]])]
@@ -123,8 +123,8 @@ def test_wenjuanxing_template_extra_columns_and_unsupported_rows(tmp_path, capsy
     assert "未导入 1 道题（lunxun 不支持的题型；加 --strict 则视为错误、不生成文件）：\n" \
            "  问卷星.xlsx:5:2: *题型: “简答题”不能自动评分，lunxun 不支持这种题型，此行未导入\n" in out
     code, out, err = run(["import", "问卷星.xlsx", "-o", "quizzes/s.yaml", "--strict"], project, capsys, monkeypatch)
-    assert (code, err) == (1, "问卷星.xlsx:5:2: *题型: “简答题”不能自动评分，lunxun 不支持这种题型，此行未导入\n"
-                              "共发现 1 个问题，未生成任何文件。\n")
+    assert (code, err) == (1, ("问卷星.xlsx:5:2: *题型: “简答题”不能自动评分，lunxun 不支持这种题型，此行未导入\n"
+                               "共发现 1 个问题，未生成任何文件。\n"))
 
 
 # A unit's own template saved by WPS as .xls: 选项1…, 标准答案, a 1–5 difficulty, T/F, 所属分类

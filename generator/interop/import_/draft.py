@@ -70,7 +70,7 @@ def finish(draft: Draft, project: Project, bank_id: str, strict: bool = False) -
                               f"没有可以导入的题目：{len(draft.skipped)} 道题都是 lunxun 不支持的题型")] + draft.skipped
     data = {"id": bank_id, **draft.settings, "questions": draft.questions}
     data.setdefault("methods", _methods_of(draft.questions))
-    doc = Document(draft.file, data, None)
+    doc = Document(draft.file, data, "")  # no text: problems are pinned by the draft's places
     try:
         bank = QuizBank.model_validate(data)
     except ValidationError as error:
@@ -102,7 +102,7 @@ def _pin(draft: Draft, problem: Problem) -> Problem:
         return Problem(draft.file, place.line, place.col, problem.path, problem.message)
     index, sub, field_name = match.groups()
     key = (int(index), int(sub)) if sub is not None else (int(index),)
-    place = draft.places.get(key) or draft.places.get(key[:1])
-    if place is None:  # pragma: no cover - every question has a place
+    found: Place | None = draft.places.get(key) or draft.places.get(key[:1])
+    if found is None:  # pragma: no cover - every question has a place
         return Problem(draft.file, 1, 1, problem.path, problem.message)
-    return place.problem(draft.file, field_name, problem.message)
+    return found.problem(draft.file, field_name, problem.message)

@@ -63,7 +63,7 @@ class GiftQuestion:
             stem = MOODLE_GAP.sub("____", segments[0].rstrip().text())
             question["answer"] = [data["answer"]]
         elif kind == "blank":
-            gaps = meta.get("gaps") if isinstance(meta.get("gaps"), list) else []
+            gaps: list[Any] = meta["gaps"] if isinstance(meta.get("gaps"), list) else []
             stem = segments[0].text()
             for index, segment in enumerate(segments[1:]):
                 width = gaps[index] if index < len(gaps) and isinstance(gaps[index], int) else 4
