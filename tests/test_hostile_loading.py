@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from results_support import code
 
 from generator.loading.project import load_project
-from results_support import code
 
 SAMPLE = Path(__file__).parent / "projects" / "sample"
 LUNXUN = Path(sys.executable).parent / "lunxun"
@@ -29,7 +29,7 @@ def _bounded() -> None:
 
 def lunxun(*args: str, cwd: Path, stdin: int | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(LUNXUN), *args], cwd=cwd, capture_output=True, text=True, timeout=10,
+        [str(LUNXUN), *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=10,
         preexec_fn=_bounded, stdin=stdin if stdin is not None else subprocess.DEVNULL,
     )
 

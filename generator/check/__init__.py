@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..loading.project import Project
+from typing import Any
+
+from ..loading.project import Entry, Project
 from ..model import Curriculum, Method, QuizBank
 from ..problems import Problem
 from .curriculum import check_curriculum
@@ -22,6 +24,15 @@ def check_project(project: Project) -> list[Problem]:
     for entry in project.curricula.values():
         problems += check_curriculum(entry, project)
     for partial in project.salvaged:  # files with schema errors: the rest of their mistakes
-        check = {Method: check_method, QuizBank: check_quiz, Curriculum: check_curriculum}[type(partial.model)]
-        problems += partial.keep(check(partial, project))
+        problems += partial.keep(_check_any(partial, project))
     return problems
+
+
+def _check_any(entry: Entry[Any], project: Project) -> list[Problem]:
+    if isinstance(entry.model, Method):
+        return check_method(entry, project)
+    if isinstance(entry.model, QuizBank):
+        return check_quiz(entry, project)
+    if isinstance(entry.model, Curriculum):
+        return check_curriculum(entry, project)
+    return []

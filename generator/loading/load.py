@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, Self
 
 import yaml
 from yaml.events import (
@@ -57,7 +57,7 @@ class Number:
 
 
 class Int(Number, int):
-    def __new__(cls, value: int, text: str) -> Int:
+    def __new__(cls, value: int, text: str) -> Self:
         number = int.__new__(cls, value)
         number.text = text
         return number
@@ -66,7 +66,7 @@ class Int(Number, int):
 
 
 class Float(Number, float):
-    def __new__(cls, value: float, text: str) -> Float:
+    def __new__(cls, value: float, text: str) -> Self:
         number = float.__new__(cls, value)
         number.text = text
         return number
@@ -184,7 +184,7 @@ _MERGE = object()  # the key ``<<``: merge the mapping(s) given as its value
 class _Collection:
     """A sequence or mapping being built: one entry of the builder's explicit stack."""
 
-    __slots__ = ("value", "is_map", "key", "key_mark", "anchor", "start", "height", "mark", "merges")
+    __slots__ = ("anchor", "height", "is_map", "key", "key_mark", "mark", "merges", "start", "value")
 
     def __init__(self, value: Any, is_map: bool, anchor: str | None, start: int, mark: Any):
         self.value = value
@@ -273,7 +273,7 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _Abort(event.start_mark, f"文件过大或别名展开过多（超过 {MAX_NODES} 个节点）")
 
-    def _scalar(self, event: ScalarEvent) -> Any:
+    def _scalar(self, event: Any) -> Any:  # a ScalarEvent (libyaml's marks are typed apart)
         tag = event.tag
         if tag is None or tag == "!":
             return _plain(event.value) if tag is None and event.implicit[0] else event.value

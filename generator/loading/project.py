@@ -9,8 +9,8 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..model import Curriculum, Method, QuizBank, Source
-from ..model.quiz import Question
 from ..model.common import SLUG
+from ..model.quiz import Question
 from ..problems import Path, Problem, format_path
 from .files import outside
 from .load import Document, load_file

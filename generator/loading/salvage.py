@@ -141,10 +141,10 @@ def _model_of(annotation: Any, node: Any) -> type[BaseModel] | None:
 
 def _walk(data: Any, path: Path) -> Any:
     for part in path:
-        if isinstance(data, dict) and part in data:
-            data = data[part]
-        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
-            data = data[part]
+        if isinstance(data, list) and isinstance(part, int):
+            data = data[part] if 0 <= part < len(data) else None
+        elif isinstance(data, dict):
+            data = data.get(part)
         else:
             return None
     return data
