@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Generic, TypeVar
@@ -13,6 +14,7 @@ from ..model.common import SLUG
 from ..model.quiz import Question
 from ..problems import Path, Problem, format_path
 from .files import outside
+from .ledger import build_time, read_ledger
 from .load import Document, load_file
 from .messages import known_fields, translate
 from .salvage import salvage
@@ -82,6 +84,10 @@ class Project:
     # ids of files (and sources.yaml entries) that exist but did not load; None: sources.yaml
     # could not be read at all. References to them are not reported as missing: the file's
     # own problems say what is wrong, once.
+    # what the last build remembered of each calendar event (render.revisions), and when this
+    # build happens: SOURCE_DATE_EPOCH when set, so a reproducible build names its time
+    calendar_ledger: dict[str, Any] = field(default_factory=dict)
+    built_at: datetime.datetime = field(default_factory=build_time)
     unloaded: dict[str, set[str] | None] = field(
         default_factory=lambda: {"source": set(), "method": set(), "quiz": set(), "curriculum": set()}
     )
@@ -114,7 +120,7 @@ _FIELDS = {model: known_fields(model) for model in (Source, Method, QuizBank, Cu
 def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, list[Problem]]:
     """Parse and validate every file; models are built only for files without problems."""
     layout = layout or Layout()
-    project = Project(root=root, layout=layout)
+    project = Project(root=root, layout=layout, calendar_ledger=read_ledger(root))
     problems: list[Problem] = []
     problems += _load_sources(project)
     for folder, model, store, kind in (

@@ -7,12 +7,14 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import Any
 
+from ..loading.ledger import LEDGER_FILE
 from ..model.quiz import Case
 from .environment import render, safe_json
 from .glossary import collect_terms, dictionary_words, render_glossary
 from .links import SiteModel
 from .programme import render_programmes
 from .quiz import bank_json
+from .revisions import EventRevisions
 
 NavItem = str | dict[str, Any]
 
@@ -25,6 +27,8 @@ class RenderedSite:
     files: dict[str, bytes] = field(default_factory=dict)  # other generated files
     nav: list[NavItem] = field(default_factory=list)
     search_words: list[str] = field(default_factory=list)  # terms the search segmenter keeps whole
+    # project-relative files the engine saves after a successful build (the calendar ledger)
+    state: dict[str, bytes] = field(default_factory=dict)
 
 
 def render_site(site: SiteModel) -> RenderedSite:
@@ -34,7 +38,9 @@ def render_site(site: SiteModel) -> RenderedSite:
     out.pages["index.md"] = render("home.md.j2", quizzes=site.quizzes, curricula=site.curricula, **common)
     _render_methods(site, out, common)
     _render_quizzes(site, out)
-    pages, files = render_programmes(site)
+    revisions = EventRevisions(site.calendar_ledger, site.built_at)
+    pages, files = render_programmes(site, revisions)
+    out.state[LEDGER_FILE] = revisions.ledger()
     out.pages.update(pages)
     out.files.update(files)
     out.pages["sources.md"] = render("sources.md.j2", citing=site.methods_citing, **common)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
@@ -11,16 +10,9 @@ from icalendar import Calendar, Event
 from ..model import Curriculum
 from ..model.curriculum import Cohort
 from .days import DayView
+from .revisions import EventRevisions
 
 TIMEZONE = "Asia/Shanghai"
-
-
-def _stamp(cohort: Cohort) -> datetime.datetime:
-    """DTSTAMP: the build's SOURCE_DATE_EPOCH when set, else a fixed time, so builds repeat."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
-    return datetime.datetime.combine(cohort.start, datetime.time(), tzinfo=datetime.UTC)
 
 
 def _at(date: datetime.date, clock: str, zone: ZoneInfo) -> datetime.datetime:
@@ -29,9 +21,10 @@ def _at(date: datetime.date, clock: str, zone: ZoneInfo) -> datetime.datetime:
 
 
 def cohort_calendar(
-    programme_id: str, programme: Curriculum, cohort: Cohort, days: list[DayView]
+    programme_id: str, programme: Curriculum, cohort: Cohort, days: list[DayView], revisions: EventRevisions
 ) -> bytes:
-    """The .ics file of one batch (``days`` dated from its start); UIDs stay the same from build to build."""
+    """The .ics file of one batch (``days`` dated from its start); UIDs stay the same when a
+    session's time or text changes, SEQUENCE and DTSTAMP change only when the event does (see revisions)."""
     zone = ZoneInfo(TIMEZONE)
     calendar = Calendar()
     calendar.add("prodid", "-//lunxun//集中轮训//ZH")
@@ -41,26 +34,34 @@ def cohort_calendar(
     # one-line properties: a folded YAML title may hold line breaks, which these cannot
     calendar.add("x-wr-calname", _line(f"{programme.title}（{cohort.name}）"))
     calendar.add("x-wr-timezone", TIMEZONE)
-    stamp = _stamp(cohort)
     for day in days:
         assert day.date is not None
         for view in day.sessions:
             session = view.session
-            event = Event()
-            event.add("uid", f"{programme_id}-{cohort.id}-{view.key}@lunxun")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", _at(day.date, view.start, zone))
-            event.add("dtend", _at(day.date, view.end, zone))
-            event.add("summary", _line(f"{session.kind}：{session.title}"))
+            # by the session's place in its day, not its time: a moved session is the same event
+            uid = f"{programme_id}-{cohort.id}-d{day.number}-{view.position}@lunxun"
+            start, end = _at(day.date, view.start, zone), _at(day.date, view.end, zone)
+            summary = _line(f"{session.kind}：{session.title}")
             place = session.place or cohort.place
-            if place:
-                event.add("location", _line(place))
             lines = [f"{programme.title}（{cohort.name}）第 {day.number} 天"]
             if session.speaker:
                 lines.append(f"主讲：{session.speaker}")
             if session.notes:
                 lines.append(session.notes.strip())
-            event.add("description", "\n".join(lines))
+            description = "\n".join(lines)
+            sequence, stamp = revisions.revision(
+                uid, [start.isoformat(), end.isoformat(), summary, _line(place or ""), description, session.kind]
+            )
+            event = Event()
+            event.add("uid", uid)
+            event.add("dtstamp", stamp)
+            event.add("sequence", sequence)
+            event.add("dtstart", start)
+            event.add("dtend", end)
+            event.add("summary", summary)
+            if place:
+                event.add("location", _line(place))
+            event.add("description", description)
             event.add("categories", [session.kind])
             calendar.add_component(event)
     calendar.add_missing_timezones(

@@ -32,6 +32,7 @@ class SessionView:
     end: str
     hours: float
     session: Session
+    position: int = 0  # 1-based place in the day as written: stays when the time changes
 
     @property
     def time(self) -> str:
@@ -59,7 +60,7 @@ def days_of(programme: Curriculum, start: datetime.date | None = None) -> list[D
     days = []
     for number, day in enumerate(programme.days, start=1):
         sessions = []
-        for session in day.sessions:
+        for position, session in enumerate(day.sessions, start=1):
             begin, end = parse_span(session.time) or (0, 0)  # checked before rendering
             sessions.append(
                 SessionView(
@@ -69,6 +70,7 @@ def days_of(programme: Curriculum, start: datetime.date | None = None) -> list[D
                     end=_clock(end),
                     hours=session_hours(session.time, session.hours),
                     session=session,
+                    position=position,
                 )
             )
         sessions.sort(key=lambda view: view.start)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..loading.project import Project
 from ..model import Curriculum, Method, QuizBank, Source
@@ -31,6 +33,8 @@ class SiteModel:
     sessions_using_method: dict[str, list[SessionUse]] = field(default_factory=lambda: defaultdict(list))
     sessions_using_quiz: dict[str, list[SessionUse]] = field(default_factory=lambda: defaultdict(list))
     programmes_requiring_quiz: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    calendar_ledger: dict[str, Any] = field(default_factory=dict)  # see render.revisions
+    built_at: datetime.datetime = field(default_factory=lambda: datetime.datetime.now(datetime.UTC))
 
 
 def build_site_model(project: Project) -> SiteModel:
@@ -40,6 +44,8 @@ def build_site_model(project: Project) -> SiteModel:
         methods={k: e.model for k, e in sorted(project.methods.items())},
         quizzes={k: e.model for k, e in sorted(project.quizzes.items())},
         curricula={k: e.model for k, e in sorted(project.curricula.items())},
+        calendar_ledger=project.calendar_ledger,
+        built_at=project.built_at,
     )
     for quiz_id, bank in site.quizzes.items():
         for method_id in bank.methods:

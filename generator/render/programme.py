@@ -20,6 +20,7 @@ from .calendar import cohort_calendar
 from .days import KIND_CLASSES, DayView, days_of
 from .environment import render
 from .links import SiteModel
+from .revisions import EventRevisions
 from .text import md_inline
 
 WEEKDAYS = "一二三四五六日"
@@ -117,7 +118,7 @@ def _cohorts(programme_id: str, programme: Curriculum) -> list[CohortView]:
     ]
 
 
-def render_programmes(site: SiteModel) -> tuple[dict[str, str], dict[str, bytes]]:
+def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[str, str], dict[str, bytes]]:
     """Every programme's pages and calendar files: (md path → Markdown, path → bytes)."""
     pages: dict[str, str] = {}
     files: dict[str, bytes] = {}
@@ -161,7 +162,7 @@ def render_programmes(site: SiteModel) -> tuple[dict[str, str], dict[str, bytes]
                 "handout.md.j2", notes=handout_notes(programme, site), **batch
             )
             files[f"{base}/{cohort.id}.ics"] = cohort_calendar(
-                programme_id, programme, cohort, dated
+                programme_id, programme, cohort, dated, revisions
             )
     batches.sort(key=lambda b: (b.cohort.start, b.programme_id, b.cohort.id))
     if index:

@@ -21,6 +21,7 @@ from ...render import RenderedSite
 from ...render.assets import SITE_ASSETS
 from .. import theme
 from ..navigation import REQUIRED_EXTENSIONS, handwritten_nav
+from ..state import save_state
 from .config import LunxunConfig
 from .incremental import (
     GeneratedFile,
@@ -176,6 +177,8 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
 
     @event_priority(-50)  # after Material's search plugin has written the index
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.rendered is not None:
+            save_state(self.root, self.rendered.state)
         if self.rendered is not None and self.config.search and has_search(config):
             theme.finish_index(config.site_dir, self.config.offline)
         if self.incremental and self.rendered is not None:

@@ -25,6 +25,7 @@ from ...render import RenderedSite
 from ...render.assets import SITE_ASSETS as ASSETS
 from .. import theme
 from ..navigation import REQUIRED_EXTENSIONS, handwritten_nav
+from ..state import save_state
 
 # The version this adapter is tested with (pyproject.toml pins it).
 ZENSICAL_VERSION = "0.0.73"
@@ -60,6 +61,7 @@ def build_with_zensical(
         stage(root, project, rendered, staging)
         _run_zensical(staging / "mkdocs.yml")
         swap_in(staging / "site", target)
+        save_state(root, rendered.state)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return target
