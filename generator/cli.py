@@ -131,8 +131,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--root", default=None, help="项目目录（默认当前目录，或题库文件所在的项目）")
     export.set_defaults(run=cmd_export)
 
-    imp = commands.add_parser("import", help="从题库表格（.xlsx/.xls/.csv）或 GIFT 文件导入题库")
-    imp.add_argument("file", metavar="文件", help="题库表格（.xlsx、.xls、.csv）或 GIFT 文件（.gift、.txt）")
+    imp = commands.add_parser("import", help="从题库表格（.xlsx/.xls/.csv）、Word 试卷（.docx）或 GIFT 文件导入题库")
+    imp.add_argument("file", metavar="文件", help="题库表格（.xlsx、.xls、.csv）、Word 试卷（.docx）或 GIFT 文件（.gift、.txt）")
     imp.add_argument("-o", "--output", required=True, help="写入的题库文件，如 quizzes/liuchixiang-jichu.yaml")
     imp.add_argument("--title", default=None, help="题库标题（默认取 GIFT 中的分类名或文件名）")
     imp.add_argument("--root", default=None, help="项目目录（默认为输出文件所在的项目）")

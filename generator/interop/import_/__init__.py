@@ -17,6 +17,7 @@ from .yamlout import bank_yaml, question_data
 
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".csv")
 GIFTS = (".gift", ".txt")
+PAPERS = (".docx",)
 MAX_GIFT_BYTES = 20 * 1024 * 1024
 
 
@@ -49,8 +50,16 @@ def import_file(source: FsPath, shown: str, output: FsPath, root: FsPath, layout
         draft.settings.setdefault("title", title or source.stem)
     elif suffix in GIFTS:
         draft = _gift_draft(source, shown, title)
+    elif suffix in PAPERS:
+        from .paper import parse_paper, read_docx
+
+        lines, problems = read_docx(source, shown)
+        draft = Draft(shown, problems=problems) if problems else parse_paper(lines, shown)
+        draft.settings.setdefault("title", title or source.stem)
+    elif suffix == ".doc":
+        raise UsageError(f"{shown} 是旧的 Word 格式（.doc）：请在 Word 或 WPS 中另存为 .docx 后再导入")
     else:
-        raise UsageError(f"无法识别 {shown} 的类型：支持 .xlsx、.xls、.csv（题库表格）和 .gift、.txt（GIFT）")
+        raise UsageError(f"无法识别 {shown} 的类型：支持 .xlsx、.xls、.csv（题库表格）、.docx（Word 试卷）和 .gift、.txt（GIFT）")
     if title:
         draft.settings["title"] = title
     bank, problems = finish(draft, project, bank_id, strict)
