@@ -15,14 +15,14 @@ from .quiz import check_question, check_quiz
 def check_project(project: Project) -> list[Problem]:
     """All semantic problems of a loaded project, in no particular order."""
     problems: list[Problem] = []
-    for entry in project.methods.values():
-        problems += check_method(entry, project)
-    for entry in project.quizzes.values():
-        problems += check_quiz(entry, project)
+    for method in project.methods.values():
+        problems += check_method(method, project)
+    for bank in project.quizzes.values():
+        problems += check_quiz(bank, project)
     for loose in project.loose_questions:
         problems += check_question(loose, project, loose.model, ())
-    for entry in project.curricula.values():
-        problems += check_curriculum(entry, project)
+    for programme in project.curricula.values():
+        problems += check_curriculum(programme, project)
     for partial in project.salvaged:  # files with schema errors: the rest of their mistakes
         problems += partial.keep(_check_any(partial, project))
     return problems

@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from ..model import Curriculum, Method, QuizBank, Source
-from ..model.common import SLUG
+from ..model.common import SLUG, Entity
 from ..model.quiz import Question
 from ..problems import Path, Problem, format_path
 from .files import outside
@@ -94,7 +94,7 @@ class Project:
 
     def known(self, kind: str) -> Known:
         """The ids a reference to a ``kind`` (source, method, quiz, curriculum) may name."""
-        stores = {"source": self.sources, "method": self.methods, "quiz": self.quizzes, "curriculum": self.curricula}
+        stores: dict[str, dict[str, Any]] = {"source": self.sources, "method": self.methods, "quiz": self.quizzes, "curriculum": self.curricula}
         return Known(stores[kind], self.unloaded[kind])
 
     def files(self) -> list[FsPath]:
@@ -123,11 +123,12 @@ def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, l
     project = Project(root=root, layout=layout, calendar_ledger=read_ledger(root))
     problems: list[Problem] = []
     problems += _load_sources(project)
-    for folder, model, store, kind in (
+    stores: tuple[tuple[str, type[Entity], dict[str, Any], str], ...] = (
         (layout.methods_dir(), Method, project.methods, "method"),
         (layout.quizzes_dir, QuizBank, project.quizzes, "quiz"),
         (layout.curricula_dir(), Curriculum, project.curricula, "curriculum"),
-    ):
+    )
+    for folder, model, store, kind in stores:
         for path in sorted((root / folder).glob("*.yaml")):
             file = f"{folder}/{path.name}"
             refused = _outside_project(path, file, root)
@@ -159,7 +160,7 @@ def _load_entity(
     try:
         instance = model.model_validate(doc.data)
     except ValidationError as error:
-        problems += translate(error, doc, fields=_FIELDS[model])
+        problems += translate(error, doc, fields=_FIELDS[model])  # type: ignore[index]
         rescued = salvage(model, doc.data, error)
         if rescued is not None:
             partial, found = _named(rescued[0], path.stem, doc)

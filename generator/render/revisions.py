@@ -26,7 +26,7 @@ class EventRevisions:
 
     def revision(self, uid: str, content: list[str]) -> tuple[int, datetime.datetime]:
         fingerprint = hashlib.sha256("\x1f".join(content).encode("utf-8")).hexdigest()[:16]
-        old = self.previous.get(uid)
+        old: dict[str, Any] = self.previous.get(uid) or {}
         sequence, stamp = 0, self.now
         if _well_formed(old):
             known = datetime.datetime.fromisoformat(old["stamp"])

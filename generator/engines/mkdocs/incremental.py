@@ -82,9 +82,9 @@ def mark_changes(files: Files, generated: list[GeneratedFile], previous: Previou
     )
     for file in generated:
         file.changed = not same_frame or previous.digests.get(file.src_uri) != file.digest  # type: ignore[union-attr]
-    for file in files.documentation_pages():
-        if not isinstance(file, GeneratedFile):
-            file.is_modified = _always_modified  # type: ignore[method-assign]
+    for page in files.documentation_pages():
+        if not isinstance(page, GeneratedFile):
+            page.is_modified = _always_modified  # type: ignore[method-assign]
     return sum(1 for file in files.documentation_pages() if file.is_modified())
 
 

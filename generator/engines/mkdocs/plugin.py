@@ -6,7 +6,7 @@ import logging
 import os
 from importlib import resources
 from pathlib import Path as FsPath
-from typing import Any
+from typing import Any, cast
 
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
@@ -112,14 +112,16 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
             return files
         handwritten = list(files.documentation_pages())
         package = resources.files("generator") / "assets"
-        contents = {
+        contents: dict[str, str | bytes] = {
             **{path: markdown for path, markdown in self.rendered.pages.items()
                if files.get_file_from_path(path) is None},  # a hand-written page wins
             **self.rendered.files,
             **{f"assets/lunxun/{name}": (package / name).read_bytes() for name in ASSETS},
             **{f"{theme.ASSET_DIR}/{name}": theme.asset_bytes(name) for name in theme.asset_names(self.config.offline)},
         }
-        self.generated = [GeneratedFile.generated(config, path, content=data) for path, data in contents.items()]
+        # File.generated is a classmethod that builds the subclass it is called on
+        self.generated = [cast(GeneratedFile, GeneratedFile.generated(config, path, content=data))
+                          for path, data in contents.items()]
         for file in self.generated:
             files.append(file)
         theme.drop_remote_polyfills(config)  # every plugin's on_config has run by now
