@@ -23,9 +23,22 @@ _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>&#|!\\~]|^\s*([-+]|\d+[.)])\s|\n\s*\n|^\s{4}", re.MULTILINE)
 
 
+_URL_NOISE = re.compile(r"[\t\n\r]")  # browsers drop these anywhere in a URL
+
+
+def is_local_url(value: str) -> bool:
+    """Whether a browser would fetch ``value`` from the site itself. Read as browsers read it:
+    leading spaces and control characters dropped, tabs and newlines removed, a backslash
+    taken for a slash (so ``/\\evil.example/x.png`` is the other host ``//evil.example``)."""
+    url = _URL_NOISE.sub("", value).lstrip("".join(map(chr, range(0x21)))).replace("\\", "/")
+    head = re.split(r"[/?#]", url, maxsplit=1)[0]
+    return ":" not in head and not url.startswith("//")
+
+
 def _keep_local_images(tag: str, attribute: str, value: str) -> str | None:
-    """Images may only come from the site itself: a remote one would leave the intranet."""
-    if tag == "img" and attribute == "src" and (":" in value.split("/")[0] or value.startswith("//")):
+    """Images may only come from the site itself: a remote one would leave the intranet and
+    would let an author see who opened the page."""
+    if tag == "img" and attribute == "src" and not is_local_url(value):
         return None
     return value
 
