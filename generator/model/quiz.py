@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag
+from pydantic import BeforeValidator, Discriminator, Field, Tag, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Entity, Md, Slug, SlugList, Text, TextList
@@ -156,6 +156,10 @@ class QuizBank(Entity):
     description: Md | None = None
     methods: SlugList = Field(default_factory=list, description="涵盖的方法 id")
     mode: Literal["practice", "exam"] = "practice"
+    grading: Literal["trainer", "browser"] | None = Field(
+        None, description="trainer：页面不含答案，由培训老师用 lunxun results 评分（考试模式的默认）；"
+        "browser：浏览器当场评分（练习模式只能用它）"
+    )
     pass_mark: float = Field(60, ge=0, le=100, description="及格分（百分制）")
     time_limit: float | None = Field(None, gt=0, description="限时（分钟）")
     draw: int | None = Field(None, ge=1, description="每次作答抽取的题数")
@@ -165,7 +169,21 @@ class QuizBank(Entity):
     shuffle_questions: bool = True
     shuffle_options: bool = True
     attempts: int | None = Field(None, ge=1, description="考试模式下本浏览器允许的作答次数")
+    sitting: bool = Field(False, description="开考时须输入培训老师宣布的考场口令；成绩码带上它，成绩按口令分场")
     questions: list[Question] = Field(min_length=1)
+
+    @field_validator("grading")
+    @classmethod
+    def _grading_fits_mode(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value == "trainer" and info.data.get("mode", "practice") == "practice":
+            raise PydanticCustomError(
+                "grading", "练习模式每题即时显示对错，需要答案：grading: trainer 只能用于 mode: exam")
+        return value
+
+    @property
+    def trainer_graded(self) -> bool:
+        """Whether the trainer grades (no key in the site): the default for exams."""
+        return (self.grading or ("trainer" if self.mode == "exam" else "browser")) == "trainer"
 
     def gradable(self) -> list[QuestionBase]:
         """Every scored item: plain questions and the sub-questions of cases."""

@@ -13,7 +13,7 @@ from .environment import render, safe_json
 from .glossary import collect_terms, dictionary_words, render_glossary
 from .links import SiteModel
 from .programme import render_programmes
-from .quiz import bank_json
+from .quiz import page_bank_json
 from .revisions import EventRevisions
 
 NavItem = str | dict[str, Any]
@@ -73,7 +73,7 @@ def _method_groups(site: SiteModel) -> list[tuple[str, list[tuple[str, Any]]]]:
 def _render_quizzes(site: SiteModel, out: RenderedSite) -> None:
     daily: dict[str, Any] = {}
     for bank_id, bank in site.quizzes.items():
-        data = bank_json(bank_id, bank)
+        data = page_bank_json(bank_id, bank)
         out.pages[f"quizzes/{bank_id}.md"] = render(
             "quiz.md.j2",
             bank_id=bank_id,
@@ -89,6 +89,8 @@ def _render_quizzes(site: SiteModel, out: RenderedSite) -> None:
             refs=_refs(site, bank),
         )
         out.files[f"assets/lunxun/banks/{bank_id}.js"] = _bank_script(bank_id, data)
+        if bank.trainer_graded:  # 每日一练 shows the key of what it draws
+            continue
         daily[bank_id] = {
             "title": bank.title,
             "questions": [q.id for q in bank.questions if not isinstance(q, Case)],

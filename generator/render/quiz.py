@@ -1,10 +1,18 @@
-"""Quiz pages: a bank's questions as JSON for the browser engine, plus the page around them."""
+"""Quiz pages: a bank's questions as JSON for the browser engine, plus the page around them.
+
+:func:`bank_json` is the keyed bank (answers as option indexes, order items and match pairs
+as authored): the browser grades practice banks with it and the trainer re-grades every
+code with it. :func:`page_bank_json` is what a page ships: the keyed bank for a
+browser-graded bank, and for a trainer-graded one the same bank without any key or
+explanation (see generator/grading/key.py for how order and match are shipped).
+"""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import Any
+
+from ..grading.key import gradable_version, shipped_order
 
 from ..model import QuizBank
 from ..model.quiz import (
@@ -19,7 +27,6 @@ from ..model.quiz import (
     QuestionBase,
     Single,
 )
-from .environment import safe_json
 from .text import md_inline, md_to_html
 
 _SLOT = "LXBLANKSLOT{}LX"
@@ -67,8 +74,34 @@ def question_json(question: QuestionBase) -> dict[str, Any]:
     return data
 
 
+def public_question_json(q: dict[str, Any]) -> dict[str, Any]:
+    """A keyed question (from :func:`question_json`) with its key and explanation taken out."""
+    data = {key: q[key] for key in ("id", "type", "stem", "ref", "difficulty", "points", "tags") if key in q}
+    if "options" in q:
+        data["options"] = q["options"]
+    if q["type"] == "blank":
+        data["blanks"] = len(q["answer"])
+    elif q["type"] == "order":
+        data["items"] = [q["items"][k] for k in shipped_order(q["items"])]
+    elif q["type"] == "match":
+        rights = [right for _, right in q["pairs"]]
+        data["pairs"] = [[left, rights[k]] for (left, _), k in zip(q["pairs"], shipped_order(rights))]
+    elif q["type"] == "case":
+        data["scenario"] = q["scenario"]
+        data["questions"] = [public_question_json(sub) for sub in q["questions"]]
+    return data
+
+
+def page_bank_json(bank_id: str, bank: QuizBank, keyed: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The bank as its page and ``banks/<id>.js`` carry it: no key when the trainer grades."""
+    keyed = keyed or bank_json(bank_id, bank)
+    if not bank.trainer_graded:
+        return keyed
+    return dict(keyed, questions=[public_question_json(q) for q in keyed["questions"]])
+
+
 def bank_json(bank_id: str, bank: QuizBank) -> dict[str, Any]:
-    """The whole bank for the page; ``version`` changes whenever the bank's content does."""
+    """The keyed bank; ``version`` changes whenever what decides a grade does."""
     questions = [question_json(q) for q in bank.questions]
     data = {
         "id": bank_id,
@@ -81,7 +114,9 @@ def bank_json(bank_id: str, bank: QuizBank) -> dict[str, Any]:
         "shuffleQuestions": bank.shuffle_questions,
         "shuffleOptions": bank.shuffle_options,
         "attempts": bank.attempts,
+        "grading": "trainer" if bank.trainer_graded else "browser",
+        "sitting": bank.sitting,
         "questions": questions,
     }
-    data["version"] = hashlib.sha256(str(safe_json(data)).encode()).hexdigest()[:12]
+    data["version"] = gradable_version(data)
     return data

@@ -18,7 +18,7 @@ from importlib import resources
 from ...model import QuizBank
 from ...render.assets import QUIZ_SCRIPTS, QUIZ_STYLES
 from ...render.environment import safe_json
-from ...render.quiz import bank_json
+from ...render.quiz import page_bank_json
 from ..common import deterministic_zip
 
 CP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
@@ -72,7 +72,7 @@ def launch_page(bank: QuizBank, bank_id: str) -> str:
     return LAUNCH.format(
         title=html.escape(bank.title), bank_id=html.escape(bank_id), mode=bank.mode,
         scripts="\n".join(f'<script src="{name}"></script>' for name in QUIZ_SCRIPTS),
-        data=safe_json(bank_json(bank_id, bank)),
+        data=safe_json(page_bank_json(bank_id, bank)),
     )
 
 

@@ -1,0 +1,72 @@
+"""Re-grading one attempt from the trainer's keyed bank: the draw from the seed, then each answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .key import to_authored
+from .prng import presentation, presented_ids
+from .rules import is_right, round_points, score
+
+
+class Mismatch(ValueError):
+    """The code's questions are not the ones its seed draws from this bank; message in Chinese."""
+
+
+@dataclass(frozen=True)
+class Graded:
+    questions: list[str]  # as presented, a case followed by its sub-questions
+    correct: dict[str, int]  # by gradable id, 1 or 0
+    points: float
+    max_points: float
+    score: float
+    passed: bool
+
+
+class Grader:
+    """Grades attempts at one bank version; the keyed bank JSON is read once."""
+
+    def __init__(self, bank: dict[str, Any], shipped: bool) -> None:
+        self.bank = bank
+        self.shipped = shipped  # responses index the shipped (sorted) lists: trainer-graded pages
+        self.top = {q["id"]: q for q in bank["questions"]}
+
+    def draw(self, seed: int) -> list[str]:
+        order, _ = presentation(self.bank, seed)
+        return presented_ids(self.bank, order)
+
+    def grade(self, seed: int, answers: dict[str, Any], questions: list[str] | None = None) -> Graded:
+        """Grade ``answers`` for the attempt ``seed`` draws.
+
+        Raises:
+            Mismatch: ``questions`` (what the code says was presented) differ from the draw,
+                or an answer names a question that was not presented.
+        """
+        order, _ = presentation(self.bank, seed)
+        ids = presented_ids(self.bank, order)
+        if questions is not None and questions != ids:
+            raise Mismatch("成绩码中的题目与该题库按随机种子抽出的题目不一致（可能被改动，或属于另一个题库）")
+        extra = set(answers) - set(ids)
+        if extra:
+            raise Mismatch(f"成绩码中有未抽到的题目的作答：{_few(extra)}")
+        correct: dict[str, int] = {}
+        points = possible = 0.0
+        for qid in order:
+            top = self.top[qid]
+            for q in top.get("questions", [top]):
+                answer = answers.get(q["id"])
+                if self.shipped:
+                    answer = to_authored(q, answer)
+                ok = is_right(q, answer)
+                correct[q["id"]] = int(ok)
+                possible += q["points"]
+                points += q["points"] if ok else 0
+        points, possible = round_points(points), round_points(possible)
+        percent = score(points, possible)
+        return Graded(ids, correct, points, possible, percent, percent >= self.bank["passMark"])
+
+
+def _few(ids: set[str]) -> str:
+    shown = sorted(str(x)[:40] for x in ids)[:3]
+    return "、".join(shown) + (" 等" if len(ids) > 3 else "")

@@ -1,0 +1,58 @@
+"""What a trainer-graded bank ships instead of its key, and how a response maps back to the key.
+
+A trainer-graded page may not show order items in their authored order, nor match pairs
+side by side: that order is the key. It ships order items, and a match's right-hand sides,
+sorted by the SHA-256 of their text. That order is a function of the set of texts alone, so
+it says nothing about the authored order, and the trainer recomputes it without a secret.
+Responses to such a page index the shipped lists; :func:`to_authored` turns them back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+GRADABLE = ("id", "type", "points", "answer", "items", "pairs", "ref", "difficulty", "tags")
+
+
+def shipped_order(texts: list[str]) -> list[int]:
+    """Authored indexes in shipped order: shipped[i] is texts[order[i]]."""
+    digests = [hashlib.sha256(text.encode()).hexdigest() for text in texts]
+    return sorted(range(len(texts)), key=lambda k: (digests[k], k))
+
+
+def to_authored(q: dict[str, Any], a: Any) -> Any:
+    """A response to a trainer-graded page as the keyed rules read it; odd shapes pass as they are."""
+    if q["type"] == "order" and isinstance(a, list):
+        order = shipped_order(q["items"])
+        return [order[x] if type(x) is int and 0 <= x < len(order) else -1 for x in a]
+    if q["type"] == "match" and isinstance(a, list):
+        order = shipped_order([right for _, right in q["pairs"]])
+        return [order[x] if type(x) is int and 0 <= x < len(order) else None for x in a]
+    return a
+
+
+def _gradable(q: dict[str, Any]) -> dict[str, Any]:
+    data = {key: q[key] for key in GRADABLE if key in q}
+    if "options" in q:
+        data["options"] = len(q["options"])
+    if "questions" in q:
+        data["questions"] = [_gradable(sub) for sub in q["questions"]]
+    return data
+
+
+def gradable_version(bank: dict[str, Any]) -> str:
+    """Hash of what decides a grade: the draw, the questions' ids, types, points and keys.
+
+    Stems, option texts and explanations are left out, so fixing a typo keeps the version
+    (and the codes already handed in) valid.
+    """
+    data = {
+        "draw": bank.get("draw"), "blueprint": bank.get("blueprint"), "passMark": bank.get("passMark"),
+        "shuffleQuestions": bank.get("shuffleQuestions"), "shuffleOptions": bank.get("shuffleOptions"),
+        "grading": bank.get("grading"),
+        "questions": [_gradable(q) for q in bank["questions"]],
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:12]

@@ -1,0 +1,118 @@
+"""The seed → draw and shuffles of an attempt, exactly as the browser engine computes them.
+
+PRNG: mulberry32 over 32-bit unsigned state ``a`` (all arithmetic modulo 2**32)::
+
+    a = a + 0x6D2B79F5
+    t = imul(a ^ (a >> 15), a | 1)
+    t = (t + imul(t ^ (t >> 7), t | 61)) ^ t
+    return (t ^ (t >> 14)) / 2**32          # a float in [0, 1)
+
+``shuffle`` is Fisher–Yates from the end: for i = n-1 … 1, j = floor(r() * (i + 1)),
+swap a[i] and a[j]. ``mix`` (order items, match right sides) shuffles and, when the result
+is the identity on more than one item, rotates it left by one, so the key is never shown.
+The float products are exact in IEEE doubles on both sides, so ``floor`` agrees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+_MASK = 0xFFFFFFFF
+
+
+def _imul(x: int, y: int) -> int:
+    return (x * y) & _MASK
+
+
+def mulberry32(seed: int) -> Callable[[], float]:
+    """The generator for ``seed`` (taken modulo 2**32)."""
+    state = seed & _MASK
+
+    def next_float() -> float:
+        nonlocal state
+        state = (state + 0x6D2B79F5) & _MASK
+        t = _imul(state ^ (state >> 15), state | 1)
+        t = ((t + _imul(t ^ (t >> 7), t | 61)) & _MASK) ^ t
+        return (t ^ (t >> 14)) / 4294967296
+
+    return next_float
+
+
+def shuffle(items: Sequence[Item], r: Callable[[], float]) -> list[Item]:
+    out = list(items)
+    for i in range(len(out) - 1, 0, -1):
+        j = int(r() * (i + 1))
+        out[i], out[j] = out[j], out[i]
+    return out
+
+
+def mix(n: int, r: Callable[[], float]) -> list[int]:
+    out = shuffle(range(n), r)
+    if n > 1 and out == list(range(n)):
+        out.append(out.pop(0))
+    return out
+
+
+def _fits(quota: dict[str, Any], q: dict[str, Any]) -> bool:
+    ref = quota.get("ref")
+    qref = q.get("ref") or ""
+    if ref and not (qref == ref or ("#" not in ref and qref.startswith(ref + "#"))):
+        return False
+    if quota.get("difficulty") and q.get("difficulty") != quota["difficulty"]:
+        return False
+    if quota.get("type") and q.get("type") != quota["type"]:
+        return False
+    return not (quota.get("tag") and quota["tag"] not in (q.get("tags") or []))
+
+
+def pick(bank: dict[str, Any], r: Callable[[], float]) -> list[str]:
+    """The ids of the top-level questions presented, in order (the engine's ``pick``)."""
+    questions = bank["questions"]
+    blueprint = bank.get("blueprint") or []
+    got: list[int] = []  # indexes: the engine compares question objects by identity
+    for quota in blueprint:
+        pool = [k for k, q in enumerate(questions) if k not in got and _fits(quota, q)]
+        got.extend(shuffle(pool, r)[: quota["count"]])
+    want = bank.get("draw") or (sum(quota["count"] for quota in blueprint) if blueprint else len(questions))
+    rest = [k for k in range(len(questions)) if k not in got]
+    got.extend(shuffle(rest, r)[: max(0, want - len(got))])
+    chosen = shuffle(got, r) if bank.get("shuffleQuestions") else sorted(got)
+    return [questions[k]["id"] for k in chosen]
+
+
+def _perm(q: dict[str, Any], r: Callable[[], float], mixed: bool) -> list[int] | None:
+    kind = q["type"]
+    if kind in ("single", "multiple"):
+        n = len(q["options"])
+        return shuffle(range(n), r) if mixed else list(range(n))
+    if kind == "order":
+        return mix(len(q["items"]), r)
+    if kind == "match":
+        return mix(len(q["pairs"]), r)
+    return None
+
+
+def presentation(bank: dict[str, Any], seed: int) -> tuple[list[str], dict[str, list[int]]]:
+    """The attempt a seed makes: top-level ids in order and each question's display permutation."""
+    r = mulberry32(seed)
+    order = pick(bank, r)
+    by_id = {q["id"]: q for q in bank["questions"]}
+    perms: dict[str, list[int]] = {}
+    for qid in order:
+        for q in [by_id[qid], *by_id[qid].get("questions", [])]:
+            perm = _perm(q, r, bool(bank.get("shuffleOptions")))
+            if perm is not None:
+                perms[q["id"]] = perm
+    return order, perms
+
+
+def presented_ids(bank: dict[str, Any], order: list[str]) -> list[str]:
+    """The ``q`` list of a result code: each id, a case followed by its sub-question ids."""
+    by_id = {q["id"]: q for q in bank["questions"]}
+    ids: list[str] = []
+    for qid in order:
+        ids.append(qid)
+        ids.extend(sub["id"] for sub in by_id[qid].get("questions", []))
+    return ids
