@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from ...model.quiz import BLANK, LETTERS
+from ...model.quiz import BLANK, FALSE_WORDS, LETTERS, TRUE_WORDS
 from ...problems import Problem
 from .draft import Draft, Place
 from .sheets import MAX_FILE_BYTES, MAX_INFLATED_TOTAL, MAX_MEMBERS
@@ -50,8 +50,6 @@ _KEY_RANGE = re.compile(r"(\d{1,4})\s*[-－~～—]\s*(\d{1,4})\s*[:：.．]?\s*
 _KEY_SINGLE = re.compile(r"(\d{1,4})\s*[.．、:：]\s*([A-H]+|[√×✓✗]|对|错|正确|错误)")
 _JUDGE_MARK = re.compile(r"[（(]\s*([√×✓✗对错])\s*[)）]\s*[。．.]?\s*$")
 _EMPTY_PAREN = re.compile(r"[（(]\s*[)）]")
-_TRUE = {"√", "✓", "对", "正确", "T"}
-_FALSE = {"×", "✗", "错", "错误", "F"}
 
 
 @dataclass
@@ -259,7 +257,7 @@ def _to_draft(draft: Draft, question: _Question) -> None:
         if mark and not answer:
             answer = mark.group(1)
         stem = _JUDGE_MARK.sub("", stem).rstrip() if mark else _EMPTY_PAREN.sub("", stem).rstrip()
-        data["answer"] = True if answer in _TRUE else False if answer in _FALSE else answer
+        data["answer"] = True if answer in TRUE_WORDS else False if answer in FALSE_WORDS else answer
     elif kind in ("single", "multiple"):
         data["options"] = question.options
         letters = re.sub(r"[\s,，、]", "", answer).upper()
@@ -286,6 +284,6 @@ def _guess_kind(stem: str, answer: str, options: list[str], mark: re.Match[str] 
     if options:
         letters = re.sub(r"[\s,，、]", "", answer)
         return "multiple" if len(letters) > 1 else "single"
-    if mark or answer in _TRUE | _FALSE:
+    if mark or answer in TRUE_WORDS | FALSE_WORDS:
         return "judge"
     return "blank"
