@@ -6,11 +6,14 @@ search engine keeps whole: method titles, aliases, step names, principles, tags,
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
 from .environment import render
+from ..model.method import Method
 from .links import SiteModel
+from .text import first_sentence, md_to_html
 
 KINDS = ("方法", "别称", "步骤", "原则", "标签", "类别")
 
@@ -56,6 +59,8 @@ class Place:
     kind: str
     target: str  # docs-relative Markdown path, optionally with #anchor
     label: str
+    # what the term means there, in the method page's own words (its first sentence)
+    definition: str = ""
 
 
 @dataclass
@@ -102,26 +107,66 @@ def collect_terms(site: SiteModel) -> list[Term]:
 
     for method_id, method in site.methods.items():
         page = f"methods/{method_id}.md"
-        add(method.title, Place("方法", page, method.title))
+        summary = plain_sentence(method.summary)
+        add(method.title, Place("方法", page, method.title, summary))
         for alias in method.aliases:
-            add(alias, Place("别称", page, method.title))
+            add(alias, Place("别称", page, method.title, f"即{method.title}。{summary}"))
         for number, step in enumerate(method.steps, start=1):
             label = (
                 f"{method.title} · 第 {number} 步"
                 if method.ordered
                 else f"{method.title} · 组成部分"
             )
-            add(step.name, Place("步骤", f"{page}#{step.id}", label))
+            add(step.name, Place("步骤", f"{page}#{step.id}", label, plain_sentence(step.gist)))
+        sentences = method_sentences(method)
         for principle in method.principles:
-            add(principle, Place("原则", f"{page}#principles", method.title))
+            meaning = sentence_with(principle, sentences) or f"{method.title}的基本原则之一。"
+            add(principle, Place("原则", f"{page}#principles", method.title, meaning))
         for tag in method.tags:
-            add(tag, Place("标签", page, method.title))
+            add(tag, Place("标签", page, method.title, sentence_with(tag, sentences)))
     for number, category in enumerate(sorted({m.category for m in site.methods.values()}), start=1):
         # the methods index numbers its category headings the same way (cat-1, cat-2, ...)
-        add(category, Place("类别", f"methods/index.md#cat-{number}", "工作方法 · 分类"))
+        count = sum(1 for m in site.methods.values() if m.category == category)
+        meaning = f"工作方法的一个类别，本站收录 {count} 个这类方法。"
+        add(category, Place("类别", f"methods/index.md#cat-{number}", "工作方法 · 分类", meaning))
     for term in terms.values():
         term.places.sort(key=lambda p: (KINDS.index(p.kind), p.target))
     return sorted(terms.values(), key=lambda t: t.sort_key)
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_sentence(text: str) -> str:
+    """The first sentence of a Markdown field as plain text (no emphasis marks or links)."""
+    return first_sentence(html.unescape(_TAG.sub("", md_to_html(text))))
+
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+_LONGEST_SENTENCE = 120  # longer ones are paragraphs, not a definition to read in a list
+
+
+def method_sentences(method: Method) -> list[str]:
+    """A method page's prose as plain sentences, in page order: where a term is explained."""
+    fields = [method.summary, method.origin or ""]
+    for step in method.steps:
+        fields += [step.gist, *step.actions]
+    for support in method.supports:
+        fields += [support.gist or "", *(item.gist or "" for item in support.items)]
+    for case in method.cases:
+        fields += [case.problem, case.approach, case.outcome]
+    sentences: list[str] = []
+    for text in fields:
+        if text:
+            plain = " ".join(html.unescape(_TAG.sub("", md_to_html(text))).split())
+            sentences += [part.strip() for part in _SENTENCE_END.split(plain) if part.strip()]
+    return sentences
+
+
+def sentence_with(term: str, sentences: list[str]) -> str:
+    """The first short sentence that uses a term, or '' (a tag the prose never spells out)."""
+    found = next((s for s in sentences if term in s and len(s) <= _LONGEST_SENTENCE), "")
+    return found[:-1] + "。" if found.endswith("；") else found
 
 
 def glossary_groups(terms: list[Term]) -> list[tuple[str, list[Term]]]:
