@@ -10,8 +10,9 @@ from typing import Any
 
 from ..render import RenderedSite
 
-# the generated pages use attribute lists, Markdown inside HTML blocks and tables
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables")
+# the generated pages use attribute lists, Markdown inside HTML blocks and tables; Chinese
+# broken across lines of a hand-written page is joined without the space Markdown would put
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "generator.render.cjk_lines")
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
