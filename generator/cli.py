@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path as FsPath
 
@@ -85,6 +86,66 @@ def cmd_new(args: argparse.Namespace) -> int:
     return new_command(args.kind, args.id, args.root, layout_from)
 
 
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，应写成 年-月-日，如 2026-09-01") from None
+
+
+def cmd_rotation(args: argparse.Namespace) -> int:
+    from .commands import rotation
+
+    root = FsPath(args.root).resolve()
+    layout = layout_from(root / "mkdocs.yml")
+    as_of = getattr(args, "date", None) or datetime.date.today()
+    if args.action == "roster-import":
+        return rotation.roster_import(root, layout, args.file, args.programme, args.cohort, args.force)
+    if args.action == "roster-check":
+        return rotation.roster_check(root, layout, args.programme)
+    if args.action == "attendance-sheet":
+        return rotation.attendance_sheet(root, layout, args.programme, args.cohort, args.force)
+    if args.action == "attendance-read":
+        return rotation.attendance_read(root, layout, args.programme, args.cohort, as_of)
+    return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force)
+
+
+def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
+    def common(sub: argparse.ArgumentParser, action: str, cohort: bool) -> None:
+        sub.add_argument("programme", metavar="项目", help="培训项目 id（content/curricula/<id>.yaml）")
+        if cohort:
+            sub.add_argument("cohort", metavar="期次", help="期次 id（培训项目 cohorts 中的 id，如 2026-01）")
+        sub.add_argument("--root", default=".", help="项目目录（默认当前目录）")
+        sub.set_defaults(run=cmd_rotation, action=action)
+
+    roster = commands.add_parser("roster", help="学员名册：从组织部的名单表格导入、检查")
+    steps = roster.add_subparsers(dest="step", required=True, metavar="操作")
+    imp = steps.add_parser("import", help="从 .xlsx/.xls/.csv 名单导入一期的学员名册（写到 rosters/，不进入网站和 git）")
+    imp.add_argument("file", metavar="文件", help="组织部下发的学员名单表格")
+    common(imp, "roster-import", True)
+    imp.add_argument("--force", action="store_true", help="该期名册已存在时覆盖它")
+    check = steps.add_parser("check", help="检查一个培训项目各期的名册：重复、缺姓名、跨期重复、类别不符")
+    common(check, "roster-check", False)
+
+    attendance = commands.add_parser("attendance", help="考勤（签到、点名）：生成考勤表，读回并统计出勤")
+    steps = attendance.add_subparsers(dest="step", required=True, metavar="操作")
+    sheet = steps.add_parser("sheet", help="按名册和日程生成一期的考勤表（Excel，每位学员一行、每个课次一列）")
+    common(sheet, "attendance-sheet", True)
+    sheet.add_argument("--force", action="store_true", help="考勤表已存在时重新生成（已填写的内容会丢失）")
+    read = steps.add_parser("read", help="读回班主任填好的考勤表：列出填错的单元格，统计出勤率和请假")
+    common(read, "attendance-read", True)
+    read.add_argument("--date", type=_date, default=None, help="统计截至哪一天（默认今天），如 2026-09-03")
+
+    report = commands.add_parser("report", help="建帐销号台账和《集中轮训情况报表》（Excel 和可打印的 A4 网页）")
+    common(report, "report", False)
+    report.add_argument("--grades", default=None, metavar="成绩表",
+                        help="lunxun results 生成的成绩表（results/grades.xlsx 或 grades.csv）")
+    report.add_argument("--date", type=_date, default=None, help="报表截至日期（默认今天），如 2026-12-31")
+    report.add_argument("--annual", type=float, default=90, help="每人每年应完成的学时（默认 90）")
+    report.add_argument("-o", "--output", default=None, help="输出目录（默认 rosters/<项目>/报表/）")
+    report.add_argument("--force", action="store_true", help="同一截至日期的报表已存在时覆盖")
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="lunxun", description="轮训：基层干部集中轮训学习网站生成工具")
     commands = main.add_subparsers(dest="command", required=True, metavar="命令")
@@ -146,6 +207,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("id", metavar="ID", help="新文件的 id（小写英文字母、数字和连字符）")
     new.add_argument("--root", default=".", help="项目目录（默认当前目录）")
     new.set_defaults(run=cmd_new)
+    _rotation_parsers(commands)
     return main
 
 

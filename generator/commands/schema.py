@@ -9,14 +9,16 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..model import Curriculum, Method, QuizBank, Source
+from ..model.roster import Roster
 
 SCHEMAS: dict[str, Any] = {
     "sources": TypeAdapter(list[Source]),
     "method": Method,
     "quiz": QuizBank,
     "curriculum": Curriculum,
+    "roster": Roster,
 }
-TITLES = {"sources": "来源文献", "method": "工作方法", "quiz": "题库", "curriculum": "培训项目"}
+TITLES = {"sources": "来源文献", "method": "工作方法", "quiz": "题库", "curriculum": "培训项目", "roster": "学员名册"}
 
 
 def schema_texts() -> dict[str, str]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from fractions import Fraction
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
+from pydantic_core import PydanticCustomError
 
 from .common import CalendarDate, Entity, Md, Slug, SlugList, Text, TextList
 
@@ -30,9 +32,25 @@ class Day(Entity):
     sessions: list[Session] = Field(min_length=1)
 
 
+def _share(value: Any) -> Any:
+    """A share of the class's 学时, written as a fraction (``1/7``) or a decimal (``0.15``)."""
+    if isinstance(value, str) and "/" in value:
+        try:
+            return float(Fraction(value.strip()))
+        except (ValueError, ZeroDivisionError):
+            raise PydanticCustomError("share", "“{value}”不是有效的比例，应写成 1/7 或 0.15", {"value": value}) from None
+    return value
+
+
+Share = Annotated[float, BeforeValidator(_share, json_schema_input_type=float | str), Field(ge=0, le=1)]
+LEAVE_LIMIT = 1 / 7  # rules in force: leave over 1/7 of a class's 学时 and the class is not completed
+
+
 class Completion(Entity):
     attendance: float | None = Field(None, ge=0, le=100, description="出勤百分比")
     quizzes: SlugList = Field(default_factory=list, description="必须通过的测验 id")
+    leave_limit: Share = Field(LEAVE_LIMIT, description="请假学时超过本期学时的这一比例即不能结业；写 1/7 或小数，默认 1/7")
+    day_hours: float | None = Field(None, gt=0, le=24, description="按天折算学时：全天出勤计多少学时（如党校一天 6 学时）；省略时按各课次学时")
 
 
 class Cohort(Entity):

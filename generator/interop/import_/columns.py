@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...model.quiz import LETTERS
@@ -70,10 +71,19 @@ class Header:
 
 def find_header(rows: list[list[str]], scan: int = 30) -> Header | None:
     """The first row among the first ``scan`` that names a stem column and another known one."""
+    return find_header_by(rows, canonical, "题干", scan)
+
+
+def find_header_by(rows: list[list[str]], lookup: Callable[[str], str | None], required: str,
+                   scan: int = 30) -> Header | None:
+    """The first row among the first ``scan`` naming ``required`` and another column ``lookup`` knows.
+
+    Shared by every table lunxun imports (question banks, rosters), each with its own names.
+    """
     for number, row in enumerate(rows[:scan], start=1):
-        found = [canonical(text) for text in row]
+        found = [lookup(text) for text in row]
         known = {name for name in found if name}
-        if "题干" in known and len(known) >= 2:
+        if required in known and len(known) >= 2:
             return _header(number, row, found)
     return None
 

@@ -1,0 +1,199 @@
+"""`lunxun roster`, `lunxun attendance` and `lunxun report`: running a rotation's cohorts.
+
+Everything these commands write holds names, so it goes under the git-ignored roster folder
+(rosters/, which gets its own .gitignore on first use); nothing existing is replaced
+without --force, and on any problem nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from pathlib import Path as FsPath
+
+import yaml
+
+from ..interop.export import write_atomically
+from ..interop.import_.sheets import read_sheets
+from ..loading.project import Layout, load_project
+from ..model.curriculum import Cohort, Curriculum
+from ..model.roster import Roster
+from ..problems import ContentError, Problem, UsageError
+from ..rotation.attendance import Attendance, read_workbook, write_workbook
+from ..rotation.ledger import Ledger, build_ledger, figures, hours_text, share_text
+from ..rotation.roster import (
+    FOLDER,
+    IGNORE_FILE,
+    IGNORE_TEXT,
+    LoadedRoster,
+    load_roster,
+    other_rosters,
+    roster_cohorts,
+    roster_file,
+    roster_problems,
+    yaml_places,
+)
+from ..rotation.roster_import import import_roster
+
+ROSTER_HEADER = ("# yaml-language-server: $schema=../../schemas/roster.schema.json\n"
+                 "# 学员名册：含个人信息，只存放在本机的 rosters/ 目录，不进入网站，也不提交到 git。\n")
+
+
+def attendance_file(programme: str, cohort: str) -> str:
+    return f"{FOLDER}/{programme}/{cohort}-考勤.xlsx"
+
+
+def _programme(root: FsPath, layout: Layout, programme: str, cohort: str | None = None) -> tuple[Curriculum, Cohort | None]:
+    project, problems = load_project(root, layout)
+    entry = project.curricula.get(programme)
+    if entry is None:
+        own = [p for p in problems if p.file.endswith(f"/{programme}.yaml")]
+        if own:
+            raise ContentError(own)
+        known = "、".join(sorted(project.curricula)) or "（项目中还没有培训项目）"
+        raise UsageError(f"没有培训项目“{programme}”：可用的有 {known}")
+    curriculum = entry.model
+    if cohort is None:
+        return curriculum, None
+    found = next((c for c in curriculum.cohorts if c.id == cohort), None)
+    if found is None:
+        known = "、".join(c.id for c in curriculum.cohorts) or "（cohorts 中还没有期次）"
+        raise UsageError(f"培训项目 {programme} 中没有期次“{cohort}”：可用的有 {known}")
+    return curriculum, found
+
+
+def _write_new(root: FsPath, relative: str, data: bytes, force: bool) -> None:
+    """Write under rosters/, creating the folder with its .gitignore; refuse to replace without force."""
+    target = root / relative
+    if target.exists() and not force:
+        raise UsageError(f"{relative} 已存在，未覆盖；确需重新生成请加 --force（已填写的内容会丢失）")
+    folder = root / FOLDER
+    folder.mkdir(exist_ok=True)
+    if not (folder / IGNORE_FILE).exists():
+        write_atomically(folder / IGNORE_FILE, IGNORE_TEXT.encode("utf-8"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(target, data)
+
+
+def roster_import(root: FsPath, layout: Layout, source: str, programme: str, cohort: str, force: bool) -> int:
+    """lunxun roster import FILE PROGRAMME COHORT."""
+    curriculum, found = _programme(root, layout, programme, cohort)
+    assert found is not None
+    path = FsPath(source)
+    if not path.is_file():
+        raise UsageError(f"找不到文件 {source}")
+    sheets, problems = read_sheets(path, source)
+    if problems:
+        raise ContentError(problems)
+    others, trouble = other_rosters(root, programme, cohort)
+    if trouble:
+        raise ContentError(trouble)
+    imported = import_roster(sheets, source, curriculum, found, others)
+    for note in imported.notes:
+        print(note, file=sys.stderr)
+    if imported.roster is None:
+        raise ContentError(imported.problems)
+    relative = roster_file(programme, cohort)
+    _write_new(root, relative, roster_yaml(imported.roster), force)
+    print(f"已导入 {len(imported.roster.trainees)} 名学员：{relative}\n"
+          "名册含个人信息，只保存在 rosters/ 目录中（不进入网站，也不提交到 git）。")
+    return 0
+
+
+def roster_yaml(roster: Roster) -> bytes:
+    data = roster.model_dump(mode="json", exclude_none=True)
+    return (ROSTER_HEADER + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200)).encode("utf-8")
+
+
+def _checked_roster(root: FsPath, curriculum: Curriculum, cohort: Cohort) -> LoadedRoster:
+    programme = str(curriculum.id)
+    loaded, problems = load_roster(root, programme, cohort.id)
+    others, trouble = other_rosters(root, programme, cohort.id)
+    if loaded is not None:
+        locate, mention = yaml_places(loaded)
+        problems += roster_problems(loaded.roster.trainees, locate, mention, curriculum, cohort, others)
+    if problems or trouble or loaded is None:
+        raise ContentError(problems + trouble)
+    return loaded
+
+
+def roster_check(root: FsPath, layout: Layout, programme: str) -> int:
+    """lunxun roster check PROGRAMME: every cohort's roster, all problems at once."""
+    curriculum, _ = _programme(root, layout, programme)
+    problems: list[Problem] = []
+    lines = []
+    cohorts = {c.id: c for c in curriculum.cohorts}
+    for cohort_id in roster_cohorts(root, programme):
+        cohort = cohorts.get(cohort_id)
+        if cohort is None:
+            problems.append(Problem(roster_file(programme, cohort_id), 1, 1, "", f"培训项目 {programme} 中没有期次“{cohort_id}”"))
+            continue
+        try:
+            loaded = _checked_roster(root, curriculum, cohort)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        lines.append(f"{cohort.name}（{cohort.id}）：{len(loaded.roster.trainees)} 人")
+    if problems:
+        raise ContentError(sorted(set(problems)))
+    missing = [c.id for c in curriculum.cohorts if c.id not in roster_cohorts(root, programme)]
+    print("\n".join(lines) if lines else f"{programme} 还没有任何名册。")
+    if missing:
+        print(f"还没有名册的期次：{'、'.join(missing)}")
+    return 0
+
+
+def attendance_sheet(root: FsPath, layout: Layout, programme: str, cohort: str, force: bool) -> int:
+    """lunxun attendance sheet PROGRAMME COHORT: the workbook the class teacher fills in."""
+    curriculum, found = _programme(root, layout, programme, cohort)
+    assert found is not None
+    loaded = _checked_roster(root, curriculum, found)
+    relative = attendance_file(programme, cohort)
+    _write_new(root, relative, write_workbook(curriculum, found, loaded.roster), force)
+    print(f"已生成考勤表：{relative}（{len(loaded.roster.trainees)} 名学员）\n"
+          "请班主任每个课次在对应列中选 到、迟到、早退、请假 或 缺勤，填完后运行 lunxun attendance read 检查。")
+    return 0
+
+
+def _attendance(root: FsPath, curriculum: Curriculum, cohort: Cohort, roster: Roster,
+                as_of: datetime.date) -> tuple[Attendance | None, list[Problem]]:
+    relative = attendance_file(str(curriculum.id), cohort.id)
+    if not (root / relative).is_file():
+        return None, []
+    return read_workbook(root / relative, relative, curriculum, cohort, roster, as_of)
+
+
+def attendance_read(root: FsPath, layout: Layout, programme: str, cohort: str, as_of: datetime.date) -> int:
+    """lunxun attendance read PROGRAMME COHORT: check the workbook and print the rates."""
+    curriculum, found = _programme(root, layout, programme, cohort)
+    assert found is not None
+    loaded = _checked_roster(root, curriculum, found)
+    relative = attendance_file(programme, cohort)
+    if not (root / relative).is_file():
+        raise UsageError(f"没有找到考勤表 {relative}：请先运行 lunxun attendance sheet {programme} {cohort}")
+    attendance, problems = _attendance(root, curriculum, found, loaded.roster, as_of)
+    if attendance is None:
+        raise ContentError(problems)
+    ledger = build_ledger(curriculum, [(found, loaded.roster, attendance)], None, {}, as_of)
+    print(attendance_summary(ledger))
+    return 0
+
+
+def attendance_summary(ledger: Ledger) -> str:
+    record = ledger.cohorts[0]
+    numbers = record.attendance.held if record.attendance else []
+    lines = [f"{record.cohort.name}：已记录 {len(numbers)}/{len(record.sessions)} 个课次。"]
+    for session in record.sessions:
+        rate = record.session_rate(session.number)
+        if rate is not None:
+            lines.append(f"  第{session.day}天 {session.time} {session.title}：出勤率 {rate:.1f}%")
+    total = figures(record.standings, [])
+    if total.attendance_rate is not None:
+        lines.append(f"全班出勤率（按学时）：{total.attendance_rate:.1f}%；"
+                     + "，".join(f"{mark} {count} 人次" for mark, count in total.marks.items()))
+    limit = ledger.curriculum.completion.leave_limit if ledger.curriculum.completion else None
+    for standing in record.standings:
+        if limit is not None and standing.leave_hours > limit * record.class_hours + 1e-9:
+            lines.append(f"  请假超过 {share_text(limit)} 学时：{standing.trainee.id} {standing.trainee.name}"
+                         f"（请假 {hours_text(standing.leave_hours)} 学时）")
+    return "\n".join(lines)
