@@ -20,6 +20,7 @@ from ..model.curriculum import Cohort, Curriculum
 from ..model.roster import Roster
 from ..problems import ContentError, Problem, UsageError
 from ..rotation.attendance import Attendance, read_workbook, write_workbook
+from ..rotation.grades import Grade, read_grades
 from ..rotation.ledger import Ledger, build_ledger, figures, hours_text, share_text
 from ..rotation.roster import (
     FOLDER,
@@ -197,3 +198,58 @@ def attendance_summary(ledger: Ledger) -> str:
             lines.append(f"  请假超过 {share_text(limit)} 学时：{standing.trainee.id} {standing.trainee.name}"
                          f"（请假 {hours_text(standing.leave_hours)} 学时）")
     return "\n".join(lines)
+
+
+def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None, as_of: datetime.date,
+           output: str | None, annual: float, force: bool) -> int:
+    """lunxun report PROGRAMME: the 建帐销号 ledger and the 情况报表 as of a date."""
+    from ..rotation.report import report_tables, write_html, write_xlsx
+
+    project, _ = load_project(root, layout)
+    curriculum, _ = _programme(root, layout, programme)
+    problems: list[Problem] = []
+    cohorts: list[tuple[Cohort, Roster, Attendance | None]] = []
+    notes = []
+    for cohort in curriculum.cohorts:
+        if cohort.id not in roster_cohorts(root, programme):
+            notes.append(f"{cohort.name}（{cohort.id}）还没有名册，未计入")
+            continue
+        try:
+            loaded = _checked_roster(root, curriculum, cohort)
+        except ContentError as error:
+            problems += error.problems
+            continue
+        attendance, trouble = _attendance(root, curriculum, cohort, loaded.roster, as_of)
+        problems += trouble
+        if attendance is None and not trouble and cohort.start <= as_of:
+            notes.append(f"{cohort.name}（{cohort.id}）没有考勤表：出勤按未记录计")
+        cohorts.append((cohort, loaded.roster, attendance))
+    grades: list[Grade] | None = None
+    if grades_file is not None:
+        path = FsPath(grades_file)
+        if not path.is_file():
+            raise UsageError(f"找不到成绩表 {grades_file}：请先运行 lunxun results 生成")
+        grades, trouble = read_grades(path, grades_file)
+        problems += trouble
+    if problems:
+        raise ContentError(problems)
+    if not cohorts:
+        raise UsageError(f"{programme} 还没有任何名册：请先用 lunxun roster import 导入")
+    banks = {entry.model.title: bank for bank, entry in project.quizzes.items()} | {b: b for b in project.quizzes}
+    ledger = build_ledger(curriculum, cohorts, grades, banks, as_of)
+    tables = report_tables(ledger, annual)
+    folder = output or f"{FOLDER}/{programme}/报表"
+    stem = f"情况报表-{as_of.isoformat()}"
+    files = [(f"{folder}/{stem}.xlsx", write_xlsx(ledger, tables)), (f"{folder}/{stem}.html", write_html(ledger, tables))]
+    taken = [name for name, _ in files if (root / name).exists()]
+    if taken and not force:
+        raise UsageError(f"{'、'.join(taken)} 已存在，未覆盖；确需重新生成请加 --force")
+    for name, data in files:
+        _write_new(root, name, data, True)
+    for note in notes:
+        print(note, file=sys.stderr)
+    total = figures(ledger.standings, list(curriculum.completion.quizzes) if curriculum.completion else [])
+    print(f"截至 {as_of.isoformat()}：计划 {total.planned} 人，参训 {total.trained} 人，已销号 {total.done} 人，"
+          f"未销号 {total.outstanding} 人，在训或待开班 {total.ongoing} 人。")
+    print("已写入 " + "、".join(name for name, _ in files))
+    return 0
