@@ -64,7 +64,8 @@ def cmd_results(args: argparse.Namespace) -> int:
 
     root = FsPath(args.root)
     options = Options(files=args.files, output=FsPath(args.output), keep=args.keep, batch=args.batch,
-                      root=root, title=args.title)
+                      root=root, title=args.title, roster=args.roster, sitting=args.sitting,
+                      window=args.window)
     return run(options, layout_from(root / "mkdocs.yml"))
 
 
@@ -183,6 +184,10 @@ def parser() -> argparse.ArgumentParser:
                          help="报告按什么分批统计：unit 学员单位（默认），file 每个输入文件一批")
     results.add_argument("--root", default=".", help="项目目录，用来读取题库的题干和选项（默认当前目录）")
     results.add_argument("--title", default="测验成绩报告", help="报告标题")
+    results.add_argument("--roster", default=None, help="学员名单（YAML），发过准考证时用：只计签名相符的成绩码")
+    results.add_argument("--sitting", default=None, help="只计带这个考场口令的成绩码")
+    results.add_argument("--window", nargs=2, default=None, metavar=("开考", "结束"),
+                         help="考场时间，如 \"2026-12-01 09:00\" \"2026-12-01 10:00\"（北京时间）：之外交卷的作答会被标记")
     results.set_defaults(run=cmd_results)
 
     export = commands.add_parser("export", help="把题库导出为 GIFT、Moodle XML、QTI 2.1 或 SCORM 1.2")

@@ -12,7 +12,10 @@ from typing import TextIO
 from ..loading.project import Layout
 from ..results.analysis import analyse, batch_by_file, batch_by_unit
 from ..results.banks import load_banks
+from ..grading.secret import SecretUnreadable, load_secret
 from ..results.collect import Collection, decode_all, find_all
+from ..results.regrade import Context
+from ..results.tickets import load_roster, tickets
 from ..results.report import summary_of, write_report
 from ..results.sheet import grade_table, item_table, write_csv, write_xlsx
 
@@ -26,6 +29,9 @@ class Options:
     batch: str = "unit"
     root: FsPath = FsPath(".")
     title: str = "测验成绩报告"
+    roster: str | None = None
+    sitting: str | None = None
+    window: list[str] | None = None
 
 
 class Progress:
@@ -60,21 +66,29 @@ class Progress:
 
 def run(options: Options, layout: Layout) -> int:
     """Read, decode, analyse and write; every problem is a message, never a traceback."""
+    context, problems = _context(options, layout)
+    if context is None:
+        for line in problems:
+            print(line, file=sys.stderr)
+        return 1
+    infos, bank_notes = context.banks, problems
+    for note in bank_notes:
+        print(note, file=sys.stderr)
     collection = Collection()
     found = find_all(options.files, collection)
-    progress = Progress("解读成绩码", collection.found)
-    decode_all(found, collection, progress.ticker())
+    progress = Progress("评分", collection.found)
+    decode_all(found, collection, context, progress.ticker())
     del found  # the code texts: a hundred megabytes at 100,000 codes
     progress.close()
+    _flag_attempts(collection, infos)
     for line in collection.notes + collection.problems:
         print(line, file=sys.stderr)
     if not collection.groups:
         print("没有找到有效的成绩码，未生成成绩表。", file=sys.stderr)
         return 1
-
-    infos, bank_notes = load_banks(options.root.resolve(), layout)
-    for note in bank_notes:
-        print(note, file=sys.stderr)
+    if context.tickets is None:
+        bank_notes.append("未提供名单：学员身份是学员自己填写的，无法核实；同一身份多次作答时一律按最高分计，"
+                          "别人冒名发来的成绩码不能拉低任何人的成绩")
     by_file = options.batch == "file"
     batch_of = batch_by_file if by_file else batch_by_unit
     other = "best" if options.keep == "latest" else "latest"
@@ -107,6 +121,51 @@ def run(options: Options, layout: Layout) -> int:
     print(_summary_line(collection, summary.trainees, len(banks), options.keep))
     print("已写入 " + "、".join(str(options.output / name) for name in OUTPUTS))
     return 0
+
+
+def _context(options: Options, layout: Layout) -> tuple[Context | None, list[str]]:
+    """Banks, tickets and window; None with the messages when the run cannot start."""
+    root = options.root.resolve()
+    infos, notes = load_banks(root, layout)
+    if not infos:
+        return None, notes + ["没有可用的题库：成绩码要用培训老师的题库重新评分（用 --root 指定项目目录）"]
+    window = None
+    if options.window:
+        window = _window(options.window)
+        if window is None:
+            return None, ["--window 的时间应写成 年-月-日 时:分，如 \"2026-12-01 09:00\"（北京时间），且开考早于结束"]
+    issued = None
+    if options.roster:
+        roster, problems = load_roster(FsPath(options.roster), options.roster)
+        if roster is None:
+            return None, [str(problem) for problem in problems]
+        try:
+            secret = load_secret(root, create=False)
+        except SecretUnreadable as error:
+            return None, [str(error)]
+        if secret is None:
+            return None, [f"{root / '.lunxun' / 'secret'} 不存在：准考证由项目密钥生成，请在发准考证的项目目录中运行"]
+        issued = {ticket.number: ticket for ticket in tickets(roster, secret)}
+    return Context(infos, issued, window, options.sitting), notes
+
+
+def _window(texts: list[str]) -> tuple[int, int] | None:
+    from datetime import datetime, timedelta, timezone
+
+    try:
+        start, end = (datetime.strptime(" ".join(t.split()), "%Y-%m-%d %H:%M")
+                      .replace(tzinfo=timezone(timedelta(hours=8))).timestamp() for t in texts)
+    except ValueError:
+        return None
+    return (int(start), int(end)) if start < end else None
+
+
+def _flag_attempts(collection: Collection, infos: dict) -> None:  # type: ignore[type-arg]
+    for group in collection.groups.values():
+        info = infos.get(group.latest.bank)
+        if info is not None and info.attempts and group.attempts > info.attempts:
+            for attempt in {id(group.latest): group.latest, id(group.best): group.best}.values():
+                attempt.flags.append(f"作答 {group.attempts} 次，超过允许的 {info.attempts} 次")
 
 
 def _summary_line(collection: Collection, trainees: int, banks: int, keep: str) -> str:

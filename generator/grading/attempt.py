@@ -31,10 +31,16 @@ class Grader:
         self.bank = bank
         self.shipped = shipped  # responses index the shipped (sorted) lists: trainer-graded pages
         self.top = {q["id"]: q for q in bank["questions"]}
+        self.by_id = {sub["id"]: sub for q in bank["questions"] for sub in [q, *q.get("questions", [])]}
 
     def draw(self, seed: int) -> list[str]:
         order, _ = presentation(self.bank, seed)
         return presented_ids(self.bank, order)
+
+    def gradables(self, seed: int) -> list[dict[str, Any]]:
+        """The gradable questions the seed presents, in order (a case's sub-questions in turn)."""
+        order, _ = presentation(self.bank, seed)
+        return [q for qid in order for q in self.top[qid].get("questions", [self.top[qid]])]
 
     def grade(self, seed: int, answers: dict[str, Any], questions: list[str] | None = None) -> Graded:
         """Grade ``answers`` for the attempt ``seed`` draws.

@@ -1,19 +1,22 @@
-"""The project's question banks as the results report needs them: texts, answers, versions.
+"""The project's question banks as `lunxun results` needs them: keys to re-grade, texts, versions.
 
-Results stand on their own (a code holds every answer and its correctness), so the banks
-are optional: with them the report shows stems and option texts and knows the keys; without
-them it shows question ids and option letters.
+A code carries what the trainee did, never a trusted score: every code is re-graded from
+the trainer's bank. A code made with an older version of a bank is graded with that
+version when the bank file's git history still has it.
 """
 
 from __future__ import annotations
 
 import html
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
 import nh3
 
+from ..grading.attempt import Grader
+from ..loading.load import load_text
 from ..loading.project import Layout
 from ..model import QuizBank
 from ..model.quiz import BLANK, Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Single
@@ -38,6 +41,10 @@ class BankInfo:
     version: str
     pass_mark: float
     questions: dict[str, QuestionInfo]
+    time_limit: float | None = None
+    attempts: int | None = None
+    sitting: bool = False
+    graders: dict[str, Grader] = field(default_factory=dict)  # by version, the current one first
 
 
 def plain(text: str | None) -> str:
@@ -82,8 +89,39 @@ def bank_info(bank_id: str, bank: QuizBank) -> BankInfo:
                 questions[sub.id] = info
         else:
             questions[question.id] = question_info(question)
-    version = bank_json(bank_id, bank)["version"]
-    return BankInfo(bank_id, bank.title, version, bank.pass_mark, questions)
+    keyed = bank_json(bank_id, bank)
+    return BankInfo(bank_id, bank.title, keyed["version"], bank.pass_mark, questions, bank.time_limit,
+                    bank.attempts, bank.sitting, {keyed["version"]: Grader(keyed, bank.trainer_graded)})
+
+
+MAX_HISTORY = 200  # commits of one bank file searched for older versions
+
+
+def add_history(info: BankInfo, root: FsPath, file: FsPath) -> None:
+    """Graders for the versions of the bank in the git history of its file (none without git)."""
+    from ..render.quiz import bank_json
+
+    try:
+        relative = file.resolve().relative_to(root)
+        log = subprocess.run(["git", "-C", str(root), "log", f"-{MAX_HISTORY}", "--format=%H", "--", str(relative)],
+                             capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return
+    for commit in log.stdout.split():
+        try:
+            shown = subprocess.run(["git", "-C", str(root), "show", f"{commit}:{relative.as_posix()}"],
+                                   capture_output=True, timeout=20, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return
+        doc, problems = load_text(shown.stdout.decode("utf-8", errors="replace"), str(relative))
+        if shown.returncode or doc is None or problems:
+            continue
+        try:
+            bank = QuizBank.model_validate(doc.data)
+        except ValueError:
+            continue
+        keyed = bank_json(info.id, bank)
+        info.graders.setdefault(keyed["version"], Grader(keyed, bank.trainer_graded))
 
 
 def _clip(text: str, size: int = 24) -> str:
@@ -105,4 +143,9 @@ def load_banks(root: FsPath, layout: Layout) -> tuple[dict[str, BankInfo], list[
         # One mistake elsewhere in the content should not cost the report its texts.
         project, _ = load_project(root, layout)
         notes.append("项目内容检查未通过（运行 lunxun check 查看），题库按能读取的部分使用")
-    return {key: bank_info(key, entry.model) for key, entry in project.quizzes.items()}, notes
+    infos = {}
+    for key, entry in project.quizzes.items():
+        infos[key] = bank_info(key, entry.model)
+        add_history(infos[key], root, FsPath(entry.doc.file) if FsPath(entry.doc.file).is_absolute()
+                    else root / entry.doc.file)
+    return infos, notes

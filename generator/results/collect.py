@@ -1,24 +1,30 @@
-"""Result codes pasted from chat apps: read the files, decode every code, keep one attempt each.
+"""Result codes pasted from chat apps: read the files, re-grade every code, keep one attempt each.
 
-A trainee is known by their id when the code carries one, else by name and unit. One
-trainee may hand in several attempts at a bank (retakes) and may paste the same code twice;
-a repeated paste counts once, and of the distinct attempts both the latest and the best are
-kept, so the report can name both and the sheet can grade by either.
+A trainee is known by their ticket (准考证号) when the code was signed with one, else by
+the id the code carries, else by name and unit: all folded (NFKC, spaces, invisible format
+characters removed) so that ``张三\u200b`` is ``张三``. One trainee may hand in several
+attempts at a bank (retakes) and may paste the same code twice; a repeated paste counts
+once, and of the distinct attempts both the latest and the best are kept.
+
+Keep rule: "latest" is honoured only for ticketed identities. A self-declared identity can
+be typed by anyone, so for it the best attempt always counts: no code someone else sends
+under a trainee's name can lower that trainee's grade.
 """
 
 from __future__ import annotations
 
 import codecs
-import math
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
 from ..loading.files import Unreadable, read_bounded, read_regular
-from .code import InvalidCode, decode_result_code, find_codes
+from .code import find_codes as find_legacy_codes
+from .exam_code import find_exam_codes
+from .regrade import Context, Rejected, Verdict, verdict
 
 Keep = Literal["latest", "best"]
 STDIN = "-"
@@ -47,13 +53,19 @@ class Attempt:
     seed: Any
     file: str
     line: int
+    ticket: str = ""
+    sitting: str = ""
+    started: int = 0
+    flags: list[str] = field(default_factory=list)
 
     @property
     def place(self) -> str:
         return f"{self.file}:{self.line}"
 
     def trainee(self) -> tuple[str, ...]:
-        """Identity: the id when given, else name and unit (spaces and width folded)."""
+        """Identity: the ticket, else the id when given, else name and unit (folded)."""
+        if self.ticket:
+            return ("ticket", self.ticket)
         if self.trainee_id:
             return ("id", _fold(self.trainee_id))
         return ("name", _fold(self.name), _fold(self.unit))
@@ -68,8 +80,12 @@ class Group:
     attempts: int = 1
     seen: set[tuple[Any, ...]] = field(default_factory=set)
 
+    @property
+    def verified(self) -> bool:
+        return bool(self.latest.ticket)
+
     def chosen(self, keep: Keep) -> Attempt:
-        return self.best if keep == "best" else self.latest
+        return self.latest if keep == "latest" and self.verified else self.best
 
 
 @dataclass
@@ -126,7 +142,9 @@ class Collection:
 
 
 def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).split())
+    """NFKC, format characters (zero-width, direction overrides) dropped, spaces folded."""
+    kept = "".join(char for char in unicodedata.normalize("NFKC", text) if unicodedata.category(char) != "Cf")
+    return " ".join(kept.split())
 
 
 def label_of(source: str) -> str:
@@ -175,69 +193,45 @@ def find_all(sources: Iterable[str], collection: Collection) -> list[Found]:
         if text is None:
             continue
         label = label_of(source)
-        codes = find_codes(text)
+        codes = sorted(find_exam_codes(text) + find_legacy_codes(text))
         if not codes:
-            collection.notes.append(f"{label}: 没有找到成绩码（成绩码以 LX1. 开头）")
+            collection.notes.append(f"{label}: 没有找到成绩码（成绩码以 LX2 或 LX1. 开头）")
             continue
         collection.found += len(codes)
         found.append(Found(label, codes))
     return found
 
 
-def decode_all(found: list[Found], collection: Collection, tick=None) -> None:
-    """Decode every code; a bad one is reported with its place and skipped.
+def decode_all(found: list[Found], collection: Collection, context: Context,
+               tick: Callable[[], None] | None = None) -> None:
+    """Re-grade every code; a bad one is reported with its place and the reason, and skipped.
 
-    A code pasted again is not decoded again: only its place differs.
+    A code pasted again is not graded again: only its place differs.
     """
-    decoded: dict[str, Any] = {}
+    graded: dict[str, Verdict | str] = {}
     for item in found:
         for line, text in item.codes:
-            result = decoded.get(text)
+            result = graded.get(text)
             if result is None:
                 try:
-                    result = decoded[text] = decode_result_code(text)
-                except InvalidCode as error:
-                    result = decoded[text] = str(error)
+                    result = graded[text] = verdict(text, context)
+                except Rejected as error:
+                    result = graded[text] = str(error)
             if isinstance(result, str):
                 collection.problems.append(f"{item.label}:{line}: {result}，已跳过")
             else:
-                attempt = to_attempt(result, item.label, line)
-                problem = _implausible(attempt)
-                if problem:
-                    collection.problems.append(f"{item.label}:{line}: {problem}，已跳过")
-                else:
-                    collection.add(attempt)
+                collection.add(to_attempt(result, item.label, line))
             if tick is not None:
                 tick()
 
 
-def _implausible(attempt: Attempt) -> str:
-    """Why a well-formed code still cannot be graded, or ''."""
-    if not (attempt.trainee_id or attempt.name):
-        return "成绩码中没有姓名和编号，无法确定是哪位学员"
-    if not all(math.isfinite(value) for value in (attempt.score, attempt.points, attempt.max_points)):
-        return "成绩码中的得分不是有效的数字"
-    return ""
-
-
-def to_attempt(code: Any, file: str, line: int) -> Attempt:
-    """The fields the grade sheet and the analysis use, from a decoded code."""
+def to_attempt(result: Verdict, file: str, line: int) -> Attempt:
+    """The fields the grade sheet and the analysis use, from a re-graded code."""
     return Attempt(
-        bank=code.b,
-        bank_version=code.bv,
-        name=code.n.strip(),
-        unit=code.u.strip(),
-        trainee_id=code.i.strip(),
-        questions=code.q,  # decoded JSON, checked and owned by no one else: no copy needed
-        answers=code.a,
-        correct=code.r,
-        points=code.p,
-        max_points=code.m,
-        score=code.sc,
-        passed=code.ok == 1,
-        seconds=code.t,
-        finished=code.f,
-        seed=code.s,
-        file=file,
-        line=line,
+        bank=result.bank, bank_version=result.version, name=result.name, unit=result.unit,
+        trainee_id=result.trainee_id, questions=result.questions, answers=result.answers,
+        correct=result.correct, points=result.points, max_points=result.max_points, score=result.score,
+        passed=result.passed, seconds=max(0, result.finished - result.started), finished=result.finished,
+        seed=result.seed, file=file, line=line, ticket=result.ticket, sitting=result.sitting,
+        started=result.started, flags=list(result.flags),
     )

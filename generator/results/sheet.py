@@ -43,13 +43,14 @@ def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
     rule would grade (the best when grading the latest, and the other way round).
     """
     other_name = "最高分" if keep == "latest" else "最后一次得分"
-    header = ["姓名", "单位", "编号", "题库", "得分", "是否及格", "用时", "完成时间", "作答次数", other_name, "来源"]
+    header = ["姓名", "单位", "编号", "题库", "得分", "是否及格", "用时", "完成时间", "作答次数", other_name, "标记", "来源"]
     if batch_of is not None:
         header.insert(3, "批次")
     order: dict[str, int] = {}
     chosen = []
     for group in groups:
-        attempt, other = (group.latest, group.best) if keep == "latest" else (group.best, group.latest)
+        attempt = group.chosen(keep)  # type: ignore[arg-type]
+        other = group.best if attempt is group.latest else group.latest
         order.setdefault(attempt.bank, len(order))
         chosen.append((attempt, other, group.attempts))
     chosen.sort(key=lambda entry: (order[entry[0].bank], entry[0].unit, entry[0].name, entry[0].trainee_id))
@@ -57,7 +58,7 @@ def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
     for attempt, other, attempts in chosen:
         row = [attempt.name, attempt.unit, attempt.trainee_id, titles.get(attempt.bank, attempt.bank),
                attempt.score, "及格" if attempt.passed else "不及格", duration(attempt.seconds),
-               finished_at(attempt.finished), attempts, other.score, attempt.place]
+               finished_at(attempt.finished), attempts, other.score, "；".join(attempt.flags), attempt.place]
         if batch_of is not None:
             row.insert(3, batch_of(attempt))
         rows.append(row)

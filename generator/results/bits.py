@@ -1,0 +1,153 @@
+"""The bit stream and the text of the short result code (LX2), shared by encoder and decoder.
+
+Text: ``LX2`` + Crockford base32 symbols (``0-9 A-Z`` without I, L, O, U) + one check symbol.
+Only capital letters and digits: chat apps (WeChat, QQ, SMS) make no links, emoji or
+full-width forms of them, and a code that starts with letters is no phone number. Read
+back, lower case is folded up and I/L/O read as 1/1/0, as Crockford's alphabet intends.
+
+Check symbol: over GF(32) = GF(2)[x]/(x^5 + x^2 + 1), ``c = 2·c + d`` for every symbol d,
+then the check is ``2·c`` so that the sum over the whole code is 0. The step y ↦ 2·c + y is a
+bijection, so any single wrong symbol is caught, and (2·c + x)·2 + y ≠ (2·c + y)·2 + x for
+x ≠ y (because 2 ≠ 1), so any swap of neighbours is caught too: Damm's scheme on a field.
+"""
+
+from __future__ import annotations
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+PREFIX = "LX2"
+_VALUE = {char: value for value, char in enumerate(ALPHABET)}
+_VALUE.update({"I": 1, "L": 1, "O": 0})
+CJK_BASE = 0x4E00
+
+
+class BadBits(ValueError):
+    """The stream ended early or holds a value out of range; message in Chinese."""
+
+
+def _times2(value: int) -> int:
+    value <<= 1
+    return value ^ 0b100101 if value & 0b100000 else value
+
+
+def check_symbol(symbols: list[int]) -> int:
+    state = 0
+    for symbol in symbols:
+        state = _times2(state) ^ symbol
+    return _times2(state)
+
+
+def symbols_of(text: str) -> list[int] | None:
+    """Base32 values of a code's symbols after the prefix, or None if one is not in the alphabet."""
+    try:
+        return [_VALUE[char] for char in text.upper()]
+    except KeyError:
+        return None
+
+
+def check_holds(symbols: list[int]) -> bool:
+    state = 0
+    for symbol in symbols:
+        state = _times2(state) ^ symbol
+    return state == 0
+
+
+class BitWriter:
+    def __init__(self) -> None:
+        self.value = 0
+        self.size = 0
+
+    def uint(self, value: int, bits: int) -> None:
+        if not 0 <= value < 1 << bits:
+            raise ValueError(f"{value} does not fit in {bits} bits")
+        self.value = (self.value << bits) | value
+        self.size += bits
+
+    def varuint(self, value: int) -> None:
+        """Groups of 7 bits, most significant first, each after a 'more follows' bit."""
+        groups = [value & 127]
+        value >>= 7
+        while value:
+            groups.append(value & 127)
+            value >>= 7
+        for k, group in enumerate(reversed(groups)):
+            self.uint(int(k < len(groups) - 1), 1)
+            self.uint(group, 7)
+
+    def text(self, text: str) -> None:
+        """Count, then each character: 0+7 bits ASCII, 10+15 bits from U+4E00, else 11+21 bits."""
+        self.varuint(len(text))
+        for char in text:
+            point = ord(char)
+            if point < 128:
+                self.uint(point, 8)
+            elif CJK_BASE <= point < CJK_BASE + (1 << 15):
+                self.uint(0b10, 2)
+                self.uint(point - CJK_BASE, 15)
+            else:
+                self.uint(0b11, 2)
+                self.uint(point, 21)
+
+    def append(self, other: BitWriter) -> None:
+        self.uint(other.value, other.size)
+
+    def to_bytes(self) -> bytes:
+        pad = -self.size % 8
+        return (self.value << pad).to_bytes((self.size + pad) // 8, "big")
+
+    def to_symbols(self) -> list[int]:
+        pad = -self.size % 5
+        value, count = self.value << pad, (self.size + pad) // 5
+        return [(value >> (5 * (count - 1 - k))) & 31 for k in range(count)]
+
+
+class BitReader:
+    def __init__(self, symbols: list[int]) -> None:
+        self.value = 0
+        for symbol in symbols:
+            self.value = (self.value << 5) | symbol
+        self.size = 5 * len(symbols)
+        self.at = 0
+
+    def uint(self, bits: int) -> int:
+        if self.at + bits > self.size:
+            raise BadBits("成绩码不完整：内容在中途结束")
+        self.at += bits
+        return (self.value >> (self.size - self.at)) & ((1 << bits) - 1)
+
+    def varuint(self, limit: int = 1 << 32) -> int:
+        value = 0
+        for _ in range(6):
+            more = self.uint(1)
+            value = (value << 7) | self.uint(7)
+            if value >= limit:
+                raise BadBits("成绩码中的数值超出范围")
+            if not more:
+                return value
+        raise BadBits("成绩码中的数值超出范围")
+
+    def text(self, limit: int = 200) -> str:
+        count = self.varuint(limit + 1)
+        if count > limit:
+            raise BadBits("成绩码中的文字太长")
+        chars = []
+        for _ in range(count):
+            if self.uint(1) == 0:
+                chars.append(chr(self.uint(7)))
+            elif self.uint(1) == 0:
+                chars.append(chr(CJK_BASE + self.uint(15)))
+            else:
+                point = self.uint(21)
+                if point > 0x10FFFF or 0xD800 <= point < 0xE000:
+                    raise BadBits("成绩码中的文字含有无效字符")
+                chars.append(chr(point))
+        return "".join(chars)
+
+    def rest_is_padding(self) -> bool:
+        """Fewer than 5 bits left, all zero: what the writer pads with."""
+        left = self.size - self.at
+        return left < 5 and self.uint(left) == 0
+
+    def slice_bits(self, start: int, end: int) -> BitWriter:
+        out = BitWriter()
+        out.uint((self.value >> (self.size - end)) & ((1 << (end - start)) - 1), end - start)
+        return out
