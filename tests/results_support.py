@@ -5,7 +5,24 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from functools import cache
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from generator.grading.attempt import Grader
+from generator.model import QuizBank
+from generator.render.quiz import bank_json
+
+SAMPLE_BANK = Path(__file__).parent / "projects" / "sample" / "quizzes" / "tingqing-lianxi.yaml"
+
+
+@cache
+def sample_grader() -> Grader:
+    """The sample project's bank, as `lunxun results` re-grades with it."""
+    bank = QuizBank.model_validate(yaml.safe_load(SAMPLE_BANK.read_text(encoding="utf-8")))
+    return Grader(bank_json("tingqing-lianxi", bank), bank.trainer_graded)
 
 
 def encode(payload: dict[str, Any]) -> str:
@@ -31,11 +48,19 @@ def payload(
     seconds: int = 300,
     finished: int = 1_746_064_800,  # 2025-05-01 10:00 Beijing time
     seed: int = 1,
-    version: str = "abc123",
+    version: str | None = None,
 ) -> dict[str, Any]:
-    """A result payload; points, score and pass follow from ``correct`` unless given."""
+    """A result payload; points, score and pass follow from ``correct`` unless given.
+
+    For the sample bank the questions and the version default to what the engine records
+    (the draw for ``seed``, the current version): `lunxun results` checks both.
+    """
     correct = correct if correct is not None else {}
-    questions = questions if questions is not None else list(correct)
+    sample = bank == "tingqing-lianxi"
+    if questions is None:
+        questions = sample_grader().draw(seed) if sample else list(correct)
+    if version is None:
+        version = sample_grader().bank["version"] if sample else "abc123"
     earned = points if points is not None else float(sum(correct.values()))
     most = max_points if max_points is not None else float(len(correct) or 1)
     percent = score if score is not None else round(earned / most * 100, 1)
