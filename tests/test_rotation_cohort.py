@@ -14,9 +14,20 @@ import openpyxl
 import pytest
 import yaml
 from python_calamine import CalamineWorkbook
+from rotation_support import (
+    HOURS,
+    NAMES,
+    UNITS,
+    fill,
+    grade_csv,
+    mark,
+    passed,
+    person,
+    project,
+    roster_workbook,
+)
 
 from generator.cli import main
-from rotation_support import HOURS, NAMES, UNITS, fill, grade_csv, mark, passed, person, project, roster_workbook
 
 PRESENT = ("到", "迟到", "早退")
 TOTAL = sum(HOURS)  # 15 学时

@@ -12,6 +12,7 @@ import datetime
 import io
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
+from typing import Any
 
 from ..interop.import_.columns import normalize
 from ..interop.import_.sheets import read_sheets
@@ -81,7 +82,7 @@ def write_workbook(curriculum: Curriculum, cohort: Cohort, roster: Roster) -> by
     return stream.getvalue()
 
 
-def _session_list(sheet, sessions: list[ClassSession]) -> None:  # type: ignore[no-untyped-def]
+def _session_list(sheet: Any, sessions: list[ClassSession]) -> None:
     """A reference sheet the reader ignores: what each column is."""
     sheet.append(["课次", "日期", "时间", "类型", "课题", "学时"])
     for s in sessions:
@@ -129,35 +130,36 @@ def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohor
         cells = sheet.rows[number - 1]
         if not any(cells):
             continue
-        trainee = cells[0] if cells else ""
-        if trainee not in ids:
-            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{trainee}”不在第 {cohort.id} 期的名册中"
-                                    if trainee else "缺少学员编号"))
-        elif trainee in rows:
-            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{trainee}”重复：第 {rows[trainee][0]} 行已有"))
+        number_text = cells[0] if cells else ""
+        if number_text not in ids:
+            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{number_text}”不在第 {cohort.id} 期的名册中"
+                                    if number_text else "缺少学员编号"))
+        elif number_text in rows:
+            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{number_text}”重复：第 {rows[number_text][0]} 行已有"))
         else:
-            rows[trainee] = (number, cells)
+            rows[number_text] = (number, cells)
             name = cells[1] if len(cells) > 1 else ""
-            if fold(name) != fold(ids[trainee].name):
-                problems.append(Problem(label, number, 2, "姓名", f"姓名“{name}”与名册中编号 {trainee} 的“{ids[trainee].name}”不符"))
+            if fold(name) != fold(ids[number_text].name):
+                problems.append(Problem(label, number, 2, "姓名",
+                                        f"姓名“{name}”与名册中编号 {number_text} 的“{ids[number_text].name}”不符"))
     for trainee in roster.trainees:
         if trainee.id not in rows:
             problems.append(Problem(label, HEADER_ROW, 1, "学员编号", f"名册中的 {trainee.id} {trainee.name} 不在考勤表中"))
     attendance = Attendance(sessions)
     for session in sessions:
         column = len(FIXED) + session.number
-        cells = {trainee: (number, row[column - 1] if column <= len(row) else "") for trainee, (number, row) in rows.items()}
-        if session.date > as_of or not any(text for _, text in cells.values()):
+        column_cells = {key: (number, row[column - 1] if column <= len(row) else "") for key, (number, row) in rows.items()}
+        if session.date > as_of or not any(text for _, text in column_cells.values()):
             continue  # not held yet (marks entered ahead, such as a leave granted, wait for the day)
         attendance.held.append(session.number)
-        for trainee, (number, text) in cells.items():
+        for key, (number, text) in column_cells.items():
             mark = mark_of(text) if text else None
             if mark is None:
                 message = (f"“{text}”不是考勤标记：应为 {'、'.join(MARKS)} 之一" if text
                            else f"未填写：这一课次已有考勤记录，每位学员都应填写（{'、'.join(MARKS)}）")
                 problems.append(Problem(label, number, column, _one_line(session.heading), message))
             else:
-                attendance.marks.setdefault(trainee, {})[session.number] = mark
+                attendance.marks.setdefault(key, {})[session.number] = mark
     return (None, problems) if problems else (attendance, [])
 
 

@@ -127,8 +127,8 @@ section.ledger { break-before: page; }
 def write_html(ledger: Ledger, tables: list[Table]) -> bytes:
     """The printable page: the 情况报表, the per-session rates and the outstanding; A4, headers repeated."""
     e = html.escape
-    parts = [f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{e(title_of(ledger))}</title>"
-             f"<style>{PAGE_CSS}</style></head><body>",
+    parts = [(f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{e(title_of(ledger))}</title>"
+              f"<style>{PAGE_CSS}</style></head><body>"),
              f"<h1>{e(ledger.curriculum.title)}集中轮训情况报表</h1>",
              f"<p class=\"meta\">{e(ledger.curriculum.organizer or '')} 统计截至 {ledger.as_of.isoformat()}</p>"]
     for table in tables:

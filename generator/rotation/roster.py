@@ -112,9 +112,9 @@ def roster_problems(trainees: list[Trainee], locate: Locate, mention: Mention, c
         for trainee in other.trainees:
             where.setdefault(identity(trainee), other_cohort)
     for index, trainee in enumerate(trainees):
-        other_cohort = where.get(identity(trainee))
-        if other_cohort is not None:
-            at(index, "name", f"“{trainee.name}”（{trainee.unit or '未填单位'}）已在第 {other_cohort} 期的名册中："
+        taken = where.get(identity(trainee))
+        if taken is not None:
+            at(index, "name", f"“{trainee.name}”（{trainee.unit or '未填单位'}）已在第 {taken} 期的名册中："
                               "同一培训项目每人只参加一期")
     served = {fold(name) for name in curriculum.audience}
     if served:

@@ -80,19 +80,18 @@ def import_roster(sheets: list[Sheet], file: str, curriculum: Curriculum, cohort
             values = {key: cells[col - 1] if col <= len(cells) else "" for key, col in header.columns.items()}
             if any(values[key] for key in values if key != "id"):  # a pre-numbered empty template row is no trainee
                 rows.append(_Row(label, number, header, values))
-    for sheet, header in found:
-        if header is None:
-            result.notes.append(f"工作表“{sheet.name}”中没有找到列名行，未读取")
+    for unread in (sheet for sheet, found_header in found if found_header is None):
+        result.notes.append(f"工作表“{unread.name}”中没有找到列名行，未读取")
     if not rows:
-        sheet, header = usable[0]
-        result.problems.append(Problem(f"{file}[{sheet.name}]" if several else file, header.row + 1, 1, "",
+        first, first_header = usable[0]
+        result.problems.append(Problem(f"{file}[{first.name}]" if several else file, first_header.row + 1, 1, "",
                                        "没有学员：列名行之下没有任何学员"))
         return result
-    trainees = _trainees(rows, result)
-    if result.problems:
-        return result
+    kept = _trainees(rows, result)  # rows with a problem of their own are left out of the checks below
+    rows = [row for row, _ in kept]
+    trainees = [trainee for _, trainee in kept]
     numbered = all("id" in row.header.columns for row in rows)
-    if not numbered:
+    if not numbered and not result.problems:
         width = max(3, len(str(len(trainees))))
         trainees = [t.model_copy(update={"id": str(n).zfill(width)}) for n, t in enumerate(trainees, start=1)]
         result.notes.append(f"表中没有学员编号列：已按名册顺序编为 {'1'.zfill(width)}–{str(len(trainees)).zfill(width)}")
@@ -105,14 +104,15 @@ def import_roster(sheets: list[Sheet], file: str, curriculum: Curriculum, cohort
     def mention(index: int) -> str:
         return f"第 {rows[index].number} 行"
 
-    result.problems += roster_problems(trainees, locate, mention, curriculum, cohort, others)
+    if numbered or not result.problems:  # ids not yet given cannot be compared
+        result.problems += roster_problems(trainees, locate, mention, curriculum, cohort, others)
     if not result.problems:
         result.roster = Roster(programme=str(curriculum.id), cohort=cohort.id, imported_from=file.rsplit("/", 1)[-1],
                                trainees=trainees)
     return result
 
 
-def _trainees(rows: list[_Row], result: Imported) -> list[Trainee]:
+def _trainees(rows: list[_Row], result: Imported) -> list[tuple[_Row, Trainee]]:
     trainees = []
     for row in rows:
         values = dict(row.values)
@@ -133,10 +133,11 @@ def _trainees(rows: list[_Row], result: Imported) -> list[Trainee]:
                 problem("gender", f"性别“{gender}”应为 男 或 女")
         data = {key: value for key, value in values.items() if value}
         data.setdefault("id", "?")  # numbered after all rows are read
+        if len(result.problems) > before:
+            continue
         try:
-            trainees.append(Trainee.model_validate(data))
-        except ValidationError as error:
-            if len(result.problems) == before:  # the blanks above are the expected failures
-                first = error.errors(include_url=False)[0]
-                problem(str(first["loc"][0]), first["msg"])
+            trainees.append((row, Trainee.model_validate(data)))
+        except ValidationError as error:  # the checks above leave nothing else that can fail
+            first = error.errors(include_url=False)[0]
+            problem(str(first["loc"][0]), first["msg"])
     return trainees

@@ -28,7 +28,7 @@ def class_sessions(curriculum: Curriculum, cohort: Cohort) -> list[ClassSession]
     """Every session of the cohort; with ``completion.day_hours`` a full day credits that many
     学时, shared among its sessions by their length (a 党校 day is 6 学时 however it is cut)."""
     per_day = curriculum.completion.day_hours if curriculum.completion else None
-    found = []
+    found: list[ClassSession] = []
     for day_number, day in enumerate(curriculum.days, start=1):
         lengths = [session_hours(s.time, s.hours) for s in day.sessions]
         total = sum(lengths)
