@@ -170,8 +170,9 @@ questions:
 
 
 def test_the_final_exam_s_quotas_each_have_enough_questions():
-    from generator.interop.export.qti import blueprint_pools
     from interop_support import ROOT
+
+    from generator.interop.export.qti import blueprint_pools
 
     bank = read_bank(ROOT / "quizzes" / "shuji-lunxun-jieye.yaml")
     pools = blueprint_pools(bank)
