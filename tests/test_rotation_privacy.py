@@ -1,0 +1,47 @@
+"""Personal data never reaches the built site: a project with rosters, an attendance workbook
+and a report builds to a site holding none of the trainees' names or units."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from conftest import build_project, shipped_copy
+from rotation_support import NAMES, UNITS, fill, person, roster_workbook
+
+from generator.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_built_site_holds_no_roster_name(tmp_path: Path) -> None:
+    root = shipped_copy(tmp_path)
+    workbook = roster_workbook(tmp_path / "名单.xlsx", [person(i) for i in range(90)])
+    assert main(["roster", "import", str(workbook), "shuji-lunxun", "2026-01", "--root", str(root)]) == 0
+    assert main(["attendance", "sheet", "shuji-lunxun", "2026-01", "--root", str(root)]) == 0
+    fill_path = root / "rosters/shuji-lunxun/2026-01-考勤.xlsx"
+    assert fill_path.is_file()
+    assert main(["report", "shuji-lunxun", "--root", str(root), "--date", "2026-09-30"]) == 0
+    site = build_project(root, tmp_path / "site")
+    leaks = []
+    for path in site.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", errors="ignore")
+            leaks += [f"{path.relative_to(site)}: {word}" for word in NAMES + UNITS if word in text]
+    assert leaks == []
+    assert not any(part == "rosters" for path in site.rglob("*") for part in path.parts)
+
+
+def test_git_never_takes_a_roster_even_without_the_project_gitignore(tmp_path: Path) -> None:
+    root = shipped_copy(tmp_path)
+    workbook = roster_workbook(tmp_path / "名单.xlsx", [person(i) for i in range(3)])
+    assert main(["roster", "import", str(workbook), "shuji-lunxun", "2026-01", "--root", str(root)]) == 0
+    assert main(["attendance", "sheet", "shuji-lunxun", "2026-01", "--root", str(root)]) == 0
+    fill(root / "rosters/shuji-lunxun/2026-01-考勤.xlsx")
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    staged = subprocess.run(["git", "-C", str(root), "diff", "--cached", "--name-only"], check=True,
+                            capture_output=True, text=True).stdout.splitlines()
+    assert staged and not [name for name in staged if name.startswith("rosters/")]
+    assert "rosters/" in (Path(__file__).resolve().parent.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
