@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from results_support import code
 
 from generator.results.code import PREFIX, _read_code, find_codes
+from generator.loading.project import Layout
+from generator.results.banks import load_banks
 from generator.results.collect import Collection, decode_all, find_all, read_input
+from generator.results.regrade import Context
 
 CODES = [code(name) for name in ("张三", "李四", "王五")]
 NOISE = st.sampled_from(["", "张三：", "“", "”", "[10:01] 李四: ", " ", "\n", "\r\n", "\n\n", "收到", "LX1.", "."])
@@ -62,6 +66,7 @@ def test_the_same_code_pasted_twice_counts_once(tmp_path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(f"{CODES[0]}\n{CODES[0]}\n{CODES[1]}\n", encoding="utf-8")
     collection = Collection()
-    decode_all(find_all([str(path)], collection), collection)
+    sample = Path(__file__).parent / "projects" / "sample"
+    decode_all(find_all([str(path)], collection), collection, Context(load_banks(sample, Layout())[0]))
     assert (collection.found, collection.valid, collection.repeated, collection.retakes) == (3, 3, 1, 0)
     assert [attempt.line for attempt in collection.kept("latest")] == [1, 3]
