@@ -84,6 +84,8 @@ hours: 3                       # 学时，须等于各课次学时之和
 completion:                    # 结业要求
   attendance: 90               # 出勤率（%）
   quizzes: []                  # 必须通过的测验 id{quiz_hint}
+  # leave_limit: 1/7           # 请假学时超过本期学时的这一比例即不能结业（默认 1/7）
+  # day_hours: 6               # 按天折算学时：全天出席计 6 学时（可选）
 days:
   - title: 第一天
     sessions:
@@ -103,6 +105,8 @@ cohorts:                       # 期次：第 N 天的日期 = start + N - 1
     name: 第一期
     start: {start}
     place: 县委党校
+# 学员名册、考勤表和报表用 lunxun roster / attendance / report 生成，只放在 rosters/ 目录
+# （含个人信息，不进入网站，也不提交到 git）。
 """
 
 SAMPLE_SOURCE = """\
