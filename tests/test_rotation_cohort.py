@@ -171,3 +171,42 @@ def test_spelled_marks_read_as_the_five(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["attendance", "read", "banji", "2026-01", "--root", str(root), "--date", "2026-09-03"]) == 0
     counts = {m: sum(1 for i in range(90) for s in range(1, 9) if mark(i, s) == m) for m in ("到", "迟到", "请假", "缺勤")}
     assert f"到 {counts['到']} 人次，迟到 {counts['迟到']} 人次" in capsys.readouterr().out
+
+
+ONE_DAY = """\
+title: 专题培训
+audience: [村党组织书记, 社区党组织书记]
+summary: 一天，按党校的算法计 6 学时。
+hours: 5
+completion: {day_hours: 6}
+days:
+  - sessions:
+      - {time: "08:30-11:30", kind: 专题辅导, title: 上午}
+      - {time: "14:30-16:30", kind: 专题辅导, title: 下午}
+cohorts:
+  - {id: "2026-10", name: 十月班, start: 2026-10-10}
+"""
+
+
+def test_annual_hours_count_every_programme_of_the_year(cohort: Path, tmp_path: Path) -> None:
+    (cohort / "content/curricula/zhuanti.yaml").write_text(ONE_DAY, encoding="utf-8")
+    workbook = roster_workbook(tmp_path / "十月.xlsx", [person(i) for i in range(10)])
+    assert main(["roster", "import", str(workbook), "zhuanti", "2026-10", "--root", str(cohort)]) == 0
+    assert main(["attendance", "sheet", "zhuanti", "2026-10", "--root", str(cohort)]) == 0
+    path = cohort / "rosters/zhuanti/2026-10-考勤.xlsx"
+    book = openpyxl.load_workbook(path)
+    for row in range(4, 14):
+        book["考勤"].cell(row, 4, "到")
+        book["考勤"].cell(row, 5, "缺勤" if row == 4 else "到")
+    book.save(path)
+    output = tmp_path / "out"
+    assert main(["report", "banji", "--root", str(cohort), "--date", "2026-12-31", "-o", str(output)]) == 0
+    rows = sheet_rows(output / "情况报表-2026-12-31.xlsx", "建帐销号台账")
+    by_id = {row[1]: dict(zip(rows[1], row)) for row in rows[2:]}
+    # a 6-学时 day shared 3:2 between its sessions: the morning is 3.6, the afternoon 2.4
+    for i in range(90):
+        extra = (3.6 if i == 0 else 6) if i < 10 else 0
+        row = by_id[f"A{i + 1:03d}"]
+        assert float(row["本年累计学时"]) == pytest.approx(hours_with(i, PRESENT) + extra), i
+        assert float(row["尚差学时"]) == pytest.approx(90 - hours_with(i, PRESENT) - extra), i
+    assert by_id["A002"]["未销号原因"] == "未提供成绩表（lunxun report --grades）"

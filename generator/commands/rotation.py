@@ -21,7 +21,7 @@ from ..model.roster import Roster
 from ..problems import ContentError, Problem, UsageError
 from ..rotation.attendance import Attendance, read_workbook, write_workbook
 from ..rotation.grades import Grade, read_grades
-from ..rotation.ledger import Ledger, build_ledger, figures, hours_text, share_text
+from ..rotation.ledger import Ledger, build_ledger, figures, hours_text, share_text, year_hours
 from ..rotation.roster import (
     FOLDER,
     IGNORE_FILE,
@@ -200,18 +200,14 @@ def attendance_summary(ledger: Ledger) -> str:
     return "\n".join(lines)
 
 
-def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None, as_of: datetime.date,
-           output: str | None, annual: float, force: bool) -> int:
-    """lunxun report PROGRAMME: the 建帐销号 ledger and the 情况报表 as of a date."""
-    from ..rotation.report import report_tables, write_html, write_xlsx
-
-    project, _ = load_project(root, layout)
-    curriculum, _ = _programme(root, layout, programme)
+def _programme_cohorts(root: FsPath, curriculum: Curriculum, as_of: datetime.date
+                       ) -> tuple[list[tuple[Cohort, Roster, Attendance | None]], list[Problem], list[str]]:
+    """Every cohort of a programme that has a roster, with its attendance when there is a workbook."""
     problems: list[Problem] = []
     cohorts: list[tuple[Cohort, Roster, Attendance | None]] = []
     notes = []
     for cohort in curriculum.cohorts:
-        if cohort.id not in roster_cohorts(root, programme):
+        if cohort.id not in roster_cohorts(root, str(curriculum.id)):
             notes.append(f"{cohort.name}（{cohort.id}）还没有名册，未计入")
             continue
         try:
@@ -224,6 +220,17 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
         if attendance is None and not trouble and cohort.start <= as_of:
             notes.append(f"{cohort.name}（{cohort.id}）没有考勤表：出勤按未记录计")
         cohorts.append((cohort, loaded.roster, attendance))
+    return cohorts, problems, notes
+
+
+def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None, as_of: datetime.date,
+           output: str | None, annual: float, force: bool) -> int:
+    """lunxun report PROGRAMME: the 建帐销号 ledger and the 情况报表 as of a date."""
+    from ..rotation.report import report_tables, write_html, write_xlsx
+
+    project, _ = load_project(root, layout)
+    curriculum, _ = _programme(root, layout, programme)
+    cohorts, problems, notes = _programme_cohorts(root, curriculum, as_of)
     grades: list[Grade] | None = None
     if grades_file is not None:
         path = FsPath(grades_file)
@@ -235,9 +242,18 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
         raise ContentError(problems)
     if not cohorts:
         raise UsageError(f"{programme} 还没有任何名册：请先用 lunxun roster import 导入")
+    others = []
+    for other_id, entry in sorted(project.curricula.items()):
+        if other_id == programme or not roster_cohorts(root, other_id):
+            continue
+        found, trouble, _ = _programme_cohorts(root, entry.model, as_of)
+        if trouble:
+            notes.append(f"培训项目 {other_id} 的名册或考勤表有问题，其学时未计入本年累计（运行 lunxun roster check {other_id} 查看）")
+            continue
+        others.append(build_ledger(entry.model, found, None, {}, as_of))
     banks = {entry.model.title: bank for bank, entry in project.quizzes.items()} | {b: b for b in project.quizzes}
     ledger = build_ledger(curriculum, cohorts, grades, banks, as_of)
-    tables = report_tables(ledger, annual)
+    tables = report_tables(ledger, annual, year_hours([ledger, *others]))
     folder = output or f"{FOLDER}/{programme}/报表"
     stem = f"情况报表-{as_of.isoformat()}"
     files = [(f"{folder}/{stem}.xlsx", write_xlsx(ledger, tables)), (f"{folder}/{stem}.html", write_html(ledger, tables))]

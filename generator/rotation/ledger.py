@@ -16,6 +16,7 @@ from ..model.curriculum import LEAVE_LIMIT, Cohort, Curriculum
 from ..model.roster import Roster, Trainee
 from .attendance import MARKS, PRESENT, Attendance
 from .grades import Grade, grades_for
+from .roster import identity
 from .schedule import ClassSession, class_sessions
 
 DONE, OUTSTANDING, IN_CLASS, SCHEDULED = "已销号", "未销号", "在训", "待开班"
@@ -74,6 +75,19 @@ class Ledger:
     @property
     def standings(self) -> list[Standing]:
         return [s for record in self.cohorts for s in record.standings]
+
+
+Year = tuple[tuple[str, str], int]  # a person (name, unit folded) and a calendar year
+
+
+def year_hours(ledgers: list[Ledger]) -> dict[Year, float]:
+    """学时 each person earned in each year (by their cohort's opening), across programmes."""
+    totals: dict[Year, float] = {}
+    for ledger in ledgers:
+        for standing in ledger.standings:
+            key = (identity(standing.trainee), standing.cohort.start.year)
+            totals[key] = totals.get(key, 0.0) + standing.attended_hours
+    return totals
 
 
 def share_text(value: float) -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .attendance import MARKS
-from .ledger import DONE, Figures, Ledger, Standing, figures, hours_text
+from .ledger import DONE, Figures, Ledger, Standing, Year, figures, hours_text
+from .roster import identity
 
 NONE = "—"
 GROUP_HEADER = ["分组", "名称", "计划人数", "参训人数", "已销号", "未销号", "在训或待开班", "结业率%", "出勤率%",
@@ -43,8 +44,12 @@ def _groups(standings: list[Standing], key: Callable[[Standing], str]) -> dict[s
     return groups
 
 
-def report_tables(ledger: Ledger, annual: float) -> list[Table]:
-    """情况报表 (by cohort, unit, category, all), the per-session rates, the ledger, the outstanding."""
+def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | None = None) -> list[Table]:
+    """情况报表 (by cohort, unit, category, all), the per-session rates, the ledger, the outstanding.
+
+    ``yearly`` (from ``year_hours`` over every programme) adds the 学时 a trainee earned in the
+    same year in other programmes, so the annual requirement is met by all of them together.
+    """
     required = list(ledger.curriculum.completion.quizzes) if ledger.curriculum.completion else []
     everyone = ledger.standings
     summary = []
@@ -64,12 +69,14 @@ def report_tables(ledger: Ledger, annual: float) -> list[Table]:
     rows = []
     for s in everyone:
         scores = [s.grades[b].score if b in s.grades and s.grades[b].score is not None else NONE for b in required]
-        short = max(0.0, annual - s.attended_hours)
+        year = (yearly or {}).get((identity(s.trainee), s.cohort.start.year), s.attended_hours)
+        short = max(0.0, annual - year)
         rows.append([s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "", s.trainee.category or "", s.state,
                      *(s.marks[m] for m in MARKS), _rate(s.attendance_rate), hours_text(s.leave_hours),
-                     hours_text(s.attended_hours), hours_text(annual), hours_text(short), *scores, "；".join(s.reasons)])
+                     hours_text(s.attended_hours), hours_text(year), hours_text(annual), hours_text(short), *scores,
+                     "；".join(s.reasons)])
     ledger_header = ["期次", "学员编号", "姓名", "单位", "类别", "状态", *MARKS, "出勤率%", "请假学时", "已得学时",
-                     "年度要求学时", "尚差学时", *(f"{b} 得分" for b in required), "未销号原因"]
+                     "本年累计学时", "年度要求学时", "尚差学时", *(f"{b} 得分" for b in required), "未销号原因"]
     outstanding = [[s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "", "；".join(s.reasons)]
                    for s in everyone if s.state != DONE and s.reasons]
     return [
