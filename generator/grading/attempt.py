@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .key import to_authored
-from .prng import presentation, presented_ids
+from .prng import mulberry32, pick, presented_ids, quota_pools
 from .rules import is_right, round_points, score
 
 
@@ -32,15 +32,21 @@ class Grader:
         self.shipped = shipped  # responses index the shipped (sorted) lists: trainer-graded pages
         self.top = {q["id"]: q for q in bank["questions"]}
         self.by_id = {sub["id"]: sub for q in bank["questions"] for sub in [q, *q.get("questions", [])]}
+        self.pools = quota_pools(bank)
+        self._last: tuple[int, list[str]] | None = None  # a code's seed is drawn twice: layout, then grade
+
+    def order(self, seed: int) -> list[str]:
+        if self._last is None or self._last[0] != seed:
+            # the draw comes first from the generator; the display shuffles after it do not matter here
+            self._last = (seed, pick(self.bank, mulberry32(seed), self.pools))
+        return self._last[1]
 
     def draw(self, seed: int) -> list[str]:
-        order, _ = presentation(self.bank, seed)
-        return presented_ids(self.bank, order)
+        return presented_ids(self.bank, self.order(seed))
 
     def gradables(self, seed: int) -> list[dict[str, Any]]:
         """The gradable questions the seed presents, in order (a case's sub-questions in turn)."""
-        order, _ = presentation(self.bank, seed)
-        return [q for qid in order for q in self.top[qid].get("questions", [self.top[qid]])]
+        return [q for qid in self.order(seed) for q in self.top[qid].get("questions", [self.top[qid]])]
 
     def grade(self, seed: int, answers: dict[str, Any], questions: list[str] | None = None) -> Graded:
         """Grade ``answers`` for the attempt ``seed`` draws.
@@ -49,7 +55,7 @@ class Grader:
             Mismatch: ``questions`` (what the code says was presented) differ from the draw,
                 or an answer names a question that was not presented.
         """
-        order, _ = presentation(self.bank, seed)
+        order = self.order(seed)
         ids = presented_ids(self.bank, order)
         if questions is not None and questions != ids:
             raise Mismatch("成绩码中的题目与该题库按随机种子抽出的题目不一致（可能被改动，或属于另一个题库）")

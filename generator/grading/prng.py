@@ -67,16 +67,28 @@ def _fits(quota: dict[str, Any], q: dict[str, Any]) -> bool:
     return not (quota.get("tag") and quota["tag"] not in (q.get("tags") or []))
 
 
-def pick(bank: dict[str, Any], r: Callable[[], float]) -> list[str]:
-    """The ids of the top-level questions presented, in order (the engine's ``pick``)."""
+def quota_pools(bank: dict[str, Any]) -> list[tuple[int, list[int]]]:
+    """Per blueprint quota, its count and the indexes of the questions that fit it (seed-free)."""
     questions = bank["questions"]
-    blueprint = bank.get("blueprint") or []
+    return [(quota["count"], [k for k, q in enumerate(questions) if _fits(quota, q)])
+            for quota in bank.get("blueprint") or []]
+
+
+def pick(bank: dict[str, Any], r: Callable[[], float], pools: list[tuple[int, list[int]]] | None = None) -> list[str]:
+    """The ids of the top-level questions presented, in order (the engine's ``pick``).
+
+    ``pools`` is :func:`quota_pools` of the bank, when the caller draws many times.
+    """
+    questions = bank["questions"]
+    pools = quota_pools(bank) if pools is None else pools
     got: list[int] = []  # indexes: the engine compares question objects by identity
-    for quota in blueprint:
-        pool = [k for k, q in enumerate(questions) if k not in got and _fits(quota, q)]
-        got.extend(shuffle(pool, r)[: quota["count"]])
-    want = bank.get("draw") or (sum(quota["count"] for quota in blueprint) if blueprint else len(questions))
-    rest = [k for k in range(len(questions)) if k not in got]
+    taken: set[int] = set()
+    for count, fitting in pools:
+        chosen = shuffle([k for k in fitting if k not in taken], r)[:count]
+        got.extend(chosen)
+        taken.update(chosen)
+    want = bank.get("draw") or (sum(count for count, _ in pools) if pools else len(questions))
+    rest = [k for k in range(len(questions)) if k not in taken]
     got.extend(shuffle(rest, r)[: max(0, want - len(got))])
     chosen = shuffle(got, r) if bank.get("shuffleQuestions") else sorted(got)
     return [questions[k]["id"] for k in chosen]
@@ -94,10 +106,11 @@ def _perm(q: dict[str, Any], r: Callable[[], float], mixed: bool) -> list[int] |
     return None
 
 
-def presentation(bank: dict[str, Any], seed: int) -> tuple[list[str], dict[str, list[int]]]:
+def presentation(bank: dict[str, Any], seed: int,
+                 pools: list[tuple[int, list[int]]] | None = None) -> tuple[list[str], dict[str, list[int]]]:
     """The attempt a seed makes: top-level ids in order and each question's display permutation."""
     r = mulberry32(seed)
-    order = pick(bank, r)
+    order = pick(bank, r, pools)
     by_id = {q["id"]: q for q in bank["questions"]}
     perms: dict[str, list[int]] = {}
     for qid in order:

@@ -18,6 +18,7 @@ PREFIX = "LX2"
 _VALUE = {char: value for value, char in enumerate(ALPHABET)}
 _VALUE.update({"I": 1, "L": 1, "O": 0})
 CJK_BASE = 0x4E00
+_TO_BASE32 = str.maketrans(ALPHABET, "0123456789abcdefghijklmnopqrstuv")  # Crockford → int(…, 32) digits
 
 
 class BadBits(ValueError):
@@ -29,11 +30,14 @@ def _times2(value: int) -> int:
     return value ^ 0b100101 if value & 0b100000 else value
 
 
+_TIMES2 = [_times2(value) for value in range(32)]
+
+
 def check_symbol(symbols: list[int]) -> int:
     state = 0
     for symbol in symbols:
-        state = _times2(state) ^ symbol
-    return _times2(state)
+        state = _TIMES2[state] ^ symbol
+    return _TIMES2[state]
 
 
 def symbols_of(text: str) -> list[int] | None:
@@ -47,7 +51,7 @@ def symbols_of(text: str) -> list[int] | None:
 def check_holds(symbols: list[int]) -> bool:
     state = 0
     for symbol in symbols:
-        state = _times2(state) ^ symbol
+        state = _TIMES2[state] ^ symbol
     return state == 0
 
 
@@ -101,12 +105,16 @@ class BitWriter:
 
 
 class BitReader:
-    def __init__(self, symbols: list[int]) -> None:
-        self.value = 0
-        for symbol in symbols:
-            self.value = (self.value << 5) | symbol
+    def __init__(self, symbols: list[int] | tuple[int, ...]) -> None:
+        # one int from the symbols' base32 text: int() does it in C
+        self.value = int("".join(ALPHABET[s] for s in symbols).translate(_TO_BASE32), 32) if symbols else 0
         self.size = 5 * len(symbols)
         self.at = 0
+
+    def clone(self, at: int) -> BitReader:
+        other = BitReader(())
+        other.value, other.size, other.at = self.value, self.size, at
+        return other
 
     def uint(self, bits: int) -> int:
         if self.at + bits > self.size:

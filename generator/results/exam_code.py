@@ -64,7 +64,7 @@ class ExamCode:
     sitting: str
     mac: bytes
     text: str
-    _symbols: tuple[int, ...]
+    _reader: BitReader  # over the symbols before the check symbol
     _mac_at: int  # bit offset of the MAC
 
     def responses(self, slots: list[Slot]) -> dict[str, Any]:
@@ -73,8 +73,7 @@ class ExamCode:
         Raises:
             InvalidExamCode: the responses do not fit the layout.
         """
-        reader = BitReader(list(self._symbols))
-        reader.at = self._mac_at + 64
+        reader = self._reader.clone(self._mac_at + 64)
         try:
             answers = _read_responses(reader, slots)
             if not reader.rest_is_padding():
@@ -84,7 +83,7 @@ class ExamCode:
         return answers
 
     def verifies(self, key: bytes) -> bool:
-        reader = BitReader(list(self._symbols))
+        reader = self._reader
         body = reader.slice_bits(0, self._mac_at)
         body.append(reader.slice_bits(self._mac_at + 64, reader.size))
         return hmac.compare_digest(_mac(key, body), self.mac)
@@ -239,7 +238,7 @@ def decode_exam_code(text: str) -> ExamCode:
     except BadBits as error:
         raise InvalidExamCode(str(error)) from None
     return ExamCode(bank, version, seed, started, finished, ticket, name, unit, trainee_id, sitting,
-                    mac, PREFIX + text[len(PREFIX):].upper(), tuple(symbols[:-1]), mac_at)
+                    mac, PREFIX + text[len(PREFIX):].upper(), reader, mac_at)
 
 
 _CANDIDATE = re.compile(r"LX2[0-9A-Za-z]+(?:[ \t\r\n\u00a0\u3000\u200b-\u200d\u2060\ufeff]+(?!LX[12])[0-9A-Za-z]+)*")

@@ -129,7 +129,7 @@ def _exam(code: ExamCode, context: Context) -> Verdict:
         raise Rejected("本次考试使用准考证：这个成绩码没有准考证号，不能计入")
     elif not code.verifies(PUBLIC_KEY):
         raise Rejected("成绩码的签名不符：被改动过")
-    slots = [Slot(q["id"], q["type"], _size(q)) for q in grader.gradables(code.seed)]
+    slots = [Slot(q["id"], q["type"], slot_size(q)) for q in grader.gradables(code.seed)]
     try:
         answers = code.responses(slots)
     except InvalidExamCode as error:
@@ -139,7 +139,8 @@ def _exam(code: ExamCode, context: Context) -> Verdict:
                     code.ticket, code.sitting, context)
 
 
-def _size(q: dict[str, Any]) -> int:
+def slot_size(q: dict[str, Any]) -> int:
+    """How many options, blanks, items or pairs a question's response is stored for."""
     kind = q["type"]
     return len(q["options"]) if kind in ("single", "multiple") else len(q["answer"]) if kind == "blank" \
         else len(q["items"]) if kind == "order" else len(q["pairs"]) if kind == "match" else 0
