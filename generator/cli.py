@@ -69,6 +69,12 @@ def cmd_results(args: argparse.Namespace) -> int:
     return run(options, layout_from(root / "mkdocs.yml"))
 
 
+def cmd_exam_tickets(args: argparse.Namespace) -> int:
+    from .commands.exam import tickets_command
+
+    return tickets_command(args.roster, FsPath(args.root), args.output, args.force)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .commands.interop import export_command
 
@@ -189,6 +195,15 @@ def parser() -> argparse.ArgumentParser:
     results.add_argument("--window", nargs=2, default=None, metavar=("开考", "结束"),
                          help="考场时间，如 \"2026-12-01 09:00\" \"2026-12-01 10:00\"（北京时间）：之外交卷的作答会被标记")
     results.set_defaults(run=cmd_results)
+
+    exam = commands.add_parser("exam", help="由培训老师评分的考试：准考证")
+    exam_steps = exam.add_subparsers(dest="step", required=True, metavar="操作")
+    issue = exam_steps.add_parser("tickets", help="按名单为每位学员生成准考证号和密码（可打印的准考证和签到表）")
+    issue.add_argument("roster", metavar="名单", help="学员名单（YAML），建议放在 .lunxun/ 里，如 .lunxun/roster.yaml")
+    issue.add_argument("--root", default=".", help="项目目录（默认当前目录）：项目密钥在其中的 .lunxun/secret")
+    issue.add_argument("-o", "--output", default=None, help="输出文件（默认 .lunxun/tickets.html）")
+    issue.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+    issue.set_defaults(run=cmd_exam_tickets)
 
     export = commands.add_parser("export", help="把题库导出为 GIFT、Moodle XML、QTI 2.1 或 SCORM 1.2")
     export.add_argument("bank", metavar="题库", help="题库 id，或 quizzes/<id>.yaml 的路径")

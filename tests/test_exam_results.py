@@ -214,3 +214,17 @@ def test_crash_payloads_are_listed_and_everyone_else_graded(payload: str, exam: 
     err = capsys.readouterr().err
     assert status == 0 and [row["姓名"] for row in rows] == ["张三"]
     assert "chat.txt:1: " in err and "已跳过" in err
+
+
+def test_tickets_command_prints_slips_into_the_private_folder(root: Path, capsys) -> None:
+    roster = root / ".lunxun" / "roster.yaml"
+    roster.parent.mkdir()
+    roster.write_text("cohort: 2026 秋季班\ntrainees:\n  - {name: 张三, unit: 红旗村}\n  - {name: 李四}\n", encoding="utf-8")
+    assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 0
+    page = (root / ".lunxun" / "tickets.html").read_text(encoding="utf-8")
+    issued = tickets(Roster.model_validate(yaml.safe_load(roster.read_text(encoding="utf-8"))),
+                     load_secret(root, create=False))
+    assert all(ticket.shown in page and ticket.number in page for ticket in issued)
+    assert (root / ".lunxun" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 1  # no overwrite without --force
+    assert "已存在" in capsys.readouterr().err
