@@ -136,7 +136,7 @@ def write_html(ledger: Ledger, tables: list[Table]) -> bytes:
     e = html.escape
     parts = [(f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{e(title_of(ledger))}</title>"
               f"<style>{PAGE_CSS}</style></head><body>"),
-             f"<h1>{e(ledger.curriculum.title)}集中轮训情况报表</h1>",
+             f"<h1>{e(ledger.curriculum.title)}情况报表</h1>",
              f"<p class=\"meta\">{e(ledger.curriculum.organizer or '')} 统计截至 {ledger.as_of.isoformat()}</p>"]
     for table in tables:
         if table.title == "建帐销号台账":
