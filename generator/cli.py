@@ -199,9 +199,9 @@ def parser() -> argparse.ArgumentParser:
     exam = commands.add_parser("exam", help="由培训老师评分的考试：准考证")
     exam_steps = exam.add_subparsers(dest="step", required=True, metavar="操作")
     issue = exam_steps.add_parser("tickets", help="按名单为每位学员生成准考证号和密码（可打印的准考证和签到表）")
-    issue.add_argument("roster", metavar="名单", help="学员名单（YAML），建议放在 .lunxun/ 里，如 .lunxun/roster.yaml")
-    issue.add_argument("--root", default=".", help="项目目录（默认当前目录）：项目密钥在其中的 .lunxun/secret")
-    issue.add_argument("-o", "--output", default=None, help="输出文件（默认 .lunxun/tickets.html）")
+    issue.add_argument("roster", metavar="名单", help="学员名单（YAML），建议放在 .lunxun-private/ 里，如 .lunxun-private/roster.yaml")
+    issue.add_argument("--root", default=".", help="项目目录（默认当前目录）：项目密钥在其中的 .lunxun-private/secret")
+    issue.add_argument("-o", "--output", default=None, help="输出文件（默认 .lunxun-private/tickets.html）")
     issue.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
     issue.set_defaults(run=cmd_exam_tickets)
 

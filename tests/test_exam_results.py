@@ -142,7 +142,7 @@ def test_only_the_announced_sitting_counts(exam: Exam, root: Path, tmp_path: Pat
 
 def _roster(root: Path) -> tuple[Path, list]:
     roster = {"cohort": "2026 秋季班", "trainees": [{"name": "张三", "unit": "红旗村"}, {"name": "李四", "unit": "东风社区"}]}
-    path = root / ".lunxun" / "roster.yaml"
+    path = root / ".lunxun-private" / "roster.yaml"
     secret = load_secret(root, create=True)
     path.write_text(yaml.safe_dump(roster, allow_unicode=True), encoding="utf-8")
     return path, tickets(Roster.model_validate(roster), secret)
@@ -217,14 +217,14 @@ def test_crash_payloads_are_listed_and_everyone_else_graded(payload: str, exam: 
 
 
 def test_tickets_command_prints_slips_into_the_private_folder(root: Path, capsys) -> None:
-    roster = root / ".lunxun" / "roster.yaml"
+    roster = root / ".lunxun-private" / "roster.yaml"
     roster.parent.mkdir()
     roster.write_text("cohort: 2026 秋季班\ntrainees:\n  - {name: 张三, unit: 红旗村}\n  - {name: 李四}\n", encoding="utf-8")
     assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 0
-    page = (root / ".lunxun" / "tickets.html").read_text(encoding="utf-8")
+    page = (root / ".lunxun-private" / "tickets.html").read_text(encoding="utf-8")
     issued = tickets(Roster.model_validate(yaml.safe_load(roster.read_text(encoding="utf-8"))),
                      load_secret(root, create=False))
     assert all(ticket.shown in page and ticket.number in page for ticket in issued)
-    assert (root / ".lunxun" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (root / ".lunxun-private" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 1  # no overwrite without --force
     assert "已存在" in capsys.readouterr().err

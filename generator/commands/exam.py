@@ -1,6 +1,6 @@
 """`lunxun exam tickets ROSTER`: a ticket for every trainee (准考证号 and secret), printed as slips.
 
-The slips hold secrets: they are written into .lunxun/ (kept out of git and the site) and
+The slips hold secrets: they are written into .lunxun-private/ (kept out of git and the site) and
 never anywhere else unless the trainer says where with ``-o``.
 """
 

@@ -1,4 +1,4 @@
-"""The project secret: created once, kept in .lunxun/secret, never in git or the site.
+"""The project secret: created once, kept in .lunxun-private/secret, never in git or the site.
 
 Unlock codes and tickets are derived from it, so two builds with the same secret make the
 same bytes, and a trainer who loses it can no longer issue matching tickets for a cohort.
@@ -12,7 +12,7 @@ import os
 import secrets
 from pathlib import Path as FsPath
 
-FOLDER = ".lunxun"
+FOLDER = ".lunxun-private"  # not .lunxun: the calendar ledger kept there is committed
 FILE = "secret"
 _IGNORE = "# lunxun: the project secret and the rosters stay on this computer\n*\n"
 

@@ -1,6 +1,6 @@
 """Rosters and tickets: a trainee's 准考证号 and short secret, and the key their codes are signed with.
 
-Roster (YAML, kept out of git and the site, by default .lunxun/roster.yaml)::
+Roster (YAML, kept out of git and the site, by default .lunxun-private/roster.yaml)::
 
     cohort: 2026 秋季班          # names the tickets; a new cohort gets new secrets
     trainees:
