@@ -114,6 +114,8 @@ def cmd_rotation(args: argparse.Namespace) -> int:
         return rotation.attendance_sheet(root, layout, args.programme, args.cohort, args.force)
     if args.action == "attendance-read":
         return rotation.attendance_read(root, layout, args.programme, args.cohort, as_of)
+    if args.action == "archive":
+        return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force)
     return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force)
 
 
@@ -151,6 +153,13 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--annual", type=float, default=90, help="每人每年应完成的学时（默认 90）")
     report.add_argument("-o", "--output", default=None, help="输出目录（默认 rosters/<项目>/报表/）")
     report.add_argument("--force", action="store_true", help="同一截至日期的报表已存在时覆盖")
+
+    archive = commands.add_parser("archive", help="一期结束后生成培训档案（名册、授课内容、考勤、成绩、照片、体会文章、情况总结；文件夹和 .zip）")
+    common(archive, "archive", True)
+    archive.add_argument("--grades", default=None, metavar="成绩表", help="lunxun results 生成的成绩表")
+    archive.add_argument("--date", type=_date, default=None, help="档案截至日期（默认今天）")
+    archive.add_argument("--annual", type=float, default=90, help="每人每年应完成的学时（默认 90）")
+    archive.add_argument("--force", action="store_true", help="该期档案已存在时重新生成")
 
 
 def parser() -> argparse.ArgumentParser:

@@ -8,6 +8,8 @@ without --force, and on any problem nothing is written at all.
 from __future__ import annotations
 
 import datetime
+import io
+import os
 import sys
 from pathlib import Path as FsPath
 
@@ -268,4 +270,70 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
     print(f"截至 {as_of.isoformat()}：计划 {total.planned} 人，参训 {total.trained} 人，已销号 {total.done} 人，"
           f"未销号 {total.outstanding} 人，在训或待开班 {total.ongoing} 人。")
     print("已写入 " + "、".join(name for name, _ in files))
+    return 0
+
+
+def archive(root: FsPath, layout: Layout, programme: str, cohort_id: str, grades_file: str | None,
+            as_of: datetime.date, annual: float, force: bool) -> int:
+    """lunxun archive PROGRAMME COHORT: the cohort's 培训档案 as a folder and a .zip."""
+    import shutil
+    import zipfile
+
+    from ..rotation.archive import MAX_EXTRA_BYTES, collected, overview_html, roster_xlsx
+    from ..rotation.report import report_tables, write_html, write_xlsx
+
+    project, _ = load_project(root, layout)
+    curriculum, cohort = _programme(root, layout, programme, cohort_id)
+    assert cohort is not None
+    loaded = _checked_roster(root, curriculum, cohort)
+    attendance, problems = _attendance(root, curriculum, cohort, loaded.roster, as_of)
+    grades: list[Grade] | None = None
+    if grades_file is not None:
+        if not FsPath(grades_file).is_file():
+            raise UsageError(f"找不到成绩表 {grades_file}：请先运行 lunxun results 生成")
+        grades, trouble = read_grades(FsPath(grades_file), grades_file)
+        problems += trouble
+    if problems:
+        raise ContentError(problems)
+    base = f"{FOLDER}/{programme}/{cohort_id}"
+    photos = collected(root / f"{base}-照片", photos_only=True)
+    essays = collected(root / f"{base}-体会", photos_only=False)
+    if sum(len(x.data) for x in photos + essays) > MAX_EXTRA_BYTES:
+        raise UsageError(f"照片和体会文章合计超过 {MAX_EXTRA_BYTES // 1024 // 1024} MB：请先压缩照片")
+    banks = {entry.model.title: bank for bank, entry in project.quizzes.items()} | {b: b for b in project.quizzes}
+    ledger = build_ledger(curriculum, [(cohort, loaded.roster, attendance)], grades, banks, as_of)
+    tables = report_tables(ledger, annual)
+    files: dict[str, bytes] = {"学员名册.xlsx": roster_xlsx(loaded.roster),
+                               "情况报表.xlsx": write_xlsx(ledger, tables), "情况报表.html": write_html(ledger, tables)}
+    workbook = root / attendance_file(programme, cohort_id)
+    if workbook.is_file():
+        files["考勤表.xlsx"] = workbook.read_bytes()
+    if grades_file is not None:
+        files["成绩表" + FsPath(grades_file).suffix.lower()] = FsPath(grades_file).read_bytes()
+    files |= {f"培训图片/{x.name}": x.data for x in photos} | {f"学习体会/{x.name}": x.data for x in essays}
+    methods = {key: entry.model.title for key, entry in project.methods.items()}
+    names = ["档案总览.html", *sorted(files)]
+    files["档案总览.html"] = overview_html(ledger, loaded.roster, methods, names,
+                                        [f"培训图片/{x.name}" for x in photos], [f"学习体会/{x.name}" for x in essays], tables)
+    folder = root / FOLDER / programme / "档案" / cohort_id
+    zipped = folder.with_name(f"{cohort_id}.zip")
+    if (folder.exists() or zipped.exists()) and not force:
+        raise UsageError(f"{folder.relative_to(root)} 已存在，未覆盖；确需重新生成请加 --force")
+    staging = folder.with_name(f".{cohort_id}.tmp")
+    shutil.rmtree(staging, ignore_errors=True)  # a staging folder only lunxun makes, left by an interrupted run
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as bundle:
+        for name in names:
+            stamp = (as_of.year, as_of.month, as_of.day, 0, 0, 0)  # entries dated by the archive's date, not the clock
+            bundle.writestr(zipfile.ZipInfo(f"{cohort_id}/{name}", date_time=stamp), files[name],
+                            compress_type=zipfile.ZIP_DEFLATED)
+    _write_new(root, str(zipped.relative_to(root)), stream.getvalue(), True)
+    for name in names:
+        (staging / name).parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).write_bytes(files[name])
+    if folder.exists():
+        shutil.rmtree(folder)  # lunxun's own earlier archive, replaced as --force asks
+    os.replace(staging, folder)
+    print(f"已生成培训档案：{folder.relative_to(root)}/ 和 {zipped.relative_to(root)}"
+          f"（{len(photos)} 张照片、{len(essays)} 篇体会文章）\n用浏览器打开 档案总览.html，按 Ctrl+P 可打印成册。")
     return 0

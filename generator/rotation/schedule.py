@@ -17,6 +17,8 @@ class ClassSession:
     kind: str
     title: str
     hours: float  # 学时 credited for attending it
+    speaker: str | None = None
+    methods: tuple[str, ...] = ()  # the method pages read for it
 
     @property
     def heading(self) -> str:
@@ -36,5 +38,6 @@ def class_sessions(curriculum: Curriculum, cohort: Cohort) -> list[ClassSession]
             credit = length if per_day is None else (per_day * length / total if total else 0.0)
             found.append(ClassSession(len(found) + 1, day_number,
                                       cohort.start + datetime.timedelta(days=day_number - 1),
-                                      session.time.strip(), session.kind, session.title, credit))
+                                      session.time.strip(), session.kind, session.title, credit,
+                                      session.speaker, tuple(session.methods)))
     return found
