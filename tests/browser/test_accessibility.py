@@ -69,14 +69,18 @@ def _report(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.parametrize("elder", [False, True], ids=["standard", "elder"])  # 长辈版: large print
 @pytest.mark.parametrize("state", list(STATES))
-def test_no_serious_violations(page, shipped_url: str, state: str) -> None:
+def test_no_serious_violations(page, shipped_url: str, state: str, elder: bool) -> None:
     path, reach = STATES[state]
+    if elder:
+        page.add_init_script("localStorage.setItem('lunxun:v1:elder', '1')")
     page.goto(shipped_url + path)
     page.wait_for_load_state("load")
     if reach:
         reach(page)
     assert AXE.is_file(), "axe-core is missing: run `make test`, which installs tests/audit's npm packages"
+    assert page.evaluate("document.documentElement.classList.contains('lx-elder')") == elder
     page.add_script_tag(path=str(AXE))
     results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     assert results["testEngine"]["version"] == PINNED  # the npm package, not a copy from elsewhere
