@@ -126,3 +126,13 @@ def test_trainer_regrades_a_shipped_response() -> None:
         grader.grade(7, answers, list(reversed(ids)))
     with pytest.raises(Mismatch):
         grader.grade(7, {"nope": "A"}, ids)
+
+
+def test_the_fast_generator_is_the_reference_one() -> None:
+    from generator.grading.prng import Mulberry32
+
+    for seed in (0, 1, 2026, 4294967295):
+        fast, slow = Mulberry32(seed), mulberry32(seed)
+        assert [fast() for _ in range(5)] == [slow() for _ in range(5)]
+        assert fast.shuffle(range(30)) == shuffle(range(30), slow)
+        assert fast() == slow()  # both advanced alike

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .key import to_authored
-from .prng import mulberry32, pick, presented_ids, quota_pools
+from .prng import Mulberry32, pick, presented_ids, quota_pools
 from .rules import is_right, round_points, score
 
 
@@ -38,7 +38,7 @@ class Grader:
     def order(self, seed: int) -> list[str]:
         if self._last is None or self._last[0] != seed:
             # the draw comes first from the generator; the display shuffles after it do not matter here
-            self._last = (seed, pick(self.bank, mulberry32(seed), self.pools))
+            self._last = (seed, pick(self.bank, Mulberry32(seed), self.pools))
         return self._last[1]
 
     def draw(self, seed: int) -> list[str]:

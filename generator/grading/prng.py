@@ -27,7 +27,7 @@ def _imul(x: int, y: int) -> int:
 
 
 def mulberry32(seed: int) -> Callable[[], float]:
-    """The generator for ``seed`` (taken modulo 2**32)."""
+    """The generator for ``seed`` (taken modulo 2**32), as a plain function (the reference)."""
     state = seed & _MASK
 
     def next_float() -> float:
@@ -40,7 +40,35 @@ def mulberry32(seed: int) -> Callable[[], float]:
     return next_float
 
 
+class Mulberry32:
+    """mulberry32 as an object whose ``shuffle`` runs the steps inline: re-grading draws
+    100,000 times, and a call per random number is most of that time."""
+
+    def __init__(self, seed: int) -> None:
+        self.state = seed & _MASK
+
+    def __call__(self) -> float:
+        state = self.state = (self.state + 0x6D2B79F5) & _MASK
+        t = ((state ^ (state >> 15)) * (state | 1)) & _MASK
+        t = ((t + (((t ^ (t >> 7)) * (t | 61)) & _MASK)) & _MASK) ^ t
+        return (t ^ (t >> 14)) / 4294967296
+
+    def shuffle(self, items: Sequence[Item]) -> list[Item]:
+        out = list(items)
+        state = self.state
+        for i in range(len(out) - 1, 0, -1):
+            state = (state + 0x6D2B79F5) & _MASK
+            t = ((state ^ (state >> 15)) * (state | 1)) & _MASK
+            t = ((t + (((t ^ (t >> 7)) * (t | 61)) & _MASK)) & _MASK) ^ t
+            j = int((t ^ (t >> 14)) / 4294967296 * (i + 1))
+            out[i], out[j] = out[j], out[i]
+        self.state = state
+        return out
+
+
 def shuffle(items: Sequence[Item], r: Callable[[], float]) -> list[Item]:
+    if isinstance(r, Mulberry32):
+        return r.shuffle(items)
     out = list(items)
     for i in range(len(out) - 1, 0, -1):
         j = int(r() * (i + 1))

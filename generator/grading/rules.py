@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Any
 
 LETTERS = "ABCDEFGH"
@@ -22,6 +23,7 @@ _DROP = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # the same accepted texts and the same wrong answers, code after code
 def norm(text: str) -> str:
     """A blank's text as compared: width folded (NFKC), spaces and punctuation dropped, lower case."""
     return _DROP.sub("", unicodedata.normalize("NFKC", text)).lower()

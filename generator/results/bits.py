@@ -18,7 +18,7 @@ PREFIX = "LX2"
 _VALUE = {char: value for value, char in enumerate(ALPHABET)}
 _VALUE.update({"I": 1, "L": 1, "O": 0})
 CJK_BASE = 0x4E00
-_TO_BASE32 = str.maketrans(ALPHABET, "0123456789abcdefghijklmnopqrstuv")  # Crockford → int(…, 32) digits
+_TO_BASE32 = str.maketrans(ALPHABET + "ILO", "0123456789abcdefghijklmnopqrstuv" + "110")  # → int(…, 32) digits
 
 
 class BadBits(ValueError):
@@ -106,10 +106,17 @@ class BitWriter:
 
 class BitReader:
     def __init__(self, symbols: list[int] | tuple[int, ...]) -> None:
-        # one int from the symbols' base32 text: int() does it in C
         self.value = int("".join(ALPHABET[s] for s in symbols).translate(_TO_BASE32), 32) if symbols else 0
         self.size = 5 * len(symbols)
         self.at = 0
+
+    @classmethod
+    def of_text(cls, text: str) -> BitReader:
+        """Over a code's symbols as text (upper case, Crockford letters only): int() reads it in C."""
+        reader = cls(())
+        reader.value = int(text.translate(_TO_BASE32), 32) if text else 0
+        reader.size = 5 * len(text)
+        return reader
 
     def clone(self, at: int) -> BitReader:
         other = BitReader(())

@@ -222,7 +222,7 @@ def decode_exam_code(text: str) -> ExamCode:
         raise InvalidExamCode("成绩码太长")
     if len(symbols) < 2 or not check_holds(symbols):
         raise InvalidExamCode("校验位不符：成绩码抄错、少了字符或被改动过，请让学员重新复制")
-    reader = BitReader(symbols[:-1])
+    reader = BitReader.of_text(text[len(PREFIX):-1].upper())
     try:
         if reader.uint(4) != FORMAT:
             raise InvalidExamCode("成绩码格式版本不受支持：请更新 lunxun")
