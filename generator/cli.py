@@ -100,6 +100,16 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"“{text}”不是日期，应写成 年-月-日，如 2026-09-01") from None
 
 
+def _hours(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 2000:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效的每年应完成的学时：应为 0 到 2000 之间的数，如 90")
+    return value
+
+
 def cmd_rotation(args: argparse.Namespace) -> int:
     from .commands import rotation
 
@@ -150,7 +160,7 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--grades", default=None, metavar="成绩表",
                         help="lunxun results 生成的成绩表（results/grades.xlsx 或 grades.csv）")
     report.add_argument("--date", type=_date, default=None, help="报表截至日期（默认今天），如 2026-12-31")
-    report.add_argument("--annual", type=float, default=90, help="每人每年应完成的学时（默认 90）")
+    report.add_argument("--annual", type=_hours, default=90, help="每人每年应完成的学时（默认 90）")
     report.add_argument("-o", "--output", default=None, help="输出目录（默认 rosters/<项目>/报表/）")
     report.add_argument("--force", action="store_true", help="同一截至日期的报表已存在时覆盖")
 
@@ -158,7 +168,7 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     common(archive, "archive", True)
     archive.add_argument("--grades", default=None, metavar="成绩表", help="lunxun results 生成的成绩表")
     archive.add_argument("--date", type=_date, default=None, help="档案截至日期（默认今天）")
-    archive.add_argument("--annual", type=float, default=90, help="每人每年应完成的学时（默认 90）")
+    archive.add_argument("--annual", type=_hours, default=90, help="每人每年应完成的学时（默认 90）")
     archive.add_argument("--force", action="store_true", help="该期档案已存在时重新生成")
 
 
