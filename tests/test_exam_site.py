@@ -1,0 +1,77 @@
+"""No file of a built site, nor of its offline copy, holds the key of a trainer-graded bank."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import build_project
+from exam_support import BANK_ID, exam_bank, make_project
+from generator.engines.mkdocs.offline import build_offline
+
+EXPLAIN = "考试解析标记甲"
+BLANK = "填空答案标记乙"
+
+
+def _marked_bank() -> dict:
+    bank = exam_bank()
+    for k, q in enumerate(bank["questions"]):
+        q["explain"] = f"{EXPLAIN}{k}"
+        if q["type"] == "blank":
+            q["answer"] = [[f"{BLANK}{k}", "另一个可接受标记丙"]]
+    return bank
+
+
+def _texts(site: Path) -> dict[Path, str]:
+    out = {}
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix not in (".zip", ".png", ".woff2", ".woff", ".ico", ".gz"):
+            out[path] = path.read_bytes().decode("utf-8", errors="replace")
+    return out
+
+
+def _escaped(text: str) -> str:
+    return json.dumps(text)[1:-1]  # how a JSON file with ASCII escapes would spell it
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    tmp = tmp_path_factory.mktemp("exam-site")
+    root = make_project(tmp, _marked_bank())
+    online = build_project(root, tmp / "site")
+    offline, _ = build_offline(root / "mkdocs.yml", folder=str(tmp / "offline"))
+    return [online, offline]
+
+
+def test_no_answer_or_explanation_in_any_file(sites: list[Path]) -> None:
+    for site in sites:
+        texts = _texts(site)
+        assert any(BANK_ID in text for text in texts.values())  # the exam is on the site
+        for path, text in texts.items():
+            for marker in (EXPLAIN, BLANK, "另一个可接受标记丙"):
+                assert marker not in text and _escaped(marker) not in text, (path, marker)
+
+
+def test_the_exam_bank_json_has_no_key_fields(sites: list[Path]) -> None:
+    for site in sites:
+        page = (site / "quizzes" / BANK_ID / "index.html")
+        page = page if page.exists() else site / "quizzes" / f"{BANK_ID}.html"
+        data = re.search(r'<script type="application/json" class="lx-bank-data">(.*?)</script>',
+                         page.read_text(encoding="utf-8"), re.S)
+        assert data is not None
+        bank = json.loads(data.group(1))
+        assert bank["grading"] == "trainer"
+        for q in bank["questions"]:
+            assert not {"answer", "explain"} & set(q), q["id"]
+        script = (site / "assets" / "lunxun" / "banks" / f"{BANK_ID}.js").read_text(encoding="utf-8")
+        assert '"answer"' not in script and '"explain"' not in script
+
+
+def test_the_exam_is_not_in_daily_practice(sites: list[Path]) -> None:
+    for site in sites:
+        daily = next(p for p in site.rglob("*.html") if "meiri" in str(p)).read_text(encoding="utf-8")
+        data = json.loads(re.search(r'class="lx-daily-data">(.*?)</script>', daily, re.S).group(1))
+        assert BANK_ID not in data["banks"] and "tingqing-lianxi" in data["banks"]
