@@ -15,6 +15,7 @@ def test_a_sentence_over_two_lines_has_no_space() -> None:
     assert _html("你只需要编写几类文本文件，\n网站就生成了。") == "<p>你只需要编写几类文本文件，网站就生成了。</p>"
     assert _html("把它们变成一个\n可以在手机上阅读的网站") == "<p>把它们变成一个可以在手机上阅读的网站</p>"
     assert _html("文本文件，\nlunxun 会") == "<p>文本文件，lunxun 会</p>"  # after Chinese punctuation
+    assert _html("改按\n  **最高分**计") == "<p>改按<strong>最高分</strong>计</p>"  # past emphasis marks
 
 
 def test_the_space_between_chinese_and_latin_words_stays() -> None:

@@ -19,6 +19,7 @@ from markdown.preprocessors import Preprocessor
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # CJK punctuation, full-width forms and the curly quotes Chinese text uses
 _PUNCTUATION = re.compile(r"[\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2014\u2026]")
+_CODE_SPAN = re.compile(r"`[^`]*`")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # lines that start a block of their own (headings, list items, quotes, tables, admonitions,
 # HTML, attribute lists) and so neither take the next line in nor join the previous one
@@ -35,6 +36,7 @@ def _cjk(char: str) -> bool:
 
 def joins_without_space(before: str, after: str) -> bool:
     """Whether the break between two lines of one paragraph reads as no space at all."""
+    before, after = before.rstrip("*_"), after.lstrip("*_")  # emphasis marks: look past them
     if not before or not after:
         return False
     last, first = before[-1], after[0]
@@ -66,7 +68,7 @@ def join_lines(lines: list[str]) -> list[str]:
             and not _BLOCK_START.match(line)
             and not _ONE_LINE.match(previous)
             and not _FENCE.match(previous)
-            and "|" not in previous + line  # rows of a table without outer pipes
+            and "|" not in _CODE_SPAN.sub("", previous + line)  # rows of a table without outer pipes
             and joins_without_space(previous.rstrip(), line.lstrip())
         ):
             out[-1] = previous.rstrip() + line.lstrip()

@@ -10,16 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from site_support import wechat_phone
+
 HERE = Path(__file__).resolve().parent
 MEASURE = (HERE / "site_measure.js").read_text(encoding="utf-8")
 ANSWER_CURRENT = f"({(HERE.parent / 'audit' / 'answer-current.js').read_text(encoding='utf-8')})()"
-# WeChat's in-app browser on Android (XWEB) as it reports itself
-WECHAT = (
-    "Mozilla/5.0 (Linux; Android 12; V2049A Build/SP1A.210812.003; wv) AppleWebKit/537.36 "
-    "(KHTML, like Gecko) Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5197 "
-    "MMWEBSDK/20230504 MicroMessenger/8.0.37.2380(0x2800253D) WeChat/arm64 Weixin NetType/WIFI "
-    "Language/zh_CN ABI/arm64"
-)
 KEY = "lunxun:v1:elder"
 PRACTICE = "quizzes/liuchixiang-jichu/"
 EXAM = "quizzes/shuji-lunxun-jieye/"
@@ -27,13 +22,8 @@ EXAM = "quizzes/shuji-lunxun-jieye/"
 
 @pytest.fixture
 def phone(browser) -> Iterator:
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, user_agent=WECHAT, locale="zh-CN",
-        device_scale_factor=2, is_mobile=True, has_touch=True,
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+    with wechat_phone(browser) as page:
+        yield page
 
 
 def _practice_answered(page) -> None:
