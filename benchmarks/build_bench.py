@@ -77,6 +77,7 @@ def plain_markdown_project(project: Path, out: Path) -> Path:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.pipeline import render_project
     from generator.render.assets import SITE_ASSETS as ASSETS
+    from generator.render.bundle import asset_bytes
 
     rendered = render_project(project)
     docs = out / "docs"
@@ -86,10 +87,9 @@ def plain_markdown_project(project: Path, out: Path) -> Path:
     for path, data in rendered.files.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_bytes(data)
-    assets = Path(__file__).resolve().parent.parent / "generator" / "assets"
     (docs / "assets" / "lunxun").mkdir(parents=True, exist_ok=True)
     for name in ASSETS:
-        shutil.copyfile(assets / name, docs / "assets" / "lunxun" / name)
+        (docs / "assets" / "lunxun" / name).write_bytes(asset_bytes(name))
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     config["plugins"] = [p for p in config["plugins"] if p != "lunxun"]
     config["markdown_extensions"] = ["attr_list", "md_in_html", "tables"]

@@ -13,9 +13,10 @@ import json
 import logging
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
+
+from ..render import bundle
 
 log = logging.getLogger("mkdocs.plugins.lunxun")
 
@@ -36,7 +37,7 @@ def asset_names(offline: bool) -> list[str]:
 
 
 def asset_bytes(name: str) -> bytes:
-    return (resources.files("generator") / "assets" / name).read_bytes()
+    return bundle.asset_bytes(name)
 
 
 def add_polyfills(config: Any, offline: bool) -> None:

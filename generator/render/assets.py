@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-# The quiz engine is one script with a section per question type (DESIGN.md). Split into three
+# The quiz engine is one served script, concatenated from its sections (render/bundle.py). Served as three
 # files it grew by 2 KB gzipped (each file compresses on its own), past the 18 KB budget.
 QUIZ_SCRIPTS = ("quiz.js",)
 QUIZ_STYLES = ("quiz.css",)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any, cast
 
@@ -111,12 +110,11 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         if self.rendered is None:
             return files
         handwritten = list(files.documentation_pages())
-        package = resources.files("generator") / "assets"
         contents: dict[str, str | bytes] = {
             **{path: markdown for path, markdown in self.rendered.pages.items()
                if files.get_file_from_path(path) is None},  # a hand-written page wins
             **self.rendered.files,
-            **{f"assets/lunxun/{name}": (package / name).read_bytes() for name in ASSETS},
+            **{f"assets/lunxun/{name}": theme.asset_bytes(name) for name in ASSETS},
             **{f"{theme.ASSET_DIR}/{name}": theme.asset_bytes(name) for name in theme.asset_names(self.config.offline)},
         }
         # File.generated is a classmethod that builds the subclass it is called on

@@ -17,6 +17,7 @@ from importlib import resources
 
 from ...model import QuizBank
 from ...render.assets import QUIZ_SCRIPTS, QUIZ_STYLES
+from ...render.bundle import asset_bytes
 from ...render.environment import safe_json
 from ...render.quiz import page_bank_json
 from ..common import deterministic_zip
@@ -103,9 +104,8 @@ def manifest(bank: QuizBank, bank_id: str, files: list[str]) -> bytes:
 
 def export_scorm(bank: QuizBank, bank_id: str) -> bytes:
     """The package as zip bytes: manifest first, as some LMSes expect."""
-    assets = resources.files("generator") / "assets"
     files = {"index.html": launch_page(bank, bank_id).encode("utf-8")}
-    files.update({name: (assets / name).read_bytes() for name in ENGINE})
+    files.update({name: asset_bytes(name) for name in ENGINE})
     schemas = resources.files("generator") / "interop" / "export" / "schemas" / "scorm12"
     return deterministic_zip({
         "imsmanifest.xml": manifest(bank, bank_id, list(files)),

@@ -1,0 +1,264 @@
+/* lunxun progress: records method pages read and shows a programme's progress panel.
+ *
+ * Everything lives in this browser's localStorage (shared/storage.js reads and checks it), so it works offline and without an account:
+ *   lunxun:v1:visited               {methodId: timestampMs}      written here, on method pages
+ *   lunxun:v1:history:<bankId>      [{passed, score, ...}, ...]  written by the quiz engine
+ *   lunxun:v1:attended:<programme>  [sessionKey, ...]            ticked here, in the panel
+ * A session counts when all its readings were visited and all its quizzes passed; a session
+ * with neither (opening ceremony, site visit...) counts when the trainee ticks it.
+ */
+// "visited": {methodId: timestampMs}; entries that are not times are dropped.
+function cleanVisited(map) {
+  if (!isMap(map)) return undefined;
+  var kept = {};
+  Object.keys(map).forEach(function (id) { if (isNumber(map[id])) kept[id] = map[id]; });
+  return kept;
+}
+
+function visited() {
+  return store.get("visited", cleanVisited, {});
+}
+
+// "attended:<programme>": the session keys ticked, as texts.
+function cleanTicked(list) {
+  return Array.isArray(list) ? list.filter(function (key) { return typeof key === "string"; }) : undefined;
+}
+
+function passed(bankId) {
+  return readHistory(bankId).some(function (entry) { return entry.passed; });
+}
+
+function recordVisit() {
+  var meta = document.querySelector(".lx-meta[data-method]");
+  if (!meta) return;
+  var map = visited();
+  map[meta.getAttribute("data-method")] = Date.now();
+  store.set("visited", map);
+}
+
+/* ---- the panel ---- */
+
+function el(tag, className, text) {
+  var node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  return node;
+}
+
+function round(value) {
+  return String(Math.round(value * 10) / 10);
+}
+
+/* The page's own link to a method or quiz (the schedule has them), so URLs match the site's layout. */
+function linkTo(kind, id, label) {
+  var found = document.querySelector("a[data-" + kind + '="' + id + '"]');
+  if (!found) return el("span", null, label);
+  var a = el("a", null, label);
+  a.setAttribute("href", found.getAttribute("href"));
+  return a;
+}
+
+function evaluate(data) {
+  var seen = visited();
+  var ticked = store.get("attended:" + data.id, cleanTicked, []);
+  var passedQuiz = {};
+  Object.keys(data.quizzes).forEach(function (id) { passedQuiz[id] = passed(id); });
+  var sessions = data.sessions.map(function (s) {
+    var reads = s.methods.filter(function (m) { return !seen[m]; });
+    var quizzes = s.quizzes.filter(function (q) { return !passedQuiz[q]; });
+    var manual = s.methods.length === 0 && s.quizzes.length === 0;
+    var done = manual ? ticked.indexOf(s.key) >= 0 : reads.length === 0 && quizzes.length === 0;
+    return { s: s, manual: manual, done: done, unread: reads, unpassed: quizzes };
+  });
+  var doneCount = sessions.filter(function (x) { return x.done; }).length;
+  var hours = sessions.reduce(function (sum, x) { return sum + (x.done ? x.s.hours : 0); }, 0);
+  var percent = sessions.length ? (doneCount * 100) / sessions.length : 0;
+  var methodIds = Object.keys(data.methods);
+  var quizIds = Object.keys(data.quizzes);
+  var rules = [];
+  if (data.attendance !== null && data.attendance !== undefined) {
+    rules.push({
+      met: percent + 1e-9 >= data.attendance,
+      text: "出勤不低于 " + round(data.attendance) + "%：已完成 " + doneCount + " / " + sessions.length +
+        " 个课次（" + round(percent) + "%）"
+    });
+  }
+  data.required.forEach(function (id) {
+    rules.push({ met: passedQuiz[id], quiz: id, text: "通过测验“" + data.quizzes[id] + "”" });
+  });
+  return {
+    sessions: sessions,
+    ticked: ticked,
+    doneCount: doneCount,
+    hours: hours,
+    percent: percent,
+    readCount: methodIds.filter(function (m) { return seen[m]; }).length,
+    methodCount: methodIds.length,
+    passedCount: quizIds.filter(function (q) { return passedQuiz[q]; }).length,
+    quizCount: quizIds.length,
+    rules: rules,
+    complete: rules.every(function (r) { return r.met; }) && (rules.length > 0 || doneCount === sessions.length)
+  };
+}
+
+function stat(value, label) {
+  var box = el("div", "lx-stat");
+  box.appendChild(el("span", "lx-stat-value", value));
+  box.appendChild(el("span", "lx-stat-label", label));
+  return box;
+}
+
+function todo(entry, data) {
+  var line = el("span", "lx-sess-todo");
+  var parts = [];
+  entry.unread.forEach(function (m) { parts.push(["待阅读：", linkTo("method", m, data.methods[m])]); });
+  entry.unpassed.forEach(function (q) { parts.push(["待通过：", linkTo("quiz", q, data.quizzes[q])]); });
+  parts.forEach(function (part, i) {
+    if (i) line.appendChild(document.createTextNode("；"));
+    line.appendChild(document.createTextNode(part[0]));
+    line.appendChild(part[1]);
+  });
+  return line;
+}
+
+function tickBox(entry, state, data, panel) {
+  var label = el("label", "lx-sess-tick");
+  var box = el("input");
+  box.type = "checkbox";
+  box.checked = entry.done;
+  box.setAttribute("data-session", entry.s.key);
+  box.addEventListener("change", function () {
+    var keys = state.ticked.filter(function (k) { return k !== entry.s.key; });
+    if (box.checked) keys.push(entry.s.key);
+    if (!store.set("attended:" + data.id, keys)) {
+      box.checked = !box.checked;
+      window.alert("无法保存：这个浏览器不允许本地存储（可能处于无痕模式）。");
+      return;
+    }
+    render(panel, data);
+  });
+  label.appendChild(box);
+  label.appendChild(document.createTextNode("我已参加"));
+  return label;
+}
+
+function sessionList(state, data, panel) {
+  var details = el("details", "lx-progress-detail");
+  details.appendChild(el("summary", null, "逐课次记录"));
+  var day = 0;
+  var list = null;
+  state.sessions.forEach(function (entry) {
+    if (entry.s.day !== day) {
+      day = entry.s.day;
+      details.appendChild(el("p", "lx-progress-day", "第 " + day + " 天"));
+      list = details.appendChild(el("ul", "lx-progress-sessions"));
+    }
+    var item = el("li", entry.done ? "is-done" : "is-todo");
+    item.setAttribute("data-session", entry.s.key);
+    item.appendChild(el("span", "lx-sess-time", entry.s.time + " "));
+    item.appendChild(el("span", "lx-sess-title", entry.s.kind + "：" + entry.s.title));
+    item.appendChild(el("span", "lx-sess-hours", "（" + round(entry.s.hours) + " 学时）"));
+    if (entry.manual) item.appendChild(tickBox(entry, state, data, panel));
+    else if (!entry.done) item.appendChild(todo(entry, data));
+    list.appendChild(item);
+  });
+  return details;
+}
+
+function render(panel, data) {
+  var state = evaluate(data);
+  var wasOpen = panel.querySelector("details[open]") !== null;
+  panel.textContent = "";
+  var stats = el("div", "lx-progress-stats");
+  stats.appendChild(stat(round(state.hours) + " / " + round(data.hours), "已获学时"));
+  stats.appendChild(stat(state.doneCount + " / " + state.sessions.length, "已完成课次"));
+  stats.appendChild(stat(state.readCount + " / " + state.methodCount, "已读学习材料"));
+  stats.appendChild(stat(state.passedCount + " / " + state.quizCount, "已通过测验"));
+  panel.appendChild(stats);
+  var bar = el("div", "lx-progress-bar");
+  var share = data.hours ? Math.min(100, (state.hours * 100) / data.hours) : 0;
+  bar.setAttribute("role", "progressbar");
+  bar.setAttribute("aria-label", "已获学时");
+  bar.setAttribute("aria-valuemin", "0");
+  bar.setAttribute("aria-valuemax", "100");
+  bar.setAttribute("aria-valuenow", String(Math.round(share)));
+  var fill = bar.appendChild(el("span"));
+  fill.style.width = share + "%";
+  panel.appendChild(bar);
+  if (state.rules.length) {
+    var rules = el("ul", "lx-progress-rules");
+    state.rules.forEach(function (rule) {
+      var item = el("li", rule.met ? "is-met" : "is-unmet");
+      if (rule.quiz) {
+        item.appendChild(document.createTextNode("通过测验“"));
+        item.appendChild(linkTo("quiz", rule.quiz, data.quizzes[rule.quiz]));
+        item.appendChild(document.createTextNode("”" + (rule.met ? "：已通过" : "：尚未通过")));
+      } else {
+        item.textContent = rule.text;
+      }
+      rules.appendChild(item);
+    });
+    panel.appendChild(rules);
+  }
+  panel.appendChild(el("p", "lx-progress-verdict " + (state.complete ? "is-met" : "is-unmet"),
+    state.complete ? "已达到结业要求" : "尚未达到结业要求"));
+  var details = panel.appendChild(sessionList(state, data, panel));
+  if (wasOpen) details.open = true;
+  panel.appendChild(el("p", "lx-progress-note",
+    "阅读了学习材料、通过了测验的课次自动计入；开班式、现场观摩等没有材料的课次，参加后请勾选“我已参加”。" +
+    "进度只保存在这台设备的这个浏览器里，不上传、不需要登录。"));
+}
+
+function panels() {
+  var found = document.querySelectorAll(".lx-progress[data-programme]");
+  for (var i = 0; i < found.length; i++) {
+    var panel = found[i];
+    var script = document.querySelector("script.lx-programme-data");
+    var data = null;
+    try {
+      data = script ? JSON.parse(script.textContent) : null;
+    } catch (e) {
+      data = null;
+    }
+    if (!data || data.id !== panel.getAttribute("data-programme")) continue;
+    panel.lxData = data;
+    render(panel, data);
+  }
+}
+
+function refresh() {
+  var found = document.querySelectorAll(".lx-progress[data-programme]");
+  for (var i = 0; i < found.length; i++) {
+    if (found[i].lxData) render(found[i], found[i].lxData);
+  }
+}
+
+/* ---- printed sheets ---- */
+
+function printButtons() {
+  var buttons = document.querySelectorAll(".lx-print-button");
+  for (var i = 0; i < buttons.length; i++) {
+    buttons[i].addEventListener("click", function () { window.print(); });
+  }
+}
+
+function init() {
+  recordVisit();
+  panels();
+  printButtons();
+}
+
+// Material's instant navigation swaps pages without reloading: follow its document$ when present.
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(init);
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", init);
+} else {
+  init();
+}
+window.addEventListener("storage", function (event) {
+  if (!event.key || event.key.indexOf(STORE_PREFIX) === 0) refresh();
+});
+window.addEventListener("pageshow", function (event) {
+  if (event.persisted) refresh();
+});

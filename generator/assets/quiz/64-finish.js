@@ -1,0 +1,67 @@
+/* Finishing an attempt: score it, make the result code, keep it in "history:<bank>", show the result */
+function finishAttempt(session, automatic) {
+  stopClock(session);
+  const attempt = session.attempt, bank = session.bank, now = Date.now();
+  const scored = scoreAttempt(session.byId, attempt.order, attempt.answers);
+  attempt.order.forEach(id => partsOf(session, id).forEach(question => {
+    const answer = attempt.answers[question.id];  // practice: what was checked is already recorded
+    if (session.exam || (answer != null && !attempt.checked.includes(id))) recordAnswer(session, question, scored.correct[question.id] === 1);
+  }));
+  const profile = readProfile(), result = resultPayload(bank, attempt, scored, profile, now), passed = result.ok === 1;
+  const code = session.historyKey ? makeResultCode(result) : '';
+  if (session.historyKey) {
+    store.set(session.historyKey, pastAttempts(session).concat([{finishedAt: now, score: result.sc, passed,
+      points: result.p, max: result.m, seconds: result.t, seed: attempt.seed, code}]));
+  }
+  store.del(session.attemptKey);
+  attempt.done = true;
+  showResults(session, result, code, automatic, profile);
+  drawHistory(session);
+  // for hosts such as the SCORM adapter, which report the result to an LMS
+  document.dispatchEvent(new CustomEvent('lunxun:finished', {detail: {bank: bank.id, score: result.sc, passed,
+    points: result.p, max: result.m, seconds: result.t, code}}));
+}
+
+function showResults(session, result, code, automatic, profile) {
+  const attempt = session.attempt, bank = session.bank, exam = session.exam, lite = session.options.lite;
+  fill(session.bar);
+  const headId = uniqueId(), ids = Object.keys(result.r), rightCount = ids.filter(id => result.r[id]).length;
+  const anchor = k => headId + '-' + k, used = pastAttempts(session).length;
+  const again = !(exam && bank.attempts && used >= bank.attempts);
+  const finishedDay = dayText(result.f * 1000);
+  const head = h('h2', {id: headId, tabindex: -1}, lite ? `答对 ${rightCount} / ${ids.length} 题` : `${result.sc} 分 · ${result.ok ? '合格' : '不合格'}`);
+  fill(session.main, h('section', {class: 'lx-result ' + (result.ok ? 'lx-pass' : 'lx-fail'), 'aria-labelledby': headId}, head,
+    automatic && h('p', {class: 'lx-note', role: 'status'}, '时间到，系统已自动交卷。'),
+    h('dl', {class: 'lx-facts'}, [!lite && ['得分', `${result.p} / ${result.m} 分（${result.sc} 分）`], !lite && ['及格线', bank.passMark + ' 分'],
+      ['用时', durationText(result.t)], ['答对', `${rightCount} / ${ids.length} 题`]].filter(Boolean)
+      .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+    h('ol', {class: 'lx-sheet lx-marks', 'aria-label': '逐题结果'}, attempt.order.map((id, k) => {
+      const right = isAllRight(session, id), some = partsOf(session, id).some(q => result.r[q.id]);
+      return h('li', {}, h('a', {href: '#' + anchor(k), class: 'lx-cell ' + (right ? 'lx-ok' : some ? 'lx-part' : 'lx-bad'),
+        'aria-label': `第 ${k + 1} 题：${right ? '答对' : some ? '部分答对' : '答错'}`}, k + 1));
+    })),
+    code && codeBox(code, session.say),
+    code && h('p', {class: 'lx-note'}, profile.name ? `成绩码含有姓名“${profile.name}”和本次作答，老师用它登记成绩。` : '提示：成绩码未含姓名，交给老师时请注明。'),
+    code && result.ok === 1 && certificate(profile, bank.title, result.sc, finishedDay),
+    h('div', {class: 'lx-tools'},
+      code && button('下载作答记录', () => downloadJson(`lunxun-${bank.id}-${finishedDay}.json`,
+        Object.assign({title: bank.title, code, startedAt: attempt.startedAt}, result))),
+      again && button(exam ? '再考一次' : '再练一次', () => begin(session, true)),
+      !session.root.dataset.standalone && h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
+    h('h3', {}, '逐题回顾'),
+    attempt.order.map((id, k) => {
+      const card = questionCard(session.byId[id], session.board, `第 ${k + 1} 题`, 4);
+      card.id = anchor(k);
+      return card;
+    })));
+  head.focus();
+}
+
+// 本机作答记录: every finished attempt on this device, newest first, each with its code.
+function drawHistory(session) {
+  const past = pastAttempts(session);
+  fill(session.past, ...(past.length ? [h('h2', {}, '本机作答记录'), h('ul', {class: 'lx-past'},
+    past.map((entry, k) => h('li', {}, h('details', {}, h('summary', {},
+      `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${entry.score} 分 · ${entry.passed ? '合格' : '不合格'} · 用时 ${durationText(entry.seconds)}`),
+    entry.code && codeBox(entry.code, session.say)))).reverse())] : []));
+}

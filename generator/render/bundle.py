@@ -1,0 +1,54 @@
+"""The browser scripts the site serves, each concatenated from its source sections.
+
+The quiz engine and the progress panel are kept as one source file per section under
+generator/assets/ (shared/, quiz/, progress/), so each can be read on its own and loaded on
+its own by the node unit tests (tests/js/). Browsers get one plain script per bundle: module
+scripts do not load from file://, and one file compresses better than several. The sections
+share one scope, an IIFE in strict mode, so nothing leaks into the page's globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+
+import rjsmin
+
+# Served name → sections in load order (paths under generator/assets/). Both bundles start with
+# the storage helper, so quiz.js and progress.js read and check stored values the same way.
+BUNDLES: dict[str, tuple[str, ...]] = {
+    "quiz.js": (
+        "shared/storage.js",
+        "quiz/10-dom.js", "quiz/12-format.js", "quiz/15-random.js",
+        "quiz/20-question-types.js", "quiz/21-single.js", "quiz/22-multiple.js", "quiz/23-judge.js",
+        "quiz/24-blank.js", "quiz/25-order.js", "quiz/26-match.js", "quiz/27-case.js", "quiz/29-grading.js",
+        "quiz/30-card.js", "quiz/40-draw.js", "quiz/45-saved-attempt.js",
+        "quiz/50-scoring.js", "quiz/52-result-code.js", "quiz/54-result-widgets.js", "quiz/56-profile-form.js",
+        "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js", "quiz/64-finish.js",
+        "quiz/70-wrongbook.js", "quiz/80-daily.js", "quiz/90-start.js",
+    ),
+    "progress.js": ("shared/storage.js", "progress/progress.js"),
+}
+
+
+def bundle(name: str, sections: Iterable[tuple[str, str]]) -> str:
+    """One script from ``(path, source)`` sections, in one strict-mode IIFE, minified.
+
+    Minifying (comments and spaces only; rjsmin renames nothing) keeps the readable sources
+    within the quiz engine's gzip budget (benchmarks/quiz_budget.py measures what is served).
+    A header comment says where the sources are."""
+    parts = list(sections)
+    body = "".join(f"\n{source.rstrip()}\n" for _, source in parts)
+    code = rjsmin.jsmin(f"(() => {{\n'use strict';\n{body}}})();", keep_bang_comments=False)
+    folders = sorted({path.split("/")[0] + "/" for path, _ in parts})
+    header = f"/*! lunxun {name}: minified from generator/assets/ {' '.join(folders)} by generator/render/bundle.py */"
+    return f"{header}\n{code}\n"
+
+
+def asset_bytes(name: str) -> bytes:
+    """The bytes served as ``assets/lunxun/<name>``: a bundle built from its sections, or the file itself."""
+    folder = resources.files("generator") / "assets"
+    if name not in BUNDLES:
+        return (folder / name).read_bytes()
+    sections = [(path, (folder / path).read_text(encoding="utf-8")) for path in BUNDLES[name]]
+    return bundle(name, sections).encode("utf-8")
