@@ -122,3 +122,22 @@ def ten_trainees(version: str) -> list[str]:
                           score=float(score), passed=int(score >= 60), version=version,
                           seed=index, finished=1_746_064_800 + index * 60))
     return codes
+
+
+def trusted_collection(codes: list[str], file: str = "chat.txt", ticketed: bool = False) -> Any:
+    """LX1 codes taken at their word, for tests of the analysis and the report alone.
+
+    `lunxun results` re-grades every code; the hand-checked statistics below are about what
+    happens after grading, so they skip it. ``ticketed`` makes the identities verified ones
+    (the keep rule "latest" applies only to those).
+    """
+    from generator.results.code import decode_result_code
+    from generator.results.collect import Attempt, Collection
+
+    collection = Collection(files=1)
+    for line, text in enumerate(codes, start=1):
+        collection.found += 1
+        c = decode_result_code(text)
+        collection.add(Attempt(c.b, c.bv, c.n, c.u, c.i, c.q, c.a, c.r, c.p, c.m, c.sc, c.ok == 1, c.t, c.f, c.s,
+                               file, line, ticket=c.n if ticketed else ""))
+    return collection

@@ -89,6 +89,12 @@ def run(options: Options, layout: Layout) -> int:
     if context.tickets is None:
         bank_notes.append("未提供名单：学员身份是学员自己填写的，无法核实；同一身份多次作答时一律按最高分计，"
                           "别人冒名发来的成绩码不能拉低任何人的成绩")
+    return write_outputs(collection, infos, bank_notes, options)
+
+
+def write_outputs(collection: Collection, infos: dict, bank_notes: list[str],  # type: ignore[type-arg]
+                  options: Options) -> int:
+    """Analyse the graded attempts and write the sheet, the CSV and the report."""
     by_file = options.batch == "file"
     batch_of = batch_by_file if by_file else batch_by_unit
     other = "best" if options.keep == "latest" else "latest"
