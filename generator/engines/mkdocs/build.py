@@ -15,6 +15,7 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from ...loading.site_config import config_text
 from ...output import staging_dir, swap_in
 from ...problems import BuildError
+from ..precompress import precompress
 from .console import show_mkdocs_log
 
 
@@ -50,6 +51,8 @@ def build_site(
     try:
         config.site_dir = str(staging)
         build(config)
+        if not offline:  # file:// reads no .gz; the offline zip stays as small as it is
+            precompress(staging)
         swap_in(staging, target)
     except PluginError as error:
         raise BuildError(str(error)) from None
