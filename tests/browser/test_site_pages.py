@@ -109,7 +109,7 @@ def test_the_guide_comes_after_every_trainee_page(phone, shipped_url: str) -> No
     assert names.index("术语表") < names.index("培训者指南")
 
 
-@pytest.mark.parametrize("page_name", ["", "method/", "quiz/", "curriculum/", "class/", "results/", "interop/"])
+@pytest.mark.parametrize("page_name", ["", "method/", "quiz/", "curriculum/", "class/", "results/", "interop/", "deploy/"])
 def test_the_guide_has_no_stray_spaces_in_its_sentences(phone, shipped_url: str, page_name: str) -> None:
     _open(phone, shipped_url + "guide/" + page_name)
     # the text as written between tags: a space next to code or a link is the guide's style
