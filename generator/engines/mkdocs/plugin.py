@@ -20,6 +20,7 @@ from ...render import RenderedSite
 from ...render.assets import SITE_ASSETS
 from .. import theme
 from ..navigation import REQUIRED_EXTENSIONS, handwritten_nav
+from ..page_scripts import drop_unused_engine, instant_navigation
 from ..state import save_state
 from .config import LunxunConfig
 from .incremental import (
@@ -54,6 +55,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         self.files: Files | None = None
         self.search_index: SiteSearchIndex | None = None
         self.signature = ""
+        self.instant = False  # Material's instant navigation: every page keeps the quiz engine
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.incremental = dirty
@@ -96,6 +98,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         # extra_css/js are plain lists of URLs; ours go first so a site's own CSS can override
         config.extra_css[:0] = [f"assets/lunxun/{name}" for name in ASSETS if name.endswith(".css")]
         config.extra_javascript[:0] = [f"assets/lunxun/{name}" for name in ASSETS if name.endswith(".js")]
+        self.instant = instant_navigation(config)
         if theme.uses_material_offline(config):
             self.config["offline"] = True
         theme.add_polyfills(config, self.config.offline)
@@ -173,6 +176,8 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         if self.rendered is None:
             return html
         html = theme.label_dialog(html)
+        if not self.instant:
+            html = drop_unused_engine(html)
         return theme.use_engine(html) if self.config.search else html
 
     @event_priority(-50)  # after Material's search plugin has written the index
