@@ -138,3 +138,9 @@ test('noteAnswer: a wrong answer enters with streak 0, two right ones in a row t
   assert.equal(engine.noteAnswer({bank: 'b', title: '练习', id: 's'}, question, true, null, null), 2);
   assert.deepEqual(plain(engine.readWrongBook()), {});
 });
+
+test('a sound value written with other spacing is not taken for a broken one', () => {
+  const engine = engineWith({'history:b': JSON.stringify([ENTRY], null, 2)});
+  assert.deepEqual(plain(engine.readHistory('b')), [ENTRY]);
+  assert.deepEqual(setAside(engine.storage), []);
+});

@@ -22,7 +22,7 @@ const store = {
     let parsed;
     try { parsed = JSON.parse(text); } catch (error) { parsed = undefined; }
     const usable = parsed === undefined ? undefined : clean(parsed);
-    if (usable !== undefined && JSON.stringify(usable) === text) return usable;
+    if (usable !== undefined && JSON.stringify(usable) === JSON.stringify(parsed)) return usable;  // sound as stored
     // broken or repaired: keep a copy of the original, then store what is used from now on
     if (store.setAside(key, text)) {
       if (usable === undefined) store.del(key); else store.set(key, usable);
