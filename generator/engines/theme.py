@@ -4,7 +4,9 @@ Material's search box sends queries to a web worker whose address the theme writ
 each page's ``__config``; Material documents that worker as replaceable. This module puts
 lunxun's engine (assets/search.js) in its place, keeps Material from fetching polyfills
 from the internet, and, for copies opened from file://, writes the index as a script and
-adds a shim that runs the engine on the page (browsers start no workers there).
+adds a shim that runs the engine on the page (browsers start no workers there). The same
+shim, on every page, starts a search on pasted, spoken and IME input, which Material
+(reading the box on keyup only) would not see.
 """
 
 from __future__ import annotations
@@ -31,19 +33,19 @@ _CONFIG_SCRIPT = re.compile(
 _THEME_WORKER = re.compile(r"assets/javascripts/workers/[^/]+\.js$")
 
 
-def asset_names(offline: bool) -> list[str]:
-    """The scripts this module adds to the site, under assets/lunxun/."""
-    return [ENGINE, POLYFILLS] + ([SHIM] if offline else [])
+def asset_names() -> list[str]:
+    """The scripts this module adds to the site, under assets/lunxun/ (the same online and offline)."""
+    return [ENGINE, POLYFILLS, SHIM]
 
 
 def asset_bytes(name: str) -> bytes:
     return bundle.asset_bytes(name)
 
 
-def add_polyfills(config: Any, offline: bool) -> None:
+def add_polyfills(config: Any) -> None:
     """List our polyfills where Material loads its own: in <head>, before its bundle."""
     polyfills = config.extra.setdefault("polyfills", [])
-    for name in [POLYFILLS] + ([SHIM] if offline else []):
+    for name in (POLYFILLS, SHIM):
         url = f"{ASSET_DIR}/{name}"
         if url not in polyfills:
             polyfills.append(url)

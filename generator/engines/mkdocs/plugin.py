@@ -101,7 +101,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         self.instant = instant_navigation(config)
         if theme.uses_material_offline(config):
             self.config["offline"] = True
-        theme.add_polyfills(config, self.config.offline)
+        theme.add_polyfills(config)
         if self.config.offline:
             config.use_directory_urls = False  # file:// has no index.html lookup for folders
         if self.config.nav and config.nav is None:
@@ -118,7 +118,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
                if files.get_file_from_path(path) is None},  # a hand-written page wins
             **self.rendered.files,
             **{f"assets/lunxun/{name}": theme.asset_bytes(name) for name in ASSETS},
-            **{f"{theme.ASSET_DIR}/{name}": theme.asset_bytes(name) for name in theme.asset_names(self.config.offline)},
+            **{f"{theme.ASSET_DIR}/{name}": theme.asset_bytes(name) for name in theme.asset_names()},
         }
         # File.generated is a classmethod that builds the subclass it is called on
         self.generated = [cast(GeneratedFile, GeneratedFile.generated(config, path, content=data))
