@@ -182,6 +182,8 @@ def _bank(t: Texts, mode: str) -> dict[str, Any]:
         "description": t("quiz.QuizBank.description"),
         "methods": ["fa"],
         "mode": mode,
+        # the exam's review shows every field in the browser only when the browser grades
+        **({"grading": "browser"} if mode == "exam" else {}),
         "shuffle_questions": False,
         "shuffle_options": False,
         "questions": _questions(t),
