@@ -38,6 +38,7 @@ from synth import write_project
 from generator.engines.mkdocs.build import build_site
 from generator.render.assets import QUIZ_SCRIPTS, QUIZ_STYLES
 from generator.render.bundle import asset_bytes
+
 BUDGET_GZIP = 18 * 1024
 BUDGET_READY_MS = 50
 PROBE = """
