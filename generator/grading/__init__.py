@@ -1,5 +1,6 @@
 """The one set of grading rules: how a response is judged, and how a seed reproduces an attempt.
 
-The browser engine (generator/assets/quiz.js) implements the same rules; both sides are
-tested against tests/data/grading_cases.json.
+The browser engine implements the same rules (generator/assets/quiz/: 15-random.js, the
+question types 2x-*.js, 40-draw.js, 50-scoring.js); both sides are tested against
+tests/data/grading_cases.json (tests/test_exam_grading.py, tests/js/exam-grading.test.js).
 """

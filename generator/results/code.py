@@ -1,4 +1,4 @@
-"""Result codes: ``LX1.<payload>.<crc>``, made by the quiz engine (generator/assets/quiz.js).
+"""Result codes: ``LX1.<payload>.<crc>``, made by the quiz engine (assets/quiz/52-result-code.js).
 
 ``payload`` is the base64url text (no padding) of a UTF-8 JSON object and ``crc`` is the
 CRC-32 (zlib's polynomial) of the payload's ASCII text as eight lowercase hex digits. The

@@ -1,0 +1,45 @@
+"""generator/render/bundle.py: the served quiz.js and progress.js built from their sections."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from importlib import resources
+
+import pytest
+
+from generator.render.assets import SITE_ASSETS
+from generator.render.bundle import BUNDLES, asset_bytes, bundle
+
+ASSETS = resources.files("generator") / "assets"
+
+
+def test_every_section_file_is_in_its_bundle_once_and_each_bundle_starts_with_storage() -> None:
+    for folder, name in (("quiz", "quiz.js"), ("progress", "progress.js")):
+        files = sorted(f"{folder}/{entry.name}" for entry in (ASSETS / folder).iterdir() if entry.name.endswith(".js"))
+        listed = [path for path in BUNDLES[name] if path.startswith(folder + "/")]
+        assert listed == files  # in name order, which is load order
+        assert BUNDLES[name][0] == "shared/storage.js"
+    assert set(BUNDLES) <= set(SITE_ASSETS)
+
+
+def test_bundle_is_one_strict_scope_without_comments() -> None:
+    text = bundle("demo.js", [("a.js", "/* why */\nconst one = 1;\n"), ("b.js", "// two\nconst two = one + 1;\n")])
+    header, code = text.split("\n", 1)
+    assert header.startswith("/*! lunxun demo.js: minified from generator/assets/")
+    assert code.startswith("(()=>{'use strict';") and code.rstrip().endswith("})();")
+    assert "why" not in code and "two\n" not in code and "const one=1;" in code
+
+
+def test_plain_assets_are_served_as_they_are() -> None:
+    assert asset_bytes("quiz.css") == (ASSETS / "quiz.css").read_bytes()
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed (`make test` installs it)")
+@pytest.mark.parametrize("name", sorted(BUNDLES))
+def test_served_bundle_is_valid_javascript_and_stable(name: str, tmp_path) -> None:
+    data = asset_bytes(name)
+    assert data == asset_bytes(name)  # two builds, the same bytes
+    (tmp_path / name).write_bytes(data)
+    checked = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, check=False)
+    assert checked.returncode == 0, checked.stderr
