@@ -110,6 +110,16 @@ def _hours(text: str) -> float:
     return value
 
 
+def _score(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 1 <= value <= 5:
+        raise argparse.ArgumentTypeError(f"“{text}”不是有效的分数：应为 1 到 5 之间的数，如 4")
+    return value
+
+
 def cmd_rotation(args: argparse.Namespace) -> int:
     from .commands import rotation
 
@@ -124,6 +134,10 @@ def cmd_rotation(args: argparse.Namespace) -> int:
         return rotation.attendance_sheet(root, layout, args.programme, args.cohort, args.force)
     if args.action == "attendance-read":
         return rotation.attendance_read(root, layout, args.programme, args.cohort, as_of)
+    if args.action == "evaluation-sheet":
+        return rotation.evaluation_sheet(root, layout, args.programme, args.cohort, args.force)
+    if args.action == "evaluation-read":
+        return rotation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force)
     if args.action == "archive":
         return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force)
     return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force)
@@ -163,6 +177,17 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--annual", type=_hours, default=90, help="每人每年应完成的学时（默认 90）")
     report.add_argument("-o", "--output", default=None, help="输出目录（默认 rosters/<项目>/报表/）")
     report.add_argument("--force", action="store_true", help="同一截至日期的报表已存在时覆盖")
+
+    evaluation = commands.add_parser("evaluation", help="培训质量测评：生成测评表，汇总各课次、各主讲人的得分")
+    steps = evaluation.add_subparsers(dest="step", required=True, metavar="操作")
+    sheet = steps.add_parser("sheet", help="生成一期的测评表（Excel，每份测评表一行，不写姓名）")
+    common(sheet, "evaluation-sheet", True)
+    sheet.add_argument("--force", action="store_true", help="测评表已存在时重新生成（已录入的内容会丢失）")
+    read = steps.add_parser("read", help="汇总一个培训项目各期的测评表：均分、分布、回收率、意见建议，标出低分课次和主讲人")
+    common(read, "evaluation-read", False)
+    read.add_argument("--threshold", type=_score, default=4.0, help="低于这个均分（1–5）的课次和主讲人要提示调整（默认 4）")
+    read.add_argument("--date", type=_date, default=None, help="汇总日期（默认今天），用于文件名")
+    read.add_argument("--force", action="store_true", help="同一天的汇总已存在时覆盖")
 
     archive = commands.add_parser("archive", help="一期结束后生成培训档案（名册、授课内容、考勤、成绩、照片、体会文章、情况总结；文件夹和 .zip）")
     common(archive, "archive", True)

@@ -91,7 +91,7 @@ def title_of(ledger: Ledger) -> str:
     return f"{ledger.curriculum.title}情况报表（截至 {ledger.as_of.isoformat()}）"
 
 
-def write_xlsx(ledger: Ledger, tables: list[Table]) -> bytes:
+def write_xlsx(ledger: Ledger, tables: list[Table], title: str | None = None) -> bytes:
     """One sheet per table, a title row with the date covered, a bold frozen header."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -101,7 +101,7 @@ def write_xlsx(ledger: Ledger, tables: list[Table]) -> bytes:
     book.remove(book.active)
     for table in tables:
         sheet = book.create_sheet(table.title)
-        sheet.cell(1, 1, f"{title_of(ledger)} · {table.title}").font = Font(bold=True, size=13)
+        sheet.cell(1, 1, f"{title or title_of(ledger)} · {table.title}").font = Font(bold=True, size=13)
         for column, text in enumerate(table.header, start=1):
             sheet.cell(2, column, text).font = Font(bold=True)
             sheet.column_dimensions[get_column_letter(column)].width = max(8, min(40, 2 * len(text) + 4))
