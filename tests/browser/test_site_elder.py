@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
 from site_support import wechat_phone
 
 HERE = Path(__file__).resolve().parent

@@ -1,0 +1,168 @@
+"""First visits on a weak connection: Chromium's network throttling at 400 kbit/s each way with
+400 ms latency, an empty cache, a 360 × 740 phone. For each page kind it reports the time to
+the load event (the page drawn and its scripts run), the time until every request the page
+makes has finished (then no request for half a second: this includes the search index,
+which Material's search fetches at once), and the bytes received, served two ways:
+
+- ``gzip_static``: the site's .gz copies sent with ``Content-Encoding: gzip``, as nginx's
+  ``gzip_static on`` does (docs/guide/deploy.md);
+- ``plain``: the files as they are, as a server without compression sends them.
+
+Bar: the method page's first visit with ``gzip_static`` completes in at most 3 s.
+
+    python benchmarks/first_visit.py [--site DIR] [--runs N]
+
+Without --site it builds the shipped project into a temporary folder first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import http.server
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = {
+    "home": "",
+    "method": "methods/liuchixiang/",
+    "practice": "quizzes/liuchixiang-jichu/",
+    "exam": "quizzes/shuji-lunxun-jieye/",
+    "programme": "programmes/shuji-lunxun/",
+    "batch": "programmes/shuji-lunxun/2026-01/",
+}
+THROTTLE = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
+BAR_SECONDS = 3.0
+WORKER = "assets/lunxun/search.js"  # the search engine, started as a worker by Material's bundle
+QUIET_MS = 500  # no request for this long after the load event: the visit is complete
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files; with ``gzip_static`` set, a file's .gz copy when the browser accepts gzip."""
+
+    gzip_static = False
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        packed = path.with_name(path.name + ".gz")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip_static and accepts and path.is_file() and packed.is_file()):
+            return super().send_head()
+        body = packed.open("rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(packed.stat().st_size))
+        self.end_headers()
+        return body
+
+
+@contextlib.contextmanager
+def served(folder: Path, gzip_static: bool) -> Iterator[str]:
+    handler = functools.partial(type("H", (_Handler,), {"gzip_static": gzip_static}), directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def visit(browser, url: str) -> tuple[float, float, int]:
+    """One first visit: seconds until the load event and until complete, bytes received."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", is_mobile=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    cdp.send("Network.emulateNetworkConditions", THROTTLE)
+    pending: set[str] = set()
+    received = {"bytes": 0, "last": 0.0}
+
+    def finished(event: dict) -> None:
+        received["bytes"] += int(event.get("encodedDataLength", 0))
+        received["last"] = time.perf_counter()
+        pending.discard(event["requestId"])
+
+    def sent(event: dict) -> None:
+        # a web worker's own script is reported as sent but never as finished to the page
+        if not event["request"]["url"].endswith(WORKER):
+            pending.add(event["requestId"])
+
+    cdp.on("Network.requestWillBeSent", sent)
+    cdp.on("Network.loadingFinished", finished)
+    cdp.on("Network.loadingFailed", lambda event: pending.discard(event["requestId"]))
+    start = time.perf_counter()
+    page.goto(url, wait_until="load", timeout=120_000)
+    loaded = time.perf_counter() - start
+    give_up = time.perf_counter() + 60
+    while time.perf_counter() < give_up and (
+        pending or time.perf_counter() - max(received["last"], start) < QUIET_MS / 1000
+    ):
+        page.wait_for_timeout(50)
+    if pending:
+        print(f"  {url}: {len(pending)} requests still open after 60 s", file=sys.stderr)
+    done = max(received["last"], start) - start
+    context.close()
+    return loaded, done, received["bytes"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, help="a built site (default: build the shipped project)")
+    parser.add_argument("--runs", type=int, default=3, help="visits per page and way; the median is reported")
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as scratch:
+        site = args.site
+        if site is None:
+            from generator.engines.mkdocs.build import build_site
+
+            site = build_site(ROOT / "mkdocs.yml", site_dir=str(Path(scratch) / "site"))
+        chromium = shutil.which("chromium")
+        if chromium is None:
+            print("需要 chromium", file=sys.stderr)
+            return 2
+        results: dict[tuple[str, str], tuple[float, float, int]] = {}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            for way, gzip_static in (("gzip_static", True), ("plain", False)):
+                with served(site, gzip_static) as base:
+                    for name, path in PAGES.items():
+                        runs = [visit(browser, base + path) for _ in range(args.runs)]
+                        results[(name, way)] = (
+                            statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs), runs[0][2]
+                        )
+            browser.close()
+    print("| page | gzip_static: load | complete | bytes | plain: load | complete | bytes |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name in PAGES:
+        cells = []
+        for way in ("gzip_static", "plain"):
+            loaded, done, size = results[(name, way)]
+            cells += [f"{loaded:.2f} s", f"{done:.2f} s", f"{size / 1024:.0f} KB"]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    loaded, done, _ = results[("method", "gzip_static")]
+    print(f"\nmethod page, gzip_static: load event {loaded:.2f} s, complete {done:.2f} s (bar {BAR_SECONDS:.0f} s on complete)")
+    return 0 if done <= BAR_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
