@@ -29,17 +29,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.engine == "zensical":
         from .engines.zensical import build_with_zensical
 
-        site = build_with_zensical(config_file, site_dir=args.site_dir, offline=args.offline)
+        site = build_with_zensical(config_file, site_dir=args.site_dir, offline=args.offline, force=args.force)
     elif args.offline:
         from .engines.mkdocs.offline import build_offline
 
-        site, archive = build_offline(config_file, folder=args.site_dir, strict=args.strict)
+        site, archive = build_offline(config_file, folder=args.site_dir, strict=args.strict, force=args.force)
         print(f"离线版已生成：{site}\n压缩包：{archive}（解压后用浏览器打开 index.html，无需联网）")
         return 0
     else:
         from .engines.mkdocs.build import build_site
 
-        site = build_site(config_file, site_dir=args.site_dir, strict=args.strict)
+        site = build_site(config_file, site_dir=args.site_dir, strict=args.strict, force=args.force)
     print(f"网站已生成：{site}")
     return 0
 
@@ -210,6 +210,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs 配置文件")
     build.add_argument("-d", "--site-dir", default=None, help="输出目录（默认 site/）")
     build.add_argument("--strict", action="store_true", help="有任何警告即视为失败")
+    build.add_argument("--force", action="store_true",
+                       help="输出目录已存在、又不是 lunxun 生成的网站时，仍然整体替换它（其中原有的文件会被删除）")
     build.add_argument("--offline", action="store_true",
                        help="生成离线版：文件夹和 .zip，可从 U 盘直接用浏览器打开（默认输出 site-offline/）")
     build.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",

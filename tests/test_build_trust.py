@@ -86,7 +86,7 @@ def test_unreadable_file_is_a_problem_not_a_traceback(project: Path, capsys) -> 
     (project / "quizzes" / "broken.yaml").mkdir()  # a folder where a file should be: reading fails
     assert main(["check", "--root", str(project)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("quizzes/broken.yaml:1:1: 无法读取文件")
+    assert err.startswith("quizzes/broken.yaml:1:1: 这是一个文件夹")
 
 
 def test_bom_crlf_and_fullwidth_spaces(project: Path, capsys) -> None:

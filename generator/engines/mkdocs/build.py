@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import shutil
 from pathlib import Path as FsPath
 
 from mkdocs.commands.build import build
@@ -13,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from ...loading.site_config import config_text
-from ...output import staging_dir, swap_in
+from ...output import building, guard, resolve_target, swap_in
 from ...problems import BuildError
 from ..precompress import precompress
 from .console import show_mkdocs_log
@@ -33,27 +32,29 @@ def _load(config_file: FsPath, **overrides: object):
 
 
 def build_site(
-    config_file: FsPath, site_dir: str | None = None, strict: bool = False, offline: bool = False
+    config_file: FsPath, site_dir: str | None = None, strict: bool = False, offline: bool = False,
+    force: bool = False,
 ) -> FsPath:
     """Build into a staging folder and swap it in; on any failure the old site stays as it was.
 
-    ``offline`` builds the copy that works opened from file:// (see generator.engines.mkdocs.offline).
+    ``offline`` builds the copy that works opened from file:// (see generator.engines.mkdocs.offline);
+    ``force`` replaces an existing folder that lunxun did not make (see generator.output.guard).
     """
     show_mkdocs_log()
     config_file = config_file.resolve()
     config = _load(config_file, strict=strict)
     if offline:
         _switch_offline(config)
-    target = FsPath(site_dir).resolve() if site_dir else FsPath(config.site_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_dir(target, "building")
+    target = resolve_target(FsPath(site_dir) if site_dir else FsPath(config.site_dir))
+    guard(target, config_file.parent, _sources(config), force)
     config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
     try:
-        config.site_dir = str(staging)
-        build(config)
-        if not offline:  # file:// reads no .gz; the offline zip stays as small as it is
-            precompress(staging)
-        swap_in(staging, target)
+        with building(target, "building") as staging:
+            config.site_dir = str(staging)
+            build(config)
+            if not offline:  # file:// reads no .gz; the offline zip stays as small as it is
+                precompress(staging)
+            swap_in(staging, target)
     except PluginError as error:
         raise BuildError(str(error)) from None
     except Abort as error:
@@ -61,9 +62,18 @@ def build_site(
     except OSError as error:
         raise BuildError(_os_message(error)) from None
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
         config.plugins.on_shutdown()
     return target
+
+
+def _sources(config: MkDocsConfig) -> list[FsPath]:
+    """The folders trainers write in: docs_dir and the lunxun plugin's content and quiz folders."""
+    root = FsPath(config.config_file_path).parent
+    folders = [FsPath(config.docs_dir)]
+    plugin = config.plugins.get("lunxun")
+    if plugin is not None:
+        folders += [root / str(plugin.config.content_dir), root / str(plugin.config.quizzes_dir)]
+    return folders
 
 
 def _switch_offline(config: MkDocsConfig) -> None:

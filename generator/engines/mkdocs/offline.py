@@ -14,6 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path as FsPath
 
+from ...output import MARKER
 from ...problems import BuildError
 from .build import build_site
 
@@ -32,11 +33,11 @@ def default_folder(config_file: FsPath) -> FsPath:
 
 
 def build_offline(
-    config_file: FsPath, folder: str | None = None, strict: bool = False
+    config_file: FsPath, folder: str | None = None, strict: bool = False, force: bool = False
 ) -> tuple[FsPath, FsPath]:
     """Build the offline copy into ``folder`` and pack it as ``folder``.zip beside it."""
     target = FsPath(folder).resolve() if folder else default_folder(config_file)
-    site = build_site(config_file, site_dir=str(target), strict=strict, offline=True)
+    site = build_site(config_file, site_dir=str(target), strict=strict, offline=True, force=force)
     (site / GUIDE_NAME).write_text(GUIDE, encoding="utf-8")
     try:
         archive = pack(site)
@@ -57,7 +58,7 @@ def pack(folder: FsPath) -> FsPath:
             partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
         ) as zipped:
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
+                if path.is_file() and path.name != MARKER:
                     zipped.write(path, FsPath(folder.name) / path.relative_to(folder))
         os.chmod(partial, 0o644)  # mkstemp makes it private; the copy is meant to be shared
         os.replace(partial, archive)

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ...loading.site_config import layout_of, read_site_config
-from ...output import staging_dir, swap_in
+from ...output import building, guard, resolve_target, swap_in
 from ...pipeline import render_project
 from ...problems import BuildError, ContentError
 from ...render import RenderedSite
@@ -34,7 +34,7 @@ CARRIED = ("site_name", "site_description", "site_author", "site_url", "copyrigh
 
 
 def build_with_zensical(
-    config_file: FsPath, site_dir: str | None = None, offline: bool = False
+    config_file: FsPath, site_dir: str | None = None, offline: bool = False, force: bool = False
 ) -> FsPath:
     """Render the project, stage it and build it with Zensical; returns the site folder."""
     if offline:
@@ -52,18 +52,15 @@ def build_with_zensical(
         rendered = render_project(root, layout_of(project))
     except ContentError as error:
         raise BuildError("内容有误，未生成网站：\n" + error.report()) from None
-    target = (
-        FsPath(site_dir).resolve() if site_dir else root / str(project.get("site_dir") or "site")
-    )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = staging_dir(target, "zensical")
-    try:
+    target = resolve_target(FsPath(site_dir) if site_dir else root / str(project.get("site_dir") or "site"))
+    layout = layout_of(project)
+    sources = [root / str(project.get("docs_dir") or "docs"), root / layout.content_dir, root / layout.quizzes_dir]
+    guard(target, root, sources, force)
+    with building(target, "zensical") as staging:
         stage(root, project, rendered, staging)
         _run_zensical(staging / "mkdocs.yml")
         swap_in(staging / "site", target)
-        save_state(root, rendered.state)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    save_state(root, rendered.state)
     return target
 
 
