@@ -7,19 +7,23 @@ const normaliseBlank = text => String(text).normalize('NFKC')
 const blankFits = (question, k, text) => typeof text === 'string' && !!normaliseBlank(text)
   && question.answer[k].some(accepted => normaliseBlank(accepted) === normaliseBlank(text));
 
+// A trainer-graded page ships `blanks` (how many) instead of the accepted texts.
+const blankCount = question => (Array.isArray(question.answer) ? question.answer.length : question.blanks);
+
 TYPES.blank = {
   name: '填空题',
   view(control, stem) {
     const texts = (control.answer || []).slice(), question = control.question;
     stem.querySelectorAll('.lx-slot').forEach(slot => {
-      const k = +slot.dataset.blank, width = Math.max(...question.answer[k].map(x => x.length)) + 2;
+      const k = +slot.dataset.blank;  // no key on the page: a width that tells nothing
+      const width = question.answer ? Math.max(...question.answer[k].map(x => x.length)) + 2 : 8;
       slot.replaceWith(h('input', {
         type: 'text', class: 'lx-blank' + (control.shown ? (blankFits(question, k, texts[k]) ? ' lx-ok' : ' lx-bad') : ''),
         'aria-label': '第 ' + (k + 1) + ' 空', value: texts[k] || '', disabled: control.locked, autocomplete: 'off',
         style: 'width:' + Math.min(width, 14) + 'em',
         oninput: e => {
           texts[k] = e.target.value;
-          control.set(texts.some(x => x && x.trim()) ? question.answer.map((_, j) => texts[j] || '') : null);
+          control.set(texts.some(x => x && x.trim()) ? range(blankCount(question)).map(j => texts[j] || '') : null);
         },
       }));
     });
@@ -27,7 +31,7 @@ TYPES.blank = {
   right: (question, answer) => Array.isArray(answer) && question.answer.every((_, k) => blankFits(question, k, answer[k])),
   key: question => question.answer.map((accepted, k) => (question.answer.length > 1 ? '第 ' + (k + 1) + ' 空：' : '')
     + accepted.join(' 或 ')).join('；'),
-  answerFits: (question, answer) => Array.isArray(answer) && answer.length === question.answer.length
+  answerFits: (question, answer) => Array.isArray(answer) && answer.length === blankCount(question)
     && answer.every(x => typeof x === 'string'),
   valid: question => typeof question.stem === 'string' && Array.isArray(question.answer) && question.answer.length > 0
     && question.answer.every(isTextList),

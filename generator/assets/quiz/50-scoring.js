@@ -1,13 +1,13 @@
 /* Scoring a finished attempt: what the result code carries besides the identity.
    ids: presented ids (a case id, then its sub-question ids); answers: the given answers by id;
    correct: 1/0 by gradable id; points, max (2 decimals); score: percent with one decimal. */
-function scoreAttempt(byId, order, givenAnswers) {
+function scoreAttempt(byId, order, givenAnswers, graded = true) {
   const ids = [], answers = {}, correct = {};
   let points = 0, max = 0;
   order.forEach(id => {
     if (byId[id].questions) ids.push(id);
     (byId[id].questions || [byId[id]]).forEach(question => {
-      const answer = givenAnswers[question.id], right = isRight(question, answer);
+      const answer = givenAnswers[question.id], right = graded && isRight(question, answer);
       ids.push(question.id);
       correct[question.id] = +right;
       if (answer != null) answers[question.id] = answer;

@@ -25,7 +25,7 @@ function createSession(root, bank, options) {
   });
   const meter = h('i');
   const session = {
-    root, bank, options, byId, topOf, exam: bank.mode === 'exam', say: speaker(),
+    root, bank, options, byId, topOf, exam: bank.mode === 'exam', trainer: bank.grading === 'trainer', say: speaker(),
     attemptKey: options.key || 'attempt:' + bank.id, historyKey: options.lite ? null : 'history:' + bank.id,
     bar: h('div', {class: 'lx-bar'}), main: h('div', {class: 'lx-main'}), past: h('div', {class: 'lx-hist'}),
     progress: h('span', {class: 'lx-prog'}), meter, gauge: h('span', {class: 'lx-meter', 'aria-hidden': 'true'}, meter),
@@ -40,8 +40,8 @@ function createSession(root, bank, options) {
       saveAttempt(session);
       drawSheet(session);
     },
-    isLocked: () => false,
-    isShown: id => !!session.attempt.done || (!session.exam && session.attempt.checked.includes(topOf[id])),
+    isLocked: () => !!session.attempt.done,
+    isShown: id => !session.trainer && (!!session.attempt.done || (!session.exam && session.attempt.checked.includes(topOf[id]))),
     refOf: question => options.ref(question),
   };
   fill(root, session.bar, session.main, session.say.el, session.past);

@@ -2,8 +2,8 @@
 function finishAttempt(session, automatic) {
   stopClock(session);
   const attempt = session.attempt, bank = session.bank, now = Date.now();
-  const scored = scoreAttempt(session.byId, attempt.order, attempt.answers);
-  attempt.order.forEach(id => partsOf(session, id).forEach(question => {
+  const scored = scoreAttempt(session.byId, attempt.order, attempt.answers, !session.trainer);
+  if (!session.trainer) attempt.order.forEach(id => partsOf(session, id).forEach(question => {
     const answer = attempt.answers[question.id];  // practice: what was checked is already recorded
     if (session.exam || (answer != null && !attempt.checked.includes(id))) recordAnswer(session, question, scored.correct[question.id] === 1);
   }));
@@ -27,7 +27,8 @@ function showResults(session, result, code, automatic, profile) {
   fill(session.bar);
   const headId = uniqueId(), ids = Object.keys(result.r), rightCount = ids.filter(id => result.r[id]).length;
   const anchor = k => headId + '-' + k, used = pastAttempts(session).length;
-  const again = !(exam && bank.attempts && used >= bank.attempts);
+  if (session.trainer) return showSubmitted(session, result, code, automatic, profile, again(session, used));
+  const retake = again(session, used);
   const finishedDay = dayText(result.f * 1000);
   const head = h('h2', {id: headId, tabindex: -1}, lite ? `答对 ${rightCount} / ${ids.length} 题` : `${result.sc} 分 · ${result.ok ? '合格' : '不合格'}`);
   fill(session.main, h('section', {class: 'lx-result ' + (result.ok ? 'lx-pass' : 'lx-fail'), 'aria-labelledby': headId}, head,
@@ -46,7 +47,7 @@ function showResults(session, result, code, automatic, profile) {
     h('div', {class: 'lx-tools'},
       code && button('下载作答记录', () => downloadJson(`lunxun-${bank.id}-${finishedDay}.json`,
         Object.assign({title: bank.title, code, startedAt: attempt.startedAt}, result))),
-      again && button(exam ? '再考一次' : '再练一次', () => begin(session, true)),
+      retake && button(exam ? '再考一次' : '再练一次', () => begin(session, true)),
       !session.root.dataset.standalone && h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
     h('h3', {}, '逐题回顾'),
     attempt.order.map((id, k) => {
@@ -57,11 +58,32 @@ function showResults(session, result, code, automatic, profile) {
   head.focus();
 }
 
+const again = (session, used) => !(session.exam && session.bank.attempts && used >= session.bank.attempts);
+
+// A trainer-graded exam after 交卷: what was answered and the code; no marks, no score (the page has no key).
+function showSubmitted(session, result, code, automatic, profile, retake) {
+  const attempt = session.attempt, headId = uniqueId();
+  const head = h('h2', {id: headId, tabindex: -1}, '已交卷');
+  const answered = attempt.order.filter(id => isFilled(session, id)).length;
+  fill(session.main, h('section', {class: 'lx-result', 'aria-labelledby': headId}, head,
+    automatic && h('p', {class: 'lx-note', role: 'status'}, '时间到，系统已自动交卷。'),
+    h('p', {class: 'lx-verdict'}, '成绩由培训老师统一评定'),
+    h('dl', {class: 'lx-facts'}, [['用时', durationText(result.t)], ['已答', `${answered} / ${attempt.order.length} 题`]]
+      .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
+    codeBox(code, session.say),
+    h('p', {class: 'lx-note'}, profile.name ? `成绩码含有姓名“${profile.name}”和你的作答（不含分数），请发给培训老师。`
+      : '提示：成绩码未含姓名，交给老师时请注明。'),
+    h('div', {class: 'lx-tools'}, retake && button('再考一次', () => begin(session, true))),
+    h('h3', {}, '我的作答'),
+    attempt.order.map((id, k) => questionCard(session.byId[id], session.board, `第 ${k + 1} 题`, 4))));
+  head.focus();
+}
+
 // 本机作答记录: every finished attempt on this device, newest first, each with its code.
 function drawHistory(session) {
   const past = pastAttempts(session);
   fill(session.past, ...(past.length ? [h('h2', {}, '本机作答记录'), h('ul', {class: 'lx-past'},
     past.map((entry, k) => h('li', {}, h('details', {}, h('summary', {},
-      `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${entry.score} 分 · ${entry.passed ? '合格' : '不合格'} · 用时 ${durationText(entry.seconds)}`),
+      `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${session.trainer ? '待老师评定' : `${entry.score} 分 · ${entry.passed ? '合格' : '不合格'}`} · 用时 ${durationText(entry.seconds)}`),
     entry.code && codeBox(entry.code, session.say)))).reverse())] : []));
 }
