@@ -8,10 +8,10 @@ import json
 import zlib
 from typing import Any
 
+from exam_support import Exam
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exam_support import Exam
 from generator.results.banks import BankInfo
 from generator.results.exam_code import decode_exam_code
 from generator.results.regrade import Context, Rejected, verdict

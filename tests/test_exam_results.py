@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from exam_support import BANK_ID, START, Exam, exam_bank, make_project
+from results_support import code as legacy_code
+from results_support import sample_grader
+
 from generator.cli import main
 from generator.grading.secret import load_secret
 from generator.results.bits import ALPHABET
 from generator.results.tickets import Roster, tickets
-from results_support import code as legacy_code
-from results_support import sample_grader
 
 
 def run(root: Path, tmp: Path, lines: list[str], *extra: str) -> tuple[int, list[dict[str, str]], str]:
@@ -197,7 +197,9 @@ def test_an_older_bank_version_is_graded_from_git_history(exam: Exam, root: Path
 ], ids=["long", "nested", "huge-number"])
 def test_crash_payloads_are_listed_and_everyone_else_graded(payload: str, exam: Exam, root: Path,
                                                             tmp_path: Path, capsys) -> None:
-    import base64, json, zlib  # noqa: E401  the legacy format, built by hand
+    import base64
+    import json
+    import zlib
 
     data = {"v": 1, "b": BANK_ID, "bv": exam.keyed["version"], "s": 1, "n": "坏人", "u": "", "i": "",
             "q": exam.grader.draw(1), "a": {"q01": payload}, "r": {}, "p": 0, "m": 1, "sc": 0, "ok": 0,

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import build_project
 from exam_support import BANK_ID, exam_bank, make_project
+
 from generator.engines.mkdocs.offline import build_offline
 
 EXPLAIN = "考试解析标记甲"
@@ -60,7 +60,7 @@ def test_the_exam_bank_json_has_no_key_fields(sites: list[Path]) -> None:
         page = (site / "quizzes" / BANK_ID / "index.html")
         page = page if page.exists() else site / "quizzes" / f"{BANK_ID}.html"
         data = re.search(r'<script type="application/json" class="lx-bank-data">(.*?)</script>',
-                         page.read_text(encoding="utf-8"), re.S)
+                         page.read_text(encoding="utf-8"), re.DOTALL)
         assert data is not None
         bank = json.loads(data.group(1))
         assert bank["grading"] == "trainer"
@@ -73,5 +73,5 @@ def test_the_exam_bank_json_has_no_key_fields(sites: list[Path]) -> None:
 def test_the_exam_is_not_in_daily_practice(sites: list[Path]) -> None:
     for site in sites:
         daily = next(p for p in site.rglob("*.html") if "meiri" in str(p)).read_text(encoding="utf-8")
-        data = json.loads(re.search(r'class="lx-daily-data">(.*?)</script>', daily, re.S).group(1))
+        data = json.loads(re.search(r'class="lx-daily-data">(.*?)</script>', daily, re.DOTALL).group(1))
         assert BANK_ID not in data["banks"] and "tingqing-lianxi" in data["banks"]

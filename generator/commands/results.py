@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path as FsPath
 from typing import TextIO
 
+from ..grading.secret import SecretUnreadable, load_secret
 from ..loading.project import Layout
 from ..results.analysis import analyse, batch_by_file, batch_by_unit
-from ..results.banks import load_banks
-from ..grading.secret import SecretUnreadable, load_secret
+from ..results.banks import BankInfo, load_banks
 from ..results.collect import Collection, decode_all, find_all
 from ..results.regrade import Context
-from ..results.tickets import load_roster, tickets
 from ..results.report import summary_of, write_report
 from ..results.sheet import grade_table, item_table, write_csv, write_xlsx
+from ..results.tickets import load_roster, tickets
 
 OUTPUTS = ("grades.xlsx", "grades.csv", "report.html")
 
@@ -92,7 +92,7 @@ def run(options: Options, layout: Layout) -> int:
     return write_outputs(collection, infos, bank_notes, options)
 
 
-def write_outputs(collection: Collection, infos: dict, bank_notes: list[str],  # type: ignore[type-arg]
+def write_outputs(collection: Collection, infos: dict[str, BankInfo], bank_notes: list[str],
                   options: Options) -> int:
     """Analyse the graded attempts and write the sheet, the CSV and the report."""
     by_file = options.batch == "file"
@@ -166,7 +166,7 @@ def _window(texts: list[str]) -> tuple[int, int] | None:
     return (int(start), int(end)) if start < end else None
 
 
-def _flag_attempts(collection: Collection, infos: dict) -> None:  # type: ignore[type-arg]
+def _flag_attempts(collection: Collection, infos: dict[str, BankInfo]) -> None:
     for group in collection.groups.values():
         info = infos.get(group.latest.bank)
         if info is not None and info.attempts and group.attempts > info.attempts:

@@ -13,7 +13,6 @@ import re
 from typing import Any
 
 from ..grading.key import gradable_version, shipped_order
-
 from ..model import QuizBank
 from ..model.quiz import (
     BLANK,
@@ -76,7 +75,7 @@ def question_json(question: QuestionBase) -> dict[str, Any]:
 
 def public_question_json(q: dict[str, Any]) -> dict[str, Any]:
     """A keyed question (from :func:`question_json`) with its key and explanation taken out."""
-    data = {key: q[key] for key in ("id", "type", "stem", "ref", "difficulty", "points", "tags") if key in q}
+    data: dict[str, Any] = {key: q[key] for key in ("id", "type", "stem", "ref", "difficulty", "points", "tags") if key in q}
     if "options" in q:
         data["options"] = q["options"]
     if q["type"] == "blank":

@@ -30,7 +30,16 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .bits import ALPHABET, PREFIX, BadBits, BitReader, BitWriter, check_holds, check_symbol, symbols_of
+from .bits import (
+    ALPHABET,
+    PREFIX,
+    BadBits,
+    BitReader,
+    BitWriter,
+    check_holds,
+    check_symbol,
+    symbols_of,
+)
 
 FORMAT = 1
 PUBLIC_KEY = b"lunxun:self-declared"

@@ -15,7 +15,15 @@ from ..grading.attempt import Grader, Mismatch
 from ..grading.shapes import valid_answer
 from .banks import BankInfo
 from .code import InvalidCode, decode_result_code
-from .exam_code import PUBLIC_KEY, ExamCode, InvalidExamCode, Slot, bank_tag, decode_exam_code, version_tag
+from .exam_code import (
+    PUBLIC_KEY,
+    ExamCode,
+    InvalidExamCode,
+    Slot,
+    bank_tag,
+    decode_exam_code,
+    version_tag,
+)
 from .tickets import Ticket
 
 MAX_STAMP = 1 << 32  # unix seconds up to 2106: what the codes hold

@@ -10,11 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from conftest import build_project  # noqa: E402
-from exam_support import BANK_ID, Exam, exam_bank, make_project  # noqa: E402
-from test_quiz_support import result_code, start_exam  # noqa: E402
+from conftest import build_project
+from exam_support import BANK_ID, Exam, exam_bank, make_project
+from test_quiz_support import result_code, start_exam
 
-from generator.cli import main  # noqa: E402
+from generator.cli import main
 
 KEY = "lunxun:v1:attempt:" + BANK_ID
 
