@@ -78,7 +78,7 @@ def cmd_exam_tickets(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .commands.interop import export_command
 
-    return export_command(args.bank, args.format, args.output, args.root, layout_from)
+    return export_command(args.bank, args.format, args.output, args.root, layout_from, args.force)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -256,6 +256,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--format", required=True, choices=["gift", "moodle-xml", "qti", "scorm"], help="导出格式")
     export.add_argument("-o", "--output", default=None, help="输出文件（默认按题库 id 命名，写到当前目录）")
     export.add_argument("--root", default=None, help="项目目录（默认当前目录，或题库文件所在的项目）")
+    export.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
     export.set_defaults(run=cmd_export)
 
     imp = commands.add_parser("import", help="从题库表格（.xlsx/.xls/.csv）、Word 试卷（.docx）或 GIFT 文件导入题库")
