@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +45,21 @@ def test_served_bundle_is_valid_javascript_and_stable(name: str, tmp_path) -> No
     (tmp_path / name).write_bytes(data)
     checked = subprocess.run(["node", "--check", str(tmp_path / name)], capture_output=True, text=True, check=False)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_minifying_keeps_every_literal(npm_tools, tmp_path) -> None:
+    """rjsmin is regex-based: a template literal inside another's ``${…}`` loses its spaces.
+    Every string, template and regex literal of the served bundles must read as in the sources."""
+    acorn = npm_tools / "node_modules" / "acorn" / "dist" / "acorn.mjs"
+    script = Path(__file__).parent / "js" / "literals.mjs"
+
+    def literals(path: Path) -> list[str]:
+        done = subprocess.run(["node", str(script), str(acorn), str(path)], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    for name, sections in BUNDLES.items():
+        readable = "".join((ASSETS / path).read_text(encoding="utf-8") + "\n" for path in sections)
+        (tmp_path / "readable.js").write_text(f"(() => {{\n'use strict';\n{readable}}})();\n", encoding="utf-8")
+        (tmp_path / "served.js").write_bytes(asset_bytes(name))
+        assert literals(tmp_path / "served.js") == literals(tmp_path / "readable.js"), name

@@ -12,7 +12,7 @@
 const TYPES = {};
 
 const isIndex = (value, size) => Number.isInteger(value) && value >= 0 && value < size;
-const isTextList = value => Array.isArray(value) && value.length > 0 && value.every(x => typeof x === 'string');
+const isTextList = value => Array.isArray(value) && value.length > 0 && value.every(item => typeof item === 'string');
 const keyOptions = (control, indexes) => indexes.map(i => h('span', {class: 'lx-key'},
   LETTERS[control.perm.indexOf(i)] + '. ', h('span', {html: control.question.options[i]})));
 
@@ -23,7 +23,7 @@ function choiceList(control, inputType, labels, correct, isOn, toggle, lettered)
     order.map((i, shownAt) => {
       const on = isOn(i), mark = control.shown ? (correct.includes(i) ? ' lx-ok' : on ? ' lx-bad' : '') : '';
       return h('label', {class: 'lx-opt' + mark},
-        h('input', {type: inputType, name: control.labelId, checked: on, disabled: control.locked, onchange: e => toggle(i, e.target.checked)}),
+        h('input', {type: inputType, name: control.labelId, checked: on, disabled: control.locked, onchange: event => toggle(i, event.target.checked)}),
         lettered && h('b', {}, LETTERS[shownAt]), h('span', {html: labels[i]}));
     }));
 }

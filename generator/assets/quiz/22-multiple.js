@@ -13,6 +13,6 @@ TYPES.multiple = {
   right: (question, answer) => answer === sortedLetters(question.answer),
   key: (question, control) => keyOptions(control, question.answer),
   answerFits: (question, answer) => typeof answer === 'string' && answer.length > 0
-    && answer === [...new Set(answer)].sort().join('') && [...answer].every(x => isIndex(LETTERS.indexOf(x), question.options.length)),
+    && answer === [...new Set(answer)].sort().join('') && [...answer].every(letter => isIndex(LETTERS.indexOf(letter), question.options.length)),
   valid: question => hasOptions(question) && Array.isArray(question.answer) && question.answer.every(i => isIndex(i, question.options.length)),
 };

@@ -36,10 +36,10 @@ TYPES.order = {
     });
     return box;
   },
-  right: (question, answer) => Array.isArray(answer) && answer.length === question.items.length && answer.every((x, k) => x === k),
-  key: question => h('ol', {class: 'lx-keylist'}, question.items.map(x => h('li', {html: x}))),
+  right: (question, answer) => Array.isArray(answer) && answer.length === question.items.length && answer.every((item, position) => item === position),
+  key: question => h('ol', {class: 'lx-keylist'}, question.items.map(item => h('li', {html: item}))),
   answerFits: (question, answer) => Array.isArray(answer) && answer.length > 0 && new Set(answer).size === answer.length
-    && answer.every(x => isIndex(x, question.items.length)),
+    && answer.every(item => isIndex(item, question.items.length)),
   valid: question => isTextList(question.items),
 };
 

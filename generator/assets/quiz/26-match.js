@@ -10,9 +10,9 @@ TYPES.match = {
       const id = uniqueId();
       return h('div', {class: 'lx-pair' + (control.shown ? (matchFits(question, k, chosen[k]) ? ' lx-ok' : ' lx-bad') : '')},
         h('label', {for: id, html: pair[0]}),
-        h('select', {id, disabled: control.locked, onchange: e => {
-          chosen[k] = e.target.value === '' ? null : +e.target.value;
-          control.set(chosen.some(x => x != null) ? chosen.slice() : null);
+        h('select', {id, disabled: control.locked, onchange: event => {
+          chosen[k] = event.target.value === '' ? null : +event.target.value;
+          control.set(chosen.some(choice => choice != null) ? chosen.slice() : null);
         }}, h('option', {value: ''}, '请选择…'),
         control.perm.map(j => h('option', {value: j, selected: chosen[k] === j}, textOf(question.pairs[j][1])))));
     }));
@@ -20,7 +20,7 @@ TYPES.match = {
   right: (question, answer) => Array.isArray(answer) && question.pairs.every((_, k) => matchFits(question, k, answer[k])),
   key: question => h('ul', {class: 'lx-keylist'}, question.pairs.map(pair => h('li', {}, h('span', {html: pair[0]}), ' → ', h('span', {html: pair[1]})))),
   answerFits: (question, answer) => Array.isArray(answer) && answer.length === question.pairs.length
-    && answer.every(x => x === null || isIndex(x, question.pairs.length)),
+    && answer.every(choice => choice === null || isIndex(choice, question.pairs.length)),
   valid: question => Array.isArray(question.pairs) && question.pairs.length > 0
     && question.pairs.every(pair => isTextList(pair) && pair.length === 2),
 };

@@ -9,10 +9,10 @@ const fitsQuota = (quota, question) => (!quota.ref || question.ref === quota.ref
 // The presented top-level ids: blueprint quotas first, then the rest up to `draw`.
 function drawQuestions(bank, random) {
   const all = bank.questions, blueprint = bank.blueprint || [], chosen = [];
-  blueprint.forEach(quota => chosen.push(...shuffle(all.filter(q => !chosen.includes(q) && fitsQuota(quota, q)), random).slice(0, quota.count)));
+  blueprint.forEach(quota => chosen.push(...shuffle(all.filter(question => !chosen.includes(question) && fitsQuota(quota, question)), random).slice(0, quota.count)));
   const wanted = bank.draw || (blueprint.length ? blueprint.reduce((n, quota) => n + quota.count, 0) : all.length);
-  chosen.push(...shuffle(all.filter(q => !chosen.includes(q)), random).slice(0, Math.max(0, wanted - chosen.length)));
-  return (bank.shuffleQuestions ? shuffle(chosen, random) : all.filter(q => chosen.includes(q))).map(q => q.id);
+  chosen.push(...shuffle(all.filter(question => !chosen.includes(question)), random).slice(0, Math.max(0, wanted - chosen.length)));
+  return (bank.shuffleQuestions ? shuffle(chosen, random) : all.filter(question => chosen.includes(question))).map(question => question.id);
 }
 const drawnCount = bank => bank.draw || (bank.blueprint || []).reduce((n, quota) => n + quota.count, 0) || bank.questions.length;
 

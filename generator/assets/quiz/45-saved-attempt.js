@@ -15,8 +15,8 @@ const attemptCleaner = (bank, byId, topOf) => saved => {
   if (!isIndex(saved.seed, 4294967296) || !isNumber(saved.startedAt) || !isMap(perms) || !Array.isArray(order) || !order.length
     || new Set(order).size !== order.length || !order.every(id => typeof id === 'string' && byId[id] && topOf[id] === id)) return undefined;
   const presented = order.reduce((all, id) => all.concat([byId[id]], byId[id].questions || []), []);
-  if (!presented.every(q => !TYPES[q.type].perm || isPermutation(perms[q.id], permSize(q)))) return undefined;
-  const answers = {}, shown = new Set(presented.map(q => q.id));
+  if (!presented.every(question => !TYPES[question.type].perm || isPermutation(perms[question.id], permSize(question)))) return undefined;
+  const answers = {}, shown = new Set(presented.map(question => question.id));
   Object.entries(isMap(saved.answers) ? saved.answers : {}).forEach(([id, answer]) => {  // in the order answered
     const type = shown.has(id) && TYPES[byId[id].type];
     if (type && type.answerFits && answer != null && type.answerFits(byId[id], answer)) answers[id] = answer;

@@ -6,9 +6,9 @@ function profileForm(label, required, go) {
     return h('p', {class: 'lx-field'}, h('label', {for: id}, text), h('input', {id, type: 'text', name: 'lx-' + name,
       value: saved[name] || '', autocomplete, required: required && name !== 'id'}));
   };
-  return h('form', {class: 'lx-profile', novalidate: true, onsubmit: e => {
-    e.preventDefault();
-    const inputs = e.target.elements, profile = {};
+  return h('form', {class: 'lx-profile', novalidate: true, onsubmit: event => {
+    event.preventDefault();
+    const inputs = event.target.elements, profile = {};
     ['name', 'unit', 'id'].forEach(name => { profile[name] = inputs.namedItem('lx-' + name).value.trim(); });
     if (required && (!profile.name || !profile.unit)) {
       error.textContent = '请填写姓名和单位：成绩码和合格证明要用到。';

@@ -5,9 +5,9 @@ function showQuestion(session, index, focus, focusNext) {
   saveAttempt(session);
   const id = attempt.order[index], checked = !exam && attempt.checked.includes(id);
   const next = index < count - 1 ? button('下一题', () => showQuestion(session, index + 1, true), exam || checked ? 'lx-primary' : '')
-    : button(exam ? '交卷' : '完成', () => (exam || attempt.order.some(x => !attempt.checked.includes(x))
+    : button(exam ? '交卷' : '完成', () => (exam || attempt.order.some(other => !attempt.checked.includes(other))
       ? confirmEnd(session) : finishAttempt(session)), 'lx-primary');
-  const middle = exam ? button('标记', e => toggleFlag(session, id, e.target), 'lx-flagbtn', {'aria-pressed': String(attempt.flags.includes(id))})
+  const middle = exam ? button('标记', event => toggleFlag(session, id, event.target), 'lx-flagbtn', {'aria-pressed': String(attempt.flags.includes(id))})
     : button('确定', () => checkQuestion(session), checked ? '' : 'lx-primary', {disabled: checked});
   const sheetToggle = button(`答题卡`, () => {
     session.sheetOpen = !session.sheetOpen;
@@ -36,10 +36,10 @@ function toggleFlag(session, id, flagButton) {
 // Practice: 确定 grades the current question, shows the key and records it in the 错题本.
 function checkQuestion(session) {
   const attempt = session.attempt, id = attempt.order[attempt.current], parts = partsOf(session, id);
-  if (!parts.some(q => attempt.answers[q.id] != null)) return session.say('请先作答，再点“确定”');
+  if (!parts.some(part => attempt.answers[part.id] != null)) return session.say('请先作答，再点“确定”');
   attempt.checked.push(id);
   let rightCount = 0;
-  parts.forEach(q => { const right = isRight(q, attempt.answers[q.id]); rightCount += right; recordAnswer(session, q, right); });
+  parts.forEach(part => { const right = isRight(part, attempt.answers[part.id]); rightCount += right; recordAnswer(session, part, right); });
   saveAttempt(session);
   showQuestion(session, attempt.current, false, true);
   session.say(parts.length > 1 ? `答对 ${rightCount} / ${parts.length} 小题` : rightCount ? '回答正确' : '回答错误，请看正确答案和解析');

@@ -84,6 +84,6 @@ function drawHistory(session) {
   const past = pastAttempts(session);
   fill(session.past, ...(past.length ? [h('h2', {}, '本机作答记录'), h('ul', {class: 'lx-past'},
     past.map((entry, k) => h('li', {}, h('details', {}, h('summary', {},
-      `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${session.trainer ? '待老师评定' : `${entry.score} 分 · ${entry.passed ? '合格' : '不合格'}`} · 用时 ${durationText(entry.seconds)}`),
+      `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${session.trainer ? '待老师评定' : entry.score + ' 分 · ' + (entry.passed ? '合格' : '不合格')} · 用时 ${durationText(entry.seconds)}`),
     entry.code && codeBox(entry.code, session.say)))).reverse())] : []));
 }
