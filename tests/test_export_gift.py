@@ -176,3 +176,17 @@ def test_unknown_bank_and_bad_names(tmp_path, capsys, monkeypatch):
         1, "", "输出目录 no/such/dir 不存在\n")
     assert run(["export", "tingqing-lianxi", "--format", "gift", "-o", "quizzes"], project, capsys, monkeypatch) == (
         1, "", "quizzes 是一个目录，请在 -o 后写文件名\n")
+
+
+def test_an_existing_file_is_overwritten_only_with_force(tmp_path, capsys, monkeypatch):
+    project = copy_sample(tmp_path)
+    config = (project / "mkdocs.yml").read_bytes()
+    code, out, err = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "mkdocs.yml"], project, capsys, monkeypatch)
+    assert (code, out) == (1, "") and "已存在" in err and "--force" in err
+    assert (project / "mkdocs.yml").read_bytes() == config
+    code, _, _ = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "g.txt"], project, capsys, monkeypatch)
+    assert code == 0
+    assert run(["export", "tingqing-lianxi", "--format", "gift", "-o", "g.txt"], project, capsys, monkeypatch)[0] == 1
+    code, _, _ = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "g.txt", "--force"], project, capsys,
+                     monkeypatch)
+    assert code == 0

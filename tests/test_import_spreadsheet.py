@@ -180,8 +180,8 @@ def test_unreadable_files_and_bad_targets(tmp_path, capsys, monkeypatch):
         1, "", "文件名“Bad”不是合法的题库 id：只能用小写英文字母、数字和连字符\n")
     assert run(["import", "ok.csv", "-o", "quizzes/x.yml"], project, capsys, monkeypatch) == (
         1, "", "输出文件 quizzes/x.yml 应以 .yaml 结尾，如 quizzes/liuchixiang-jichu.yaml\n")
-    (project / "ok.docx").write_bytes(b"x")
-    assert run(["import", "ok.docx", "-o", "quizzes/x.yaml"], project, capsys, monkeypatch) == (
-        1, "", "无法识别 ok.docx 的类型：支持 .xlsx、.xls、.csv（题库表格）和 .gift、.txt（GIFT）\n")
+    (project / "ok.pdf").write_bytes(b"x")
+    assert run(["import", "ok.pdf", "-o", "quizzes/x.yaml"], project, capsys, monkeypatch) == (
+        1, "", "无法识别 ok.pdf 的类型：支持 .xlsx、.xls、.csv（题库表格）、.docx（Word 试卷）和 .gift、.txt（GIFT）\n")
     assert run(["import", "ok.csv", "-o", "quizzes/tingqing-lianxi.yaml", "--force"], project, capsys, monkeypatch)[0] == 0
     assert read_bank(project / "quizzes" / "tingqing-lianxi.yaml").title == "ok"

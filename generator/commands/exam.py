@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from pathlib import Path as FsPath
 
+from ..fs import write_atomically
 from ..grading.secret import FOLDER, SecretUnreadable, load_secret
-from ..interop.export import write_atomically
 from ..problems import UsageError
 from ..results.tickets import Ticket, load_roster, tickets
 

@@ -1,4 +1,6 @@
-"""The export, import and new commands: arguments in, Chinese messages out, exit code back."""
+"""The export, import and new commands: arguments in, Chinese messages out, exit code back.
+
+Failures are CommandErrors (ContentError, UsageError), printed once by ``cli.main``."""
 
 from __future__ import annotations
 
@@ -8,32 +10,22 @@ from pathlib import Path as FsPath
 
 from ..interop.bank import bank_id_from, looks_like_path, project_root
 from ..loading.project import Layout
-from ..problems import ContentError, UsageError
 
 LayoutFor = Callable[[FsPath], Layout]
 
 
-def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
-    return 1
-
-
-def export_command(bank: str, fmt: str, output: str | None, root: str | None, layout_for: LayoutFor) -> int:
-    """lunxun export BANK --format F -o FILE."""
+def export_command(bank: str, fmt: str, output: str | None, root: str | None, layout_for: LayoutFor,
+                   force: bool = False) -> int:
+    """lunxun export BANK --format F -o FILE (an existing FILE only with --force)."""
     from ..interop.export import FORMAT_NAMES, export_bank
 
-    try:
-        if root is None and looks_like_path(bank):
-            base = project_root(FsPath(bank))
-        else:
-            base = FsPath(root or ".").resolve()
-        layout = layout_for(base / "mkdocs.yml")
-        bank_id = bank_id_from(bank, base, layout)
-        target, notes = export_bank(base, layout, bank_id, fmt, FsPath(output) if output else None)
-    except ContentError as error:
-        return _fail(error.report())
-    except UsageError as error:
-        return _fail(str(error))
+    if root is None and looks_like_path(bank):
+        base = project_root(FsPath(bank))
+    else:
+        base = FsPath(root or ".").resolve()
+    layout = layout_for(base / "mkdocs.yml")
+    bank_id = bank_id_from(bank, base, layout)
+    target, notes = export_bank(base, layout, bank_id, fmt, FsPath(output) if output else None, force)
     for note in notes:
         print(note, file=sys.stderr)
     print(f"已导出 {FORMAT_NAMES[fmt]}：{target}")
@@ -51,12 +43,7 @@ def import_command(source: str, output: str, root: str | None, title: str | None
     else:
         folders = [target.resolve().parent, *target.resolve().parent.parents]
         base = next((f for f in folders if (f / "mkdocs.yml").is_file()), FsPath.cwd())
-    try:
-        done = import_file(FsPath(source), source, target, base, layout_for(base / "mkdocs.yml"), title, force, strict)
-    except ContentError as error:
-        return _fail(error.report())
-    except UsageError as error:
-        return _fail(str(error))
+    done = import_file(FsPath(source), source, target, base, layout_for(base / "mkdocs.yml"), title, force, strict)
     for line in done.report:
         print(line)
     print(f"已导入 {done.count} 道题：{done.path}\n请核对后运行 lunxun check 检查。")
@@ -68,10 +55,7 @@ def new_command(kind: str, item_id: str, root: str, layout_for: LayoutFor) -> in
     from .new import new_file
 
     base = FsPath(root).resolve()
-    try:
-        written = new_file(base, layout_for(base / "mkdocs.yml"), kind, item_id)
-    except UsageError as error:
-        return _fail(str(error))
+    written = new_file(base, layout_for(base / "mkdocs.yml"), kind, item_id)
     for path in written:
         print(f"已写入 {path.as_posix()}")
     print("请把模板中的示例内容改为真实内容，然后运行 lunxun check 检查。")

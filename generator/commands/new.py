@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path as FsPath
 
-from ..interop.export import write_atomically
+from ..fs import write_atomically
 from ..loading.load import load_file
 from ..loading.project import Layout, Project, load_project
 from ..model.common import SLUG

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from ..interop.export import write_atomically
+from ..fs import write_atomically
 from ..interop.import_.sheets import read_sheets
 from ..loading.project import Layout, load_project
 from ..model.curriculum import Cohort, Curriculum

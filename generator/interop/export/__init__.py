@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path as FsPath
 
+from ...fs import write_atomically
 from ...loading.project import Layout
 from ...model.quiz import BLANK, Blank
 from ...problems import UsageError
@@ -16,7 +15,8 @@ FORMATS = {"gift": ".gift.txt", "moodle-xml": ".moodle.xml", "qti": ".qti.zip", 
 FORMAT_NAMES = {"gift": "GIFT", "moodle-xml": "Moodle XML", "qti": "QTI 2.1 题目包", "scorm": "SCORM 1.2 课件包"}
 
 
-def export_bank(root: FsPath, layout: Layout, bank_id: str, fmt: str, output: FsPath | None) -> tuple[FsPath, list[str]]:
+def export_bank(root: FsPath, layout: Layout, bank_id: str, fmt: str, output: FsPath | None,
+                force: bool = False) -> tuple[FsPath, list[str]]:
     """Write the bank in ``fmt``; returns the file written and notes for the trainer."""
     project, entry = load_bank(root, layout, bank_id)
     bank = entry.model
@@ -42,6 +42,11 @@ def export_bank(root: FsPath, layout: Layout, bank_id: str, fmt: str, output: Fs
     else:  # argparse's choices keep this from happening
         raise UsageError(f"未知的导出格式“{fmt}”")
     target = output or FsPath(f"{bank_id}{FORMATS[fmt]}")
+    if target.is_dir():
+        raise UsageError(f"{target} 是一个目录，请在 -o 后写文件名")
+    if target.exists() and not force:
+        raise UsageError(f"{target} 已存在：为免覆盖原有的文件（可能是题库或配置），未导出；"
+                         "确认要替换请加 --force，或用 -o 换一个文件名")
     write_atomically(target, data)
     return target, notes
 
@@ -70,26 +75,3 @@ def _moodle_notes(bank) -> list[str]:
         "网站上则全部填对才得分"
         for qid, count in _multi_blank(bank)
     ]
-
-
-def write_atomically(target: FsPath, data: bytes) -> None:
-    """Write via a temporary file in the same folder, so a failure leaves no half file."""
-    folder = target.parent if str(target.parent) else FsPath(".")
-    if not folder.is_dir():
-        raise UsageError(f"输出目录 {folder} 不存在")
-    if target.is_dir():
-        raise UsageError(f"{target} 是一个目录，请在 -o 后写文件名")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".lunxun-", dir=folder)
-    except OSError as error:
-        raise UsageError(f"无法写入 {target}：{error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except OSError as error:
-        FsPath(temporary).unlink(missing_ok=True)
-        raise UsageError(f"无法写入 {target}：{error.strerror or error}") from None
-    except BaseException:
-        FsPath(temporary).unlink(missing_ok=True)
-        raise

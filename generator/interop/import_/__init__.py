@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
+from ...fs import write_atomically
 from ...loading.load import MAX_BYTES, MAX_NODES, load_text
 from ...loading.project import Layout, load_project
 from ...model import QuizBank
 from ...model.common import SLUG
 from ...problems import ContentError, Problem, UsageError
-from ..export import write_atomically
 from .draft import Draft, finish
 from .yamlout import bank_yaml, question_data
 
