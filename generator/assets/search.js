@@ -293,8 +293,11 @@
       while (pieces.length && FILLER.has(pieces[0])) pieces.shift();
       while (pieces.length && FILLER.has(pieces[pieces.length - 1])) pieces.pop();
       if (!pieces.length) return;
-      var part = term(pieces.join(""), index, pieces.length === 1);
-      if (pieces.length === 1 || found(part, index)) { out.push(part); return; }
+      var part = term(pieces.join(""), index, true);
+      // kept whole when some page has it, and when it is no word at all (火星 cut as 火 星):
+      // a word no page has must not vanish from the query
+      var singles = pieces.every(function (piece) { return piece.length === 1; });
+      if (pieces.length === 1 || found(part, index) || singles) { out.push(part); return; }
       pieces.forEach(function (piece) {
         if (!FILLER.has(piece)) out.push(term(piece, index, true));
       });
@@ -402,17 +405,20 @@
 
   /** What each part counts towards a page holding "most of" the query: the rarer its word,
    * the more (as in BM25's idf, scaled to 0–1); a question's generic nouns and words on
-   * most pages count little and can never make a page on their own. */
+   * most pages count little and can never make a page on their own, words no page has
+   * nothing. */
   Index.prototype.weigh = function (parts, matches) {
     var pageCount = Math.max(2, this.pages.size);
     parts.forEach(function (part, i) {
       var pages = new Set();
       matches[i].forEach(function (_, id) { pages.add(this.docs[id].page); }, this);
       if (parts.length === 1) return;
-      if (part.soft || pages.size > COMMON_PAGES * pageCount) {
+      if (!pages.size) {
+        part.weight = 0;  // a word no page has tells no page from another (Material shows it as missing)
+      } else if (part.soft || pages.size > COMMON_PAGES * pageCount) {
         part.soft = true;
         part.weight = SOFT_WEIGHT;
-      } else if (pages.size) {
+      } else {
         part.weight = Math.max(SOFT_WEIGHT, Math.log(pageCount / pages.size) / Math.log(pageCount));
       }
     }, this);
@@ -510,6 +516,7 @@
     var total = parts.reduce(function (sum, part) { return sum + part.weight; }, 0);
     var strong = parts.some(function (part) { return !part.soft; });
     var meaning = parts.reduce(function (sum, part) { return sum + (part.soft ? 0 : part.weight); }, 0);
+    if (strong && !meaning) return { items: [] };  // no page has any word of it that means something
     var pages = new Map();
     matches.forEach(function (scores, i) {
       scores.forEach(function (pair, id) {
@@ -523,21 +530,34 @@
         hits.docs.set(id, doc);
       }, this);
     }, this);
-    var ranked = [];
+    var shares = new Map();  // page → the share of the query's meaning it holds
+    var words = new Map();   // page → how many of the query's meaningful parts it holds
     pages.forEach(function (hits, page) {
-      var held = 0, meant = 0;
+      var held = 0, meant = 0, count = 0;
       parts.forEach(function (part, i) {
         held += part.weight * hits.quality[i];
         if (!part.soft) meant += part.weight * hits.quality[i];
+        if (!part.soft && hits.quality[i]) count++;
       });
-      // most of what the query means; its generic words only help a page rank
-      if (strong ? meant < ENOUGH * meaning - 1e-9 : held < ENOUGH * total - 1e-9) return;
+      shares.set(page, strong ? meant / meaning : held / total);
+      words.set(page, count);
+    });
+    // most of what the query means; its generic words only help a page rank. A long pasted
+    // question that no page holds most of: the pages holding most of what any page holds
+    var bar = ENOUGH - 1e-9;
+    var most = Math.max.apply(null, Array.from(shares.values()).concat([0]));
+    var meaningful = parts.filter(function (part) { return !part.soft; }).length;
+    var lowered = most < bar && meaningful >= 3;
+    if (lowered) bar = ENOUGH * most - 1e-9;
+    var ranked = [];
+    pages.forEach(function (hits, page) {
+      var share = shares.get(page);
+      if (share < bar || (lowered && words.get(page) < 2)) return;
       var sections = Array.from(hits.docs.entries()).sort(function (a, b) { return b[1].score - a[1].score; })
         .slice(0, MAX_SECTIONS);
       var best = sections[0][1].score;
       var rest = sections.slice(1).reduce(function (sum, s) { return sum + s[1].score; }, 0);
       // a page holding half of what the query means ranks as if it matched a quarter as well
-      var share = strong ? meant / meaning : held / total;
       ranked.push({ page: page, score: (best + 0.1 * rest) * share * share, sections: sections });
     });
     ranked.sort(function (a, b) { return b.score - a.score || (a.page < b.page ? -1 : 1); });
