@@ -65,7 +65,7 @@ def cmd_results(args: argparse.Namespace) -> int:
     root = FsPath(args.root)
     options = Options(files=args.files, output=FsPath(args.output), keep=args.keep, batch=args.batch,
                       root=root, title=args.title, roster=args.roster, sitting=args.sitting,
-                      window=args.window)
+                      window=args.window, force=args.force)
     return run(options, layout_from(root / "mkdocs.yml"))
 
 
@@ -240,6 +240,8 @@ def parser() -> argparse.ArgumentParser:
     results.add_argument("--sitting", default=None, help="只计带这个考场口令的成绩码")
     results.add_argument("--window", nargs=2, default=None, metavar=("开考", "结束"),
                          help="考场时间，如 \"2026-12-01 09:00\" \"2026-12-01 10:00\"（北京时间）：之外交卷的作答会被标记")
+    results.add_argument("--force", action="store_true",
+                         help="输出目录中有不是 lunxun 写的文件时，仍然整体替换该目录（其中原有的文件会被删除）")
     results.set_defaults(run=cmd_results)
 
     exam = commands.add_parser("exam", help="由培训老师评分的考试：准考证")

@@ -31,8 +31,9 @@ from pathlib import Path as FsPath
 from .problems import BuildError
 
 MARKER = ".lunxun-site"
-MARKER_TEXT = "这个文件夹由 lunxun 生成。每次生成网站时，lunxun 会用新生成的网站整体替换它。\n"
-PURPOSES = ("building", "zensical")
+MARKER_TEXT = "这个文件夹由 lunxun 生成。lunxun 每次生成时会用新生成的内容整体替换它，请不要在其中存放自己的文件。\n"
+RESULTS_MARKER = ".lunxun-results"
+PURPOSES = ("building", "zensical", "results")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -80,60 +81,105 @@ def _replaceable(folder: FsPath) -> bool:
 
 
 @contextlib.contextmanager
-def building(target: FsPath, purpose: str) -> Iterator[FsPath]:
+def building(target: FsPath, purpose: str, marker: str = MARKER) -> Iterator[FsPath]:
     """A staging folder beside ``target`` for one build, under a lock on the target, after
-    clearing the staging folders of builds that were killed; removed whatever happens."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # the lock is on the folder that holds the target: no lock file is left anywhere
-    folder = os.open(target.parent, os.O_RDONLY)
+    clearing the staging folders of builds that were killed; removed whatever happens.
+
+    The staging folder holds ``marker`` from its first instant (MkDocs' clean keeps hidden
+    files), so a leftover is recognised by its name and its marker, never by its name alone."""
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        lock = _lock(target)
+    except PermissionError:
+        raise _unwritable(target) from None
+    try:
+        _clear_leftovers(target, marker)
         try:
-            fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            raise BuildError(f"另一个 lunxun 正在 {target.parent} 中生成网站，请等它结束后再试") from None
-        _clear_leftovers(target)
-        staging = staging_dir(target, purpose)
+            staging = staging_dir(target, purpose, marker)
+        except PermissionError:
+            raise _unwritable(target) from None
         try:
             yield staging
         finally:
-            shutil.rmtree(staging, ignore_errors=True)
+            remove_ours(staging, marker)
     finally:
-        os.close(folder)  # closing releases the lock
+        os.close(lock)  # closing releases the lock
 
 
-def _clear_leftovers(target: FsPath) -> None:
-    """Only folders named as lunxun names its staging folders for this target (checked under
-    the lock, so none of them belongs to a build still running)."""
+def _unwritable(target: FsPath) -> BuildError:
+    return BuildError(f"{target.parent}: 没有写入权限：lunxun 先在这里生成新的 {target.name}，完成后再整体替换旧的，"
+                      f"需要能写这个文件夹（{target.name} 若是链接，就是它指向的文件夹的上一级）；"
+                      "请给当前用户写权限，或用 -d / -o 指定别的位置后再复制过去")
+
+
+def _lock(target: FsPath) -> int:
+    """An exclusive lock on the folder that holds the target: no lock file is left anywhere."""
+    folder = os.open(target.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(folder)
+        raise BuildError(f"另一个 lunxun 正在 {target.parent} 中写入，请等它结束后再试") from None
+    return folder
+
+
+def _clear_leftovers(target: FsPath, marker: str) -> None:
+    """Only folders named as lunxun names its staging folders for this target and holding the
+    marker (or empty: killed between mkdtemp and the marker), checked under the lock, so none
+    of them belongs to a run still going."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(?:(?:{'|'.join(PURPOSES)})-[A-Za-z0-9_]{{8}}|old)")
     for leftover in target.parent.iterdir():
-        if pattern.fullmatch(leftover.name) and leftover.is_dir() and not leftover.is_symlink():
-            shutil.rmtree(leftover, ignore_errors=True)
+        if not pattern.fullmatch(leftover.name) or leftover.is_symlink() or not leftover.is_dir():
+            continue
+        with contextlib.suppress(OSError):
+            if (leftover / marker).is_file() or not any(leftover.iterdir()):
+                remove_ours(leftover, marker)
 
 
-def staging_dir(target: FsPath, purpose: str) -> FsPath:
+def remove_ours(folder: FsPath, marker: str) -> None:
+    """Delete a folder of lunxun's with its marker last: a kill half-way leaves a folder the
+    next run still recognises and finishes removing."""
+    if not folder.is_dir() or folder.is_symlink():
+        return
+    for entry in folder.iterdir():
+        if entry.name == marker:
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                entry.unlink()
+    with contextlib.suppress(OSError):
+        (folder / marker).unlink(missing_ok=True)
+        folder.rmdir()
+
+
+def staging_dir(target: FsPath, purpose: str, marker: str = MARKER) -> FsPath:
     """A private folder beside ``target`` (same disk: the swap is a rename), readable like any
     folder once swapped in: mkdtemp's 0700 would hide the site from the web server."""
     staging = FsPath(tempfile.mkdtemp(prefix=f".{target.name}.{purpose}-", dir=target.parent))
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)
+    (staging / marker).write_text(MARKER_TEXT, encoding="utf-8")
     return staging
 
 
-def swap_in(staging: FsPath, target: FsPath) -> None:
+def swap_in(staging: FsPath, target: FsPath, marker: str = MARKER) -> None:
     """Replace ``target`` by the finished ``staging`` folder; the old site ends in ``staging``'s
     place and is removed by the caller's cleanup (or the next build)."""
-    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    if not (staging / marker).is_file():  # Zensical's own site folder
+        (staging / marker).write_text(MARKER_TEXT, encoding="utf-8")
     if not target.exists():
         staging.rename(target)
         return
     if _exchange(staging, target):
         return
     backup = target.with_name(f".{target.name}.old")
-    shutil.rmtree(backup, ignore_errors=True)
+    remove_ours(backup, marker)
     target.rename(backup)
     staging.rename(target)
-    shutil.rmtree(backup, ignore_errors=True)
+    remove_ours(backup, marker)
 
 
 def _exchange(first: FsPath, second: FsPath) -> bool:

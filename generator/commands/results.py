@@ -11,6 +11,7 @@ from typing import TextIO
 
 from ..grading.secret import SecretUnreadable, load_secret
 from ..loading.project import Layout
+from ..problems import UsageError
 from ..results.analysis import analyse, batch_by_file, batch_by_unit
 from ..results.banks import BankInfo, load_banks
 from ..results.collect import Collection, decode_all, find_all
@@ -18,8 +19,8 @@ from ..results.regrade import Context
 from ..results.report import summary_of, write_report
 from ..results.sheet import grade_table, item_table, write_csv, write_xlsx
 from ..results.tickets import load_roster, tickets
+from .result_set import OUTPUTS, write_set
 
-OUTPUTS = ("grades.xlsx", "grades.csv", "report.html")
 
 @dataclass
 class Options:
@@ -32,6 +33,7 @@ class Options:
     roster: str | None = None
     sitting: str | None = None
     window: list[str] | None = None
+    force: bool = False
 
 
 class Progress:
@@ -68,9 +70,7 @@ def run(options: Options, layout: Layout) -> int:
     """Read, decode, analyse and write; every problem is a message, never a traceback."""
     context, problems = _context(options, layout)
     if context is None:
-        for line in problems:
-            print(line, file=sys.stderr)
-        return 1
+        raise UsageError("\n".join(problems))
     infos, bank_notes = context.banks, problems
     for note in bank_notes:
         print(note, file=sys.stderr)
@@ -84,8 +84,7 @@ def run(options: Options, layout: Layout) -> int:
     for line in collection.notes + collection.problems:
         print(line, file=sys.stderr)
     if not collection.groups:
-        print("没有找到有效的成绩码，未生成成绩表。", file=sys.stderr)
-        return 1
+        raise UsageError("没有找到有效的成绩码，未生成成绩表。")
     if context.tickets is None:
         bank_notes.append("未提供名单：学员身份是学员自己填写的，无法核实；同一身份多次作答时一律按最高分计，"
                           "别人冒名发来的成绩码不能拉低任何人的成绩")
@@ -106,24 +105,15 @@ def write_outputs(collection: Collection, infos: dict[str, BankInfo], bank_notes
     grades = grade_table(collection.groups.values(), options.keep, {bank.id: bank.title for bank in banks},
                          batch_of if by_file else None)
     summary = summary_of(collection, options.keep, options.title)
-    try:
-        options.output.mkdir(parents=True, exist_ok=True)
+    def write(folder: FsPath) -> None:
         progress = Progress("写入成绩表", len(grades.rows))
-        write_xlsx(options.output / OUTPUTS[0], grades, item_table(banks), progress.ticker())
+        write_xlsx(folder / OUTPUTS[0], grades, item_table(banks), progress.ticker())
         progress.close()
-        write_csv(options.output / OUTPUTS[1], grades)
-        write_report(options.output / OUTPUTS[2], summary, banks, infos, collection.problems,
+        write_csv(folder / OUTPUTS[1], grades)
+        write_report(folder / OUTPUTS[2], summary, banks, infos, collection.problems,
                      collection.notes + bank_notes, "批次" if by_file else "单位")
-    except (FileExistsError, NotADirectoryError):
-        print(f"无法写入 {options.output}：已有同名的文件，请用 -o 换一个输出目录。", file=sys.stderr)
-        return 1
-    except PermissionError as error:
-        print(f"无法写入 {error.filename}：文件可能正被 Excel 等程序打开，请关闭后重试。", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"无法写入 {error.filename or options.output}：{error.strerror or error}", file=sys.stderr)
-        return 1
 
+    write_set(options.output, write, options.force)
     print(_summary_line(collection, summary.trainees, len(banks), options.keep))
     print("已写入 " + "、".join(str(options.output / name) for name in OUTPUTS))
     return 0

@@ -33,12 +33,13 @@ def _load(config_file: FsPath, **overrides: object):
 
 def build_site(
     config_file: FsPath, site_dir: str | None = None, strict: bool = False, offline: bool = False,
-    force: bool = False,
+    force: bool = False, extra: dict[str, bytes] | None = None,
 ) -> FsPath:
     """Build into a staging folder and swap it in; on any failure the old site stays as it was.
 
     ``offline`` builds the copy that works opened from file:// (see generator.engines.mkdocs.offline);
-    ``force`` replaces an existing folder that lunxun did not make (see generator.output.guard).
+    ``force`` replaces an existing folder that lunxun did not make (see generator.output.guard);
+    ``extra`` files (name → bytes) join the site before it is swapped in.
     """
     show_mkdocs_log()
     config_file = config_file.resolve()
@@ -54,6 +55,8 @@ def build_site(
             build(config)
             if not offline:  # file:// reads no .gz; the offline zip stays as small as it is
                 precompress(staging)
+            for name, data in (extra or {}).items():
+                (staging / name).write_bytes(data)
             swap_in(staging, target)
     except PluginError as error:
         raise BuildError(str(error)) from None

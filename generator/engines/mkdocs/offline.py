@@ -9,11 +9,10 @@ question banks are scripts already. Nothing is loaded from another host.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from pathlib import Path as FsPath
 
+from ...fs import open_atomic
 from ...output import MARKER
 from ...problems import BuildError
 from .build import build_site
@@ -37,8 +36,11 @@ def build_offline(
 ) -> tuple[FsPath, FsPath]:
     """Build the offline copy into ``folder`` and pack it as ``folder``.zip beside it."""
     target = FsPath(folder).resolve() if folder else default_folder(config_file)
-    site = build_site(config_file, site_dir=str(target), strict=strict, offline=True, force=force)
-    (site / GUIDE_NAME).write_text(GUIDE, encoding="utf-8")
+    archive = target.with_name(target.name + ".zip")
+    if archive.exists() and not force and not _ours(archive, target.name):
+        raise BuildError(f"{archive} 已存在，且不是 lunxun 生成的离线版压缩包，拒绝覆盖：请换一个输出目录，或确认后加 --force")
+    site = build_site(config_file, site_dir=str(target), strict=strict, offline=True, force=force,
+                      extra={GUIDE_NAME: GUIDE.encode("utf-8")})
     try:
         archive = pack(site)
     except OSError as error:
@@ -51,18 +53,20 @@ def build_offline(
 def pack(folder: FsPath) -> FsPath:
     """Zip a folder as <folder>.zip, the folder's name as the top entry; written atomically."""
     archive = folder.with_name(folder.name + ".zip")
-    handle, partial = tempfile.mkstemp(prefix=f".{archive.name}.", dir=folder.parent)
-    os.close(handle)
-    try:
-        with zipfile.ZipFile(
-            partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
-        ) as zipped:
-            for path in sorted(folder.rglob("*")):
-                if path.is_file() and path.name != MARKER:
-                    zipped.write(path, FsPath(folder.name) / path.relative_to(folder))
-        os.chmod(partial, 0o644)  # mkstemp makes it private; the copy is meant to be shared
-        os.replace(partial, archive)
-    finally:
-        if os.path.exists(partial):
-            os.unlink(partial)
+    with open_atomic(archive) as stream, zipfile.ZipFile(
+        stream, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9
+    ) as zipped:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.name != MARKER:
+                zipped.write(path, FsPath(folder.name) / path.relative_to(folder))
     return archive
+
+
+def _ours(archive: FsPath, name: str) -> bool:
+    """An offline copy lunxun packed: a zip whose every entry lies in the folder of that name."""
+    try:
+        with zipfile.ZipFile(archive) as zipped:
+            names = zipped.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return bool(names) and all(entry.startswith(f"{name}/") for entry in names)

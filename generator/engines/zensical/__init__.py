@@ -56,10 +56,13 @@ def build_with_zensical(
     layout = layout_of(project)
     sources = [root / str(project.get("docs_dir") or "docs"), root / layout.content_dir, root / layout.quizzes_dir]
     guard(target, root, sources, force)
-    with building(target, "zensical") as staging:
-        stage(root, project, rendered, staging)
-        _run_zensical(staging / "mkdocs.yml")
-        swap_in(staging / "site", target)
+    try:
+        with building(target, "zensical") as staging:
+            stage(root, project, rendered, staging)
+            _run_zensical(staging / "mkdocs.yml")
+            swap_in(staging / "site", target)
+    except OSError as error:
+        raise BuildError(f"{error.filename or target}: 文件操作失败（{error.strerror or error}），网站未生成，原有网站保持不变") from None
     save_state(root, rendered.state)
     return target
 
