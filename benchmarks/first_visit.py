@@ -30,6 +30,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from lighthouse import StaticHandler  # a sibling script: benchmarks/ is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
     "home": "",
@@ -45,34 +47,9 @@ WORKER = "assets/lunxun/search.js"  # the search engine, started as a worker by 
 QUIET_MS = 500  # no request for this long after the load event: the visit is complete
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files; with ``gzip_static`` set, a file's .gz copy when the browser accepts gzip."""
-
-    gzip_static = False
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        packed = path.with_name(path.name + ".gz")
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.gzip_static and accepts and path.is_file() and packed.is_file()):
-            return super().send_head()
-        body = packed.open("rb")
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(packed.stat().st_size))
-        self.end_headers()
-        return body
-
-
 @contextlib.contextmanager
 def served(folder: Path, gzip_static: bool) -> Iterator[str]:
-    handler = functools.partial(type("H", (_Handler,), {"gzip_static": gzip_static}), directory=str(folder))
+    handler = functools.partial(type("H", (StaticHandler,), {"gzip_static": gzip_static}), directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

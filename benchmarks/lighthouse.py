@@ -39,15 +39,39 @@ class AuditError(RuntimeError):
     """Lighthouse could not run (a missing tool, a crash): not a score under a bar."""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files; with ``gzip_static`` set, a file's .gz copy when the browser accepts gzip."""
+
+    gzip_static = True
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's URL
+            path = path / "index.html"
+        packed = path.with_name(path.name + ".gz")
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip_static and accepts and path.is_file() and packed.is_file()):
+            return super().send_head()
+        body = packed.open("rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(packed.stat().st_size))
+        self.end_headers()
+        return body
 
 
 @contextlib.contextmanager
 def served(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    """Serve a folder on 127.0.0.1 (a free port) while the block runs; yields the base URL.
+    The build's .gz copies are sent as nginx's gzip_static sends them (docs/guide/deploy.md):
+    Lighthouse's simulated slow network counts the bytes that really cross the wire."""
+    handler = functools.partial(StaticHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
