@@ -54,7 +54,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from .commands.schema import write_schemas
 
-    for path in write_schemas(FsPath(args.output)):
+    for path in write_schemas(FsPath(args.output), args.force):
         print(f"已写入 {path}")
     return 0
 
@@ -225,6 +225,7 @@ def parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema")
     schema.add_argument("-o", "--output", default="schemas", help="输出目录")
+    schema.add_argument("--force", action="store_true", help="输出目录中同名的文件不是 lunxun 生成的 Schema 时，仍然覆盖")
     schema.set_defaults(run=cmd_schema)
 
     results = commands.add_parser("results", help="汇总学员发来的成绩码，生成成绩表和分析报告")

@@ -17,6 +17,7 @@ from ..model.common import SLUG
 from ..problems import UsageError
 
 KINDS = ("method", "quiz", "curriculum")
+MAX_ID = 80
 
 METHOD = """\
 # yaml-language-server: $schema=../../schemas/method.schema.json
@@ -122,6 +123,8 @@ def new_file(root: FsPath, layout: Layout, kind: str, item_id: str) -> list[FsPa
     """Write the template for ``kind`` named ``item_id``; returns the files written."""
     if not root.is_dir():
         raise UsageError(f"项目目录 {root} 不存在")
+    if len(item_id) > MAX_ID:  # the file name would exceed what file systems allow (255 bytes)
+        raise UsageError(f"标识太长（{len(item_id)} 个字符）：最多 {MAX_ID} 个字符，请用简短的拼音或英文缩写")
     if not SLUG.fullmatch(item_id):
         raise UsageError(f"“{item_id}”不是合法的标识：只能用小写英文字母、数字和连字符，且以字母或数字开头")
     folder = {"method": layout.methods_dir(), "quiz": layout.quizzes_dir, "curriculum": layout.curricula_dir()}[kind]

@@ -8,8 +8,10 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from ..fs import message, write_atomically
 from ..model import Curriculum, Method, QuizBank, Source
 from ..model.roster import Roster
+from ..problems import UsageError
 
 SCHEMAS: dict[str, Any] = {
     "sources": TypeAdapter(list[Source]),
@@ -41,11 +43,30 @@ def _without_titles(node: Any) -> Any:
     return node
 
 
-def write_schemas(folder: FsPath) -> list[FsPath]:
-    folder.mkdir(parents=True, exist_ok=True)
+def write_schemas(folder: FsPath, force: bool = False) -> list[FsPath]:
+    """Write every schema; a file of the same name that is not a lunxun schema is kept unless ``force``."""
+    texts = schema_texts()
+    if not force:
+        foreign = [folder / name for name in texts if (folder / name).exists() and not _ours(folder / name)]
+        if foreign:
+            raise UsageError("、".join(map(str, foreign)) + " 已存在，不是 lunxun 生成的 JSON Schema，未覆盖："
+                             "请用 -o 换一个目录，或确认后加 --force")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(message(folder, error)) from None
     written = []
-    for name, text in schema_texts().items():
-        path = folder / name
-        path.write_text(text, encoding="utf-8")
-        written.append(path)
+    for name, text in texts.items():
+        write_atomically(folder / name, text.encode("utf-8"))
+        written.append(folder / name)
     return written
+
+
+def _ours(path: FsPath) -> bool:
+    """A schema lunxun wrote: JSON naming the draft and one of lunxun's Chinese titles."""
+    try:
+        data = json.loads(path.read_bytes()[:2_000_000])
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("$schema", "").startswith("https://json-schema.org/") and (
+        data.get("title") in TITLES.values())

@@ -4,9 +4,9 @@ after the site was built, only when they changed, and never through a link."""
 from __future__ import annotations
 
 import logging
-import os
-import tempfile
 from pathlib import Path as FsPath
+
+from ..fs import WriteError, write_atomically
 
 log = logging.getLogger("mkdocs.plugins.lunxun")
 
@@ -29,14 +29,7 @@ def save_state(root: FsPath, state: dict[str, bytes]) -> None:
 
 
 def _replace(target: FsPath, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        write_atomically(target, data)
+    except WriteError as error:
+        raise OSError(str(error)) from None
