@@ -27,6 +27,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path as FsPath
+from typing import Any
 
 from .problems import BuildError
 
@@ -195,7 +196,7 @@ def _exchange(first: FsPath, second: FsPath) -> bool:
     raise OSError(error, os.strerror(error), str(second))
 
 
-def _renameat2():  # type: ignore[no-untyped-def]
+def _renameat2() -> Any:  # the C function, or None where libc has none
     name = ctypes.util.find_library("c")
     if name is None:
         return None
