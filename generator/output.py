@@ -91,14 +91,14 @@ def building(target: FsPath, purpose: str, marker: str = MARKER) -> Iterator[FsP
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         lock = _lock(target)
-    except PermissionError:
-        raise _unwritable(target) from None
+    except OSError as error:
+        raise _unwritable(target, error) from None
     try:
         _clear_leftovers(target, marker)
         try:
             staging = staging_dir(target, purpose, marker)
-        except PermissionError:
-            raise _unwritable(target) from None
+        except OSError as error:
+            raise _unwritable(target, error) from None
         try:
             yield staging
         finally:
@@ -107,7 +107,9 @@ def building(target: FsPath, purpose: str, marker: str = MARKER) -> Iterator[FsP
         os.close(lock)  # closing releases the lock
 
 
-def _unwritable(target: FsPath) -> BuildError:
+def _unwritable(target: FsPath, error: OSError) -> BuildError:
+    if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return BuildError(f"{target.parent}: 无法写入（{error.strerror or error}），未生成，原有内容保持不变")
     return BuildError(f"{target.parent}: 没有写入权限：lunxun 先在这里生成新的 {target.name}，完成后再整体替换旧的，"
                       f"需要能写这个文件夹（{target.name} 若是链接，就是它指向的文件夹的上一级）；"
                       "请给当前用户写权限，或用 -d / -o 指定别的位置后再复制过去")

@@ -174,3 +174,17 @@ def test_schema_keeps_a_file_it_did_not_write_unless_forced(tmp_path: Path, caps
     assert (folder / "quiz.schema.json").read_text(encoding="utf-8") == '{"mine": true}'
     assert main(["schema", "-o", str(folder), "--force"]) == 0
     assert "题库" in (folder / "quiz.schema.json").read_text(encoding="utf-8")
+
+
+def test_a_build_into_a_read_only_folder_is_a_message(tmp_path: Path) -> None:
+    import shutil
+    import sys
+
+    project = tmp_path / "p"
+    shutil.copytree(SAMPLE, project)
+    with tmpfs(tmp_path / "ro", "1m") as folder:
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        done = subprocess.run([str(Path(sys.executable).parent / "lunxun"), "build", "-d", str(folder / "site")],
+                              cwd=project, capture_output=True, text=True, check=False, timeout=120)
+    assert done.returncode == 1 and "没有写入权限" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
