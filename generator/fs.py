@@ -32,7 +32,7 @@ def check_writable(target: FsPath) -> None:
     """Refuse a symlink, a folder or a device in the target's place, and a missing folder."""
     folder = target.parent if str(target.parent) else FsPath(".")
     if not folder.is_dir():
-        raise WriteError(f"输出目录 {folder} 不存在，未写入 {target.name}")
+        raise WriteError(f"输出目录 {folder} 不存在")
     try:
         info = os.lstat(target)
     except FileNotFoundError:
