@@ -15,3 +15,166 @@ function makeResultCode(payload) {
   const body = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return 'LX1.' + body + '.' + crc32Hex(body);
 }
+
+/* Short result code LX2 (generator/results/exam_code.py and bits.py define it; the table
+   tests/data/lx2_cases.json is what both sides pass): the trainee's responses, not a score,
+   in Crockford base32 with a check symbol over GF(32) that catches one wrong symbol and a
+   swap of neighbours. SHA-256/512 are written here with BigInt because crypto.subtle is
+   missing on plain-http intranets and file:// pages, and it is async besides. */
+const LX2_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const LX2_PUBLIC_KEY = 'lunxun:self-declared';
+
+function lx2Times2(value) {
+  value <<= 1;
+  return value & 32 ? value ^ 0b100101 : value;
+}
+function lx2CheckSymbol(symbols) {
+  let state = 0;
+  for (const symbol of symbols) state = lx2Times2(state) ^ symbol;
+  return lx2Times2(state);
+}
+
+// Bits as an array of 0/1: a code is a few thousand bits at most, and numbers up to 2^33 stay exact.
+class Lx2Bits {
+  constructor() { this.bits = []; }
+  uint(value, width) {
+    if (!(value >= 0 && value < 2 ** width)) throw new RangeError(`${value} does not fit in ${width} bits`);
+    for (let k = width - 1; k >= 0; k--) this.bits.push(Math.floor(value / 2 ** k) % 2);
+  }
+  varuint(value) {
+    const groups = [value % 128];
+    for (value = Math.floor(value / 128); value; value = Math.floor(value / 128)) groups.push(value % 128);
+    groups.reverse().forEach((group, k) => { this.uint(k < groups.length - 1 ? 1 : 0, 1); this.uint(group, 7); });
+  }
+  text(text) {
+    const chars = Array.from(text);  // code points, as Python counts them
+    this.varuint(chars.length);
+    for (const char of chars) {
+      const point = char.codePointAt(0);
+      if (point < 128) this.uint(point, 8);
+      else if (point >= 0x4E00 && point < 0x4E00 + 2 ** 15) { this.uint(2, 2); this.uint(point - 0x4E00, 15); }
+      else { this.uint(3, 2); this.uint(point, 21); }
+    }
+  }
+  append(other) { this.bits.push(...other.bits); }
+  chunks(size) {  // zero bits up to a whole chunk, then the values of size bits each
+    const bits = this.bits.concat(new Array((size - this.bits.length % size) % size).fill(0));
+    const out = [];
+    for (let i = 0; i < bits.length; i += size) out.push(bits.slice(i, i + size).reduce((v, b) => v * 2 + b, 0));
+    return out;
+  }
+}
+
+const LX2_MASK64 = (1n << 64n) - 1n;
+const LX2_K512 = ('428a2f98d728ae22 7137449123ef65cd b5c0fbcfec4d3b2f e9b5dba58189dbbc 3956c25bf348b538 59f111f1b605d019 ' +
+  '923f82a4af194f9b ab1c5ed5da6d8118 d807aa98a3030242 12835b0145706fbe 243185be4ee4b28c 550c7dc3d5ffb4e2 ' +
+  '72be5d74f27b896f 80deb1fe3b1696b1 9bdc06a725c71235 c19bf174cf692694 e49b69c19ef14ad2 efbe4786384f25e3 ' +
+  '0fc19dc68b8cd5b5 240ca1cc77ac9c65 2de92c6f592b0275 4a7484aa6ea6e483 5cb0a9dcbd41fbd4 76f988da831153b5 ' +
+  '983e5152ee66dfab a831c66d2db43210 b00327c898fb213f bf597fc7beef0ee4 c6e00bf33da88fc2 d5a79147930aa725 ' +
+  '06ca6351e003826f 142929670a0e6e70 27b70a8546d22ffc 2e1b21385c26c926 4d2c6dfc5ac42aed 53380d139d95b3df ' +
+  '650a73548baf63de 766a0abb3c77b2a8 81c2c92e47edaee6 92722c851482353b a2bfe8a14cf10364 a81a664bbc423001 ' +
+  'c24b8b70d0f89791 c76c51a30654be30 d192e819d6ef5218 d69906245565a910 f40e35855771202a 106aa07032bbd1b8 ' +
+  '19a4c116b8d2d0c8 1e376c085141ab53 2748774cdf8eeb99 34b0bcb5e19b48a8 391c0cb3c5c95a63 4ed8aa4ae3418acb ' +
+  '5b9cca4f7763e373 682e6ff3d6b2b8a3 748f82ee5defb2fc 78a5636f43172f60 84c87814a1f0ab72 8cc702081a6439ec ' +
+  '90befffa23631e28 a4506cebde82bde9 bef9a3f7b2c67915 c67178f2e372532b ca273eceea26619c d186b8c721c0c207 ' +
+  'eada7dd6cde0eb1e f57d4f7fee6ed178 06f067aa72176fba 0a637dc5a2c898a6 113f9804bef90dae 1b710b35131c471b ' +
+  '28db77f523047d84 32caab7b40c72493 3c9ebe0a15c9bebc 431d67c49c100d4c 4cc5d4becb3e42b6 597f299cfc657e2a ' +
+  '5fcb6fab3ad6faec 6c44198c4a475817').split(' ').map(hex => BigInt('0x' + hex));
+const LX2_H512 = '6a09e667f3bcc908 bb67ae8584caa73b 3c6ef372fe94f82b a54ff53a5f1d36f1 510e527fade682d1 9b05688c2b3e6c1f 1f83d9abfb41bd6b 5be0cd19137e2179'
+  .split(' ').map(hex => BigInt('0x' + hex));
+
+function lx2Sha512(bytes) {
+  const rotr = (x, n) => ((x >> BigInt(n)) | (x << BigInt(64 - n))) & LX2_MASK64;
+  const length = bytes.length;
+  const padded = new Uint8Array(Math.ceil((length + 17) / 128) * 128);
+  padded.set(bytes);
+  padded[length] = 0x80;
+  let bitLength = BigInt(length) * 8n;
+  for (let i = padded.length - 1; bitLength; i--, bitLength >>= 8n) padded[i] = Number(bitLength & 255n);
+  const h = LX2_H512.slice();
+  const w = new Array(80);
+  for (let block = 0; block < padded.length; block += 128) {
+    for (let t = 0; t < 16; t++) {
+      let word = 0n;
+      for (let j = 0; j < 8; j++) word = (word << 8n) | BigInt(padded[block + 8 * t + j]);
+      w[t] = word;
+    }
+    for (let t = 16; t < 80; t++) {
+      const s0 = rotr(w[t - 15], 1) ^ rotr(w[t - 15], 8) ^ (w[t - 15] >> 7n);
+      const s1 = rotr(w[t - 2], 19) ^ rotr(w[t - 2], 61) ^ (w[t - 2] >> 6n);
+      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) & LX2_MASK64;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let t = 0; t < 80; t++) {
+      const t1 = (hh + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & LX2_MASK64 & g)) + LX2_K512[t] + w[t]) & LX2_MASK64;
+      const t2 = ((rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c))) & LX2_MASK64;
+      [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) & LX2_MASK64, c, b, a, (t1 + t2) & LX2_MASK64];
+    }
+    [a, b, c, d, e, f, g, hh].forEach((value, k) => { h[k] = (h[k] + value) & LX2_MASK64; });
+  }
+  const out = new Uint8Array(64);
+  h.forEach((word, k) => { for (let j = 0; j < 8; j++) out[8 * k + j] = Number((word >> BigInt(56 - 8 * j)) & 255n); });
+  return out;
+}
+
+function lx2HmacSha512(key, message) {
+  if (key.length > 128) key = lx2Sha512(key);
+  const inner = new Uint8Array(128 + message.length);
+  const outer = new Uint8Array(128 + 64);
+  for (let i = 0; i < 128; i++) { inner[i] = (key[i] || 0) ^ 0x36; outer[i] = (key[i] || 0) ^ 0x5c; }
+  inner.set(message, 128);
+  outer.set(lx2Sha512(inner), 128);
+  return lx2Sha512(outer);
+}
+
+const lx2Width = n => Math.max(n, 1).toString(2).length;
+const lx2Letter = letter => 'ABCDEFGH'.indexOf(letter);
+
+function lx2WriteResponses(out, slots, answers) {
+  for (const slot of slots) {
+    const a = answers[slot.id] === undefined ? null : answers[slot.id];
+    const n = slot.size;
+    if (slot.type === 'single') out.uint(a === null ? 0 : lx2Letter(a) + 1, lx2Width(n));
+    else if (slot.type === 'multiple') out.uint(Array.from(a || '').reduce((mask, x) => mask + 2 ** (n - 1 - lx2Letter(x)), 0), n);
+    else if (slot.type === 'judge') out.uint(a === null ? 0 : Number(a) === 1 ? 1 : 2, 2);
+    else {
+      out.uint(a === null ? 0 : 1, 1);
+      if (a === null) continue;
+      if (slot.type === 'blank') for (let k = 0; k < n; k++) out.text(k < a.length ? a[k] : '');
+      else if (slot.type === 'order') { out.uint(a.length, lx2Width(n)); a.forEach(x => out.uint(x, lx2Width(n - 1))); }
+      else if (slot.type === 'match') for (let k = 0; k < n; k++) out.uint(a[k] === null ? 0 : a[k] + 1, lx2Width(n));
+    }
+  }
+}
+
+/* code = {bankTag, versionTag, seed, started, finished (unix seconds), ticket | name, unit, traineeId,
+   sitting, slots: [{id, type, size}] in the order presented, answers, key (text; the ticket's key or public)}.
+   The bank and version tags come from the build (SHA-256 of the bank id, the version's first 8 hex). */
+function makeExamCode(code) {
+  const head = new Lx2Bits();
+  head.uint(1, 4);
+  head.uint(code.ticket ? 1 : 0, 1);
+  head.uint(code.sitting ? 1 : 0, 1);
+  [code.bankTag, code.versionTag, code.seed, code.started].forEach(value => head.uint(value, 32));
+  const delta = code.finished - code.started;
+  head.varuint(delta >= 0 ? delta * 2 : -delta * 2 - 1);
+  const texts = code.ticket ? [code.ticket] : [code.name || '', code.unit || '', code.traineeId || ''];
+  if (code.sitting) texts.push(code.sitting);
+  texts.forEach(text => head.text(text));
+  const tail = new Lx2Bits();
+  lx2WriteResponses(tail, code.slots, code.answers || {});
+  const padding = (5 - (head.bits.length + 64 + tail.bits.length) % 5) % 5;
+  tail.uint(0, padding);  // the padding is signed too
+  const body = new Lx2Bits();
+  body.append(head);
+  body.append(tail);
+  const prefix = Array.from(new TextEncoder().encode('LX2'));
+  const message = new Uint8Array(prefix.concat(body.chunks(8)));
+  const mac = lx2HmacSha512(new TextEncoder().encode(code.key || LX2_PUBLIC_KEY), message).slice(0, 8);
+  const whole = new Lx2Bits();
+  whole.append(head);
+  mac.forEach(byte => whole.uint(byte, 8));
+  whole.append(tail);
+  const symbols = whole.chunks(5);
+  return 'LX2' + symbols.map(s => LX2_ALPHABET[s]).join('') + LX2_ALPHABET[lx2CheckSymbol(symbols)];
+}
