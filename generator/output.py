@@ -46,26 +46,34 @@ def resolve_target(site_dir: FsPath) -> FsPath:
 
 def guard(target: FsPath, root: FsPath, sources: list[FsPath], force: bool = False) -> None:
     """Refuse an output folder whose replacement would delete something lunxun did not make."""
-    target, root = resolve_target(target), resolve_target(root)
-    home = resolve_target(FsPath.home())
+    guard_location(target, root, sources)
+    target = resolve_target(target)
     where = f"输出文件夹 {target}"
-    if target == FsPath(target.anchor):
-        raise BuildError(f"{where} 是根目录，拒绝生成：请用 -d 指定一个新的或 lunxun 生成过的文件夹")
-    if target == home or home.is_relative_to(target):
-        raise BuildError(f"{where} 是（或包含）用户主目录，拒绝生成：请用 -d 指定其中的一个子文件夹")
-    if root.is_relative_to(target):
-        raise BuildError(f"{where} 是（或包含）项目文件夹 {root}，生成会删掉整个项目，拒绝生成："
-                         "请用 -d 指定项目里的 site 之类的子文件夹")
-    for source in [root / ".git", *sources]:
-        source = resolve_target(source)
-        if target.is_relative_to(source) or source.is_relative_to(target):
-            raise BuildError(f"{where} 与 {source} 重叠（那里是培训者编写的文件），拒绝生成："
-                             "请用 -d 指定别的文件夹")
     if target.exists() and not target.is_dir():
         raise BuildError(f"{where} 是一个文件，不是文件夹，拒绝覆盖")
     if target.is_dir() and not force and not _replaceable(target):
         raise BuildError(f"{where} 已存在、不是空的，也不是 lunxun 生成的网站，为免删掉其中的文件，拒绝生成："
                          "请换一个文件夹，或确认可以整体替换后加 --force")
+
+
+def guard_location(target: FsPath, root: FsPath, sources: list[FsPath]) -> None:
+    """Refuse, even with --force, a folder that is or holds the project, home or /, or lies in
+    or holds the trainers' sources (docs, content, quizzes) or .git."""
+    target, root = resolve_target(target), resolve_target(root)
+    home = resolve_target(FsPath.home())
+    where = f"输出文件夹 {target}"
+    if target == FsPath(target.anchor):
+        raise BuildError(f"{where} 是根目录，拒绝生成：请用 -d（lunxun results 用 -o）指定一个新的或 lunxun 生成过的文件夹")
+    if target == home or home.is_relative_to(target):
+        raise BuildError(f"{where} 是（或包含）用户主目录，拒绝生成：请用 -d（lunxun results 用 -o）指定其中的一个子文件夹")
+    if root.is_relative_to(target):
+        raise BuildError(f"{where} 是（或包含）项目文件夹 {root}，生成会删掉整个项目，拒绝生成："
+                         "请用 -d（lunxun results 用 -o）指定项目里的 site 之类的子文件夹")
+    for source in [root / ".git", *sources]:
+        source = resolve_target(source)
+        if target.is_relative_to(source) or source.is_relative_to(target):
+            raise BuildError(f"{where} 与 {source} 重叠（那里是培训者编写的文件），拒绝生成："
+                             "请用 -d（lunxun results 用 -o）指定别的文件夹")
 
 
 def _replaceable(folder: FsPath) -> bool:

@@ -188,3 +188,18 @@ def test_a_build_into_a_read_only_folder_is_a_message(tmp_path: Path) -> None:
                               cwd=project, capture_output=True, text=True, check=False, timeout=120)
     assert done.returncode == 1 and "没有写入权限" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("folder", [".", "content", "quizzes"])
+def test_results_never_replace_the_project_even_with_force(tmp_path: Path, monkeypatch, capsys, folder: str) -> None:
+    import shutil
+
+    project = tmp_path / "p"
+    shutil.copytree(SAMPLE, project)
+    (tmp_path / "codes.txt").write_text(code("张三", bank=BANK), encoding="utf-8")
+    before = tree(tmp_path)
+    monkeypatch.chdir(project)
+    status = main(["results", str(tmp_path / "codes.txt"), "-o", folder, "--root", ".", "--force"])
+    err = capsys.readouterr().err
+    assert status == 1 and "拒绝生成" in err, err
+    assert tree(tmp_path) == before

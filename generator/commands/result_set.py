@@ -13,15 +13,18 @@ from collections.abc import Callable
 from pathlib import Path as FsPath
 
 from ..fs import message
-from ..output import RESULTS_MARKER, building, resolve_target, swap_in
+from ..output import RESULTS_MARKER, building, guard_location, resolve_target, swap_in
 from ..problems import UsageError
 
 OUTPUTS = ("grades.xlsx", "grades.csv", "report.html")
 
 
-def write_set(output: FsPath, write: Callable[[FsPath], None], force: bool = False) -> None:
-    """Run ``write`` on a fresh folder and put that folder in ``output``'s place."""
+def write_set(output: FsPath, write: Callable[[FsPath], None], force: bool = False,
+              root: FsPath = FsPath("."), sources: tuple[FsPath, ...] = ()) -> None:
+    """Run ``write`` on a fresh folder and put that folder in ``output``'s place; never over
+    the project ``root``, its ``sources``, home or / (not even with ``force``)."""
     target = resolve_target(output)
+    guard_location(target, root, list(sources))
     refuse(output, target, force)
     try:
         with building(target, "results", RESULTS_MARKER) as staging:

@@ -88,11 +88,11 @@ def run(options: Options, layout: Layout) -> int:
     if context.tickets is None:
         bank_notes.append("未提供名单：学员身份是学员自己填写的，无法核实；同一身份多次作答时一律按最高分计，"
                           "别人冒名发来的成绩码不能拉低任何人的成绩")
-    return write_outputs(collection, infos, bank_notes, options)
+    return write_outputs(collection, infos, bank_notes, options, layout)
 
 
 def write_outputs(collection: Collection, infos: dict[str, BankInfo], bank_notes: list[str],
-                  options: Options) -> int:
+                  options: Options, layout: Layout | None = None) -> int:
     """Analyse the graded attempts and write the sheet, the CSV and the report."""
     by_file = options.batch == "file"
     batch_of = batch_by_file if by_file else batch_by_unit
@@ -113,7 +113,10 @@ def write_outputs(collection: Collection, infos: dict[str, BankInfo], bank_notes
         write_report(folder / OUTPUTS[2], summary, banks, infos, collection.problems,
                      collection.notes + bank_notes, "批次" if by_file else "单位")
 
-    write_set(options.output, write, options.force)
+    root = options.root.resolve()
+    layout = layout or Layout()
+    sources = (root / layout.content_dir, root / layout.quizzes_dir, root / "docs")
+    write_set(options.output, write, options.force, root, sources)
     print(_summary_line(collection, summary.trainees, len(banks), options.keep))
     print("已写入 " + "、".join(str(options.output / name) for name in OUTPUTS))
     return 0
