@@ -7,7 +7,8 @@ const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const {QUIZ_CORE, load, table} = require('./engine.js');
 
-const engine = load(QUIZ_CORE, ['makeExamCode', 'lx2Sha512', 'lx2HmacSha512', 'lx2CheckSymbol', 'LX2_ALPHABET']);
+const engine = load(QUIZ_CORE, ['makeExamCode', 'examCodeFor', 'lx2BankTag', 'lx2Sha256', 'lx2Sha512', 'lx2HmacSha512',
+  'lx2CheckSymbol', 'LX2_ALPHABET']);
 const cases = table('lx2_cases.json').cases;
 
 test('the table has cases', () => assert.ok(cases.length >= 5));
@@ -24,6 +25,40 @@ for (const row of cases) {
     assert.match(code, /^LX2[0-9A-HJKMNP-TV-Z]+$/);  // capitals and digits only: chat apps leave them alone
   });
 }
+
+// A presented question as the page ships it, with as many options, blanks, items or pairs as the slot says.
+const shipped = slot => Object.assign({id: slot.id, type: slot.type}, {
+  single: {options: Array(slot.size).fill('x')}, multiple: {options: Array(slot.size).fill('x')}, judge: {},
+  blank: {blanks: slot.size}, order: {items: Array(slot.size).fill('x')}, match: {pairs: Array(slot.size).fill(['a', 'b'])},
+}[slot.type]);
+
+for (const row of cases.filter(row => !row.payload.ticket && row.payload.key === 'lunxun:self-declared')) {
+  test(`LX2 code of a finished attempt: ${row.name}`, () => {
+    const p = row.payload, byId = {case: {id: 'case', type: 'case', questions: []}};
+    p.slots.forEach(slot => { byId[slot.id] = shipped(slot); });
+    const scored = {ids: ['case'].concat(p.slots.map(slot => slot.id)), answers: p.answers};
+    const attempt = {seed: p.seed, startedAt: p.started * 1000 + 999};
+    const profile = {name: p.name, unit: p.unit, id: p.trainee_id};
+    assert.equal(engine.lx2BankTag(p.bank_id), p.bank_tag);
+    assert.equal(engine.examCodeFor({id: p.bank_id, version: p.version}, attempt, scored, profile, p.finished * 1000 + 500, byId), row.code);
+  });
+}
+
+test('the finish time of a code is capped at the deadline', () => {
+  const p = cases[0].payload, byId = {};
+  p.slots.forEach(slot => { byId[slot.id] = shipped(slot); });
+  const attempt = {seed: p.seed, startedAt: p.started * 1000, deadline: p.finished * 1000};
+  const late = engine.examCodeFor({id: p.bank_id, version: p.version}, attempt, {ids: p.slots.map(s => s.id), answers: p.answers},
+    {name: p.name, unit: p.unit, id: p.trainee_id}, p.finished * 1000 + 3600e3, byId);  // an hour after the deadline
+  assert.equal(late, cases[0].code);
+});
+
+test('SHA-256 agrees with node:crypto', () => {
+  for (const size of [0, 1, 55, 56, 63, 64, 65, 200]) {
+    const data = crypto.randomBytes(size);
+    assert.equal(Buffer.from(engine.lx2Sha256(new Uint8Array(data))).toString('hex'), crypto.createHash('sha256').update(data).digest('hex'));
+  }
+});
 
 test('SHA-512 and HMAC-SHA512 agree with node:crypto', () => {
   for (const size of [0, 1, 111, 112, 127, 128, 129, 300]) {

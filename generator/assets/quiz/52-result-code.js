@@ -178,3 +178,55 @@ function makeExamCode(code) {
   const symbols = whole.chunks(5);
   return 'LX2' + symbols.map(s => LX2_ALPHABET[s]).join('') + LX2_ALPHABET[lx2CheckSymbol(symbols)];
 }
+
+// SHA-256, for the bank tag (its first 4 bytes of the bank id), in 32-bit integer arithmetic.
+const LX2_K256 = Array.from({length: 64}, (_, k) => Number(LX2_K512[k] >> 32n));
+function lx2Sha256(bytes) {
+  const rotr = (x, n) => (x >>> n) | (x << (32 - n));
+  const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
+  padded.set(bytes);
+  padded[bytes.length] = 0x80;
+  const view = new DataView(padded.buffer);
+  view.setUint32(padded.length - 4, bytes.length * 8);
+  view.setUint32(padded.length - 8, Math.floor(bytes.length / 2 ** 29));
+  const h = LX2_H512.map(word => Number(word >> 32n));
+  const w = new Array(64);
+  for (let block = 0; block < padded.length; block += 64) {
+    for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + 4 * t);
+    for (let t = 16; t < 64; t++) {
+      const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+      const s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+      w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+    }
+    let [a, b, c, d, e, f, g, hh] = h;
+    for (let t = 0; t < 64; t++) {
+      const t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + LX2_K256[t] + w[t]) | 0;
+      const t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      [hh, g, f, e, d, c, b, a] = [g, f, e, (d + t1) | 0, c, b, a, (t1 + t2) | 0];
+    }
+    [a, b, c, d, e, f, g, hh].forEach((value, k) => { h[k] = (h[k] + value) | 0; });
+  }
+  const out = new Uint8Array(32);
+  h.forEach((word, k) => new DataView(out.buffer).setUint32(4 * k, word >>> 0));
+  return out;
+}
+const lx2BankTag = bankId => new DataView(lx2Sha256(new TextEncoder().encode(bankId)).buffer).getUint32(0);
+
+// How many options, blanks, items or pairs a presented question's response is stored for (regrade.slot_size).
+function lx2Size(question) {
+  const type = question.type;
+  return type === 'single' || type === 'multiple' ? question.options.length : type === 'blank' ? blankCount(question)
+    : type === 'order' ? question.items.length : type === 'match' ? question.pairs.length : 0;
+}
+
+/* The LX2 code of a finished attempt: the responses in the order presented (scored.ids, a case's
+   sub-questions in turn; the case itself carries none), self-declared identity, public key.
+   The finish time is capped at the deadline, as the time used always was. */
+function examCodeFor(bank, attempt, scored, profile, now, byId) {
+  const started = Math.floor(attempt.startedAt / 1000);
+  return makeExamCode({bankTag: lx2BankTag(bank.id), versionTag: parseInt(bank.version.slice(0, 8), 16), seed: attempt.seed,
+    started, finished: Math.floor(Math.min(now, attempt.deadline || now) / 1000),
+    name: profile.name || '', unit: profile.unit || '', traineeId: profile.id || '',
+    slots: scored.ids.filter(id => !byId[id].questions).map(id => ({id, type: byId[id].type, size: lx2Size(byId[id])})),
+    answers: scored.answers});
+}
