@@ -25,7 +25,9 @@ SAMPLE = Path(__file__).resolve().parent / "projects" / "sample"
 MARKER = re.compile(r"甲\d{3}乙")
 
 # Fields no page shows: question tags only steer a blueprint's draw.
-NOT_SHOWN = {f"quiz.{kind}.tags" for kind in ("Single", "Multiple", "Judge", "Blank", "Order", "Match", "Case")}
+# tags are search words; a source's file name is an internal note trainees are not shown
+NOT_SHOWN = {f"quiz.{kind}.tags" for kind in ("Single", "Multiple", "Judge", "Blank", "Order", "Match", "Case")} | {
+    "source.Source.file"}
 
 # Everything on the page that the payloads could have planted, found in the live DOM.
 PLANTED = r"""() => {
