@@ -83,10 +83,10 @@ class _JoinCjkLines(Preprocessor):
 
 
 class CjkLinesExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (python-markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         # before fenced code and raw HTML are stashed (25, 20): it reads fences itself
         md.preprocessors.register(_JoinCjkLines(md), "lunxun_cjk_lines", 28)
 
 
-def makeExtension(**kwargs: object) -> CjkLinesExtension:  # noqa: N802 (python-markdown's entry point)
+def makeExtension(**kwargs: object) -> CjkLinesExtension:
     return CjkLinesExtension(**kwargs)

@@ -10,8 +10,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from .environment import render
 from ..model.method import Method
+from .environment import render
 from .links import SiteModel
 from .text import first_sentence, md_to_html
 
