@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -44,6 +45,7 @@ def test_exam_page_takes_answers_hands_out_a_code_and_results_grades_it(page, se
     assert "成绩由培训老师统一评定" in result.text_content()
     assert "分 ·" not in result.text_content() and result.locator(".lx-ok, .lx-bad, .lx-fb").count() == 0
     code = result_code(page)
+    assert re.fullmatch(r"LX2[0-9A-HJKMNP-TV-Z]+", code), code  # the short code: capitals and digits only
     (tmp_path / "chat.txt").write_text(f"张三：{code}\n", encoding="utf-8")
     assert main(["results", str(tmp_path / "chat.txt"), "-o", str(tmp_path / "out"), "--root", str(root)]) == 0
     with open(tmp_path / "out" / "grades.csv", encoding="utf-8-sig") as handle:

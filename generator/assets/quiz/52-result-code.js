@@ -1,21 +1,3 @@
-/* Result code: LX1.<base64url(UTF-8 JSON), no padding>.<CRC-32 of that text, 8 hex digits>;
-   generator/results/code.py decodes it (tests/data/result_codes.json is the table both sides pass). */
-function crc32Hex(text) {
-  let crc = -1;
-  for (let i = 0; i < text.length; i++) {
-    let c = (crc ^ text.charCodeAt(i)) & 255;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xEDB88320 : c >>> 1;
-    crc = (crc >>> 8) ^ c;
-  }
-  return ((crc ^ -1) >>> 0).toString(16).padStart(8, '0');
-}
-function makeResultCode(payload) {
-  let binary = '';
-  new TextEncoder().encode(JSON.stringify(payload)).forEach(byte => { binary += String.fromCharCode(byte); });
-  const body = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-  return 'LX1.' + body + '.' + crc32Hex(body);
-}
-
 /* Short result code LX2 (generator/results/exam_code.py and bits.py define it; the table
    tests/data/lx2_cases.json is what both sides pass): the trainee's responses, not a score,
    in Crockford base32 with a check symbol over GF(32) that catches one wrong symbol and a
@@ -140,7 +122,7 @@ function lx2WriteResponses(out, slots, answers) {
     else {
       out.uint(a === null ? 0 : 1, 1);
       if (a === null) continue;
-      if (slot.type === 'blank') for (let k = 0; k < n; k++) out.text(k < a.length ? a[k] : '');
+      if (slot.type === 'blank') for (let k = 0; k < n; k++) out.text((k < a.length && a[k]) || '');
       else if (slot.type === 'order') { out.uint(a.length, lx2Width(n)); a.forEach(x => out.uint(x, lx2Width(n - 1))); }
       else if (slot.type === 'match') for (let k = 0; k < n; k++) out.uint(a[k] === null ? 0 : a[k] + 1, lx2Width(n));
     }

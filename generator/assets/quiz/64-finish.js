@@ -8,7 +8,7 @@ function finishAttempt(session, automatic) {
     if (session.exam || (answer != null && !attempt.checked.includes(id))) recordAnswer(session, question, scored.correct[question.id] === 1);
   }));
   const profile = readProfile(), result = resultPayload(bank, attempt, scored, profile, now), passed = result.ok === 1;
-  const code = session.historyKey ? makeResultCode(result) : '';
+  const code = session.historyKey ? examCodeFor(bank, attempt, scored, profile, now, session.byId) : '';
   if (session.historyKey) {
     store.set(session.historyKey, pastAttempts(session).concat([{finishedAt: now, score: result.sc, passed,
       points: result.p, max: result.m, seconds: result.t, seed: attempt.seed, code}]));
