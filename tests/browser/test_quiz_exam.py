@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from test_quiz_support import (
+    PROJECT,
     answer_exam,
     code_answers,
     current,
@@ -17,7 +18,9 @@ from test_quiz_support import (
     storage,
 )
 
-from generator.results import decode_result_code
+from generator.loading.project import Layout
+from generator.results.banks import load_banks
+from generator.results.regrade import Context, Verdict, verdict
 
 GRADABLE = ["dan", "duo", "pan", "tian", "pai", "pei", "an-a", "an-b"]
 
@@ -25,6 +28,13 @@ GRADABLE = ["dan", "duo", "pan", "tian", "pai", "pei", "an-a", "an-b"]
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, serve) -> str:
     return quizlab_url(tmp_path_factory, serve)
+
+
+def regraded(page) -> Verdict:
+    """The page's LX2 code as `lunxun results` reads and re-grades it from quizlab's banks."""
+    code = result_code(page)
+    assert re.fullmatch(r"LX2[0-9A-HJKMNP-TV-Z]+", code), code
+    return verdict(code, Context(load_banks(PROJECT, Layout())[0]))
 
 
 def submit(page) -> None:
@@ -58,16 +68,16 @@ def test_all_types_in_exam_mode_and_the_code_records_what_was_answered(page, sit
     heading = page.locator(".lx-result h2")
     assert heading.text_content() == ("100 分 · 合格" if right else "0 分 · 不合格")
     assert page.evaluate("document.activeElement.tagName") == "H2"
-    code = decode_result_code(result_code(page))
-    assert code.a == code_answers("kaoshi", right)
-    assert code.r == {qid: int(right) for qid in GRADABLE}
-    assert (code.n, code.u, code.i, code.b) == ("李四", "东风社区", "A-12", "kaoshi")
-    assert code.bv == json.loads(page.locator("script.lx-bank-data").text_content())["version"]
-    assert code.s == attempt["seed"]
+    code = regraded(page)
+    assert code.answers == code_answers("kaoshi", right)
+    assert code.correct == {qid: int(right) for qid in GRADABLE}
+    assert (code.name, code.unit, code.trainee_id, code.bank) == ("李四", "东风社区", "A-12", "kaoshi")
+    assert code.version == json.loads(page.locator("script.lx-bank-data").text_content())["version"]
+    assert code.seed == attempt["seed"]
     order = attempt["order"]
     expected_q = [x for qid in order for x in ([qid, "an-a", "an-b"] if qid == "an" else [qid])]
-    assert code.q == expected_q
-    assert code.sc == (100 if right else 0) and code.ok == int(right) and code.m == 8
+    assert code.questions == expected_q
+    assert code.score == (100 if right else 0) and code.passed == right and code.max_points == 8
     review = page.locator(".lx-result .lx-q:not(.lx-sub)")
     assert review.count() == 7
     assert page.locator(".lx-result .lx-answer").count() == 8
@@ -139,9 +149,9 @@ def test_countdown_submits_at_zero(page, site: str) -> None:
     assert attempt["deadline"] - attempt["startedAt"] == 3000
     page.locator(".lx-result").wait_for(timeout=10_000)
     assert page.get_by_text("时间到，系统已自动交卷。").is_visible()
-    code = decode_result_code(result_code(page))
-    assert code.a == {"q1": 1} and code.r == {"q1": 1, "q2": 0} and code.sc == 50
-    assert code.t <= 3
+    code = regraded(page)
+    assert code.answers == {"q1": 1} and code.correct == {"q1": 1, "q2": 0} and code.score == 50
+    assert code.finished - code.started <= 3
     assert storage(page, "attempt:xianshi") is None
 
 
@@ -162,7 +172,7 @@ def test_countdown_survives_reload(page, site: str) -> None:
     page.reload()
     page.locator(".lx-result").wait_for(timeout=10_000)
     assert page.get_by_text("时间到，系统已自动交卷。").is_visible()
-    assert decode_result_code(result_code(page)).a == {"q1": 1}
+    assert regraded(page).answers == {"q1": 1}
 
 
 def test_reload_after_the_deadline_submits_at_once(page, site: str) -> None:
