@@ -21,6 +21,7 @@ from conftest import PROJECTS
 from generator.output import MARKER
 
 LUNXUN = str(Path(sys.executable).parent / "lunxun")
+pytestmark = pytest.mark.slow  # real builds: about three minutes in all, two of them the kill loop
 
 
 def project_copy(tmp_path: Path) -> Path:

@@ -176,6 +176,7 @@ def test_schema_keeps_a_file_it_did_not_write_unless_forced(tmp_path: Path, caps
     assert "题库" in (folder / "quiz.schema.json").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_build_into_a_read_only_folder_is_a_message(tmp_path: Path) -> None:
     import shutil
     import sys
