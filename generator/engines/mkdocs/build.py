@@ -18,12 +18,12 @@ from ..precompress import precompress
 from .console import show_mkdocs_log
 
 
-def _load(config_file: FsPath, **overrides: object):
+def _load(config_file: FsPath, strict: bool = False) -> MkDocsConfig:
     if not config_file.exists():
         raise BuildError(f"{config_file}: 找不到 MkDocs 配置文件（请在项目目录中运行，或用 -f 指定）")
     config_text(config_file)  # not UTF-8 text: a Chinese message rather than MkDocs' English one
     try:
-        return load_config(config_file=str(config_file), **overrides)
+        return load_config(config_file=str(config_file), strict=strict)
     except (ConfigurationError, Abort) as error:
         detail = "" if isinstance(error, Abort) else f"：{error}"  # Abort follows logged details
         raise BuildError(f"{config_file}: 配置有误，网站未生成{detail}") from None
