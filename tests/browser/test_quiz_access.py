@@ -10,11 +10,10 @@ from test_quiz_support import (
     no_horizontal_scroll,
     plan,
     quizlab_url,
+    regraded,
     start_exam,
     storage,
 )
-
-from generator.results import decode_result_code
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +90,8 @@ def test_whole_practice_quiz_with_the_keyboard_alone(page, site: str) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.tagName") == "H2"
     assert focused(page) == "100 分 · 合格"
-    code = decode_result_code(page.locator(".lx-result").get_by_label("成绩码").input_value())
-    assert code.sc == 100 and code.a["tian"] == ["听", "访"]
+    code = regraded(page)
+    assert code.score == 100 and code.answers["tian"] == ["听", "访"]
 
 
 def test_exam_registration_and_submit_with_the_keyboard(page, site: str) -> None:
@@ -108,7 +107,7 @@ def test_exam_registration_and_submit_with_the_keyboard(page, site: str) -> None
     assert focused(page) == "确认交卷"
     press_on(page, "确定交卷")
     assert focused(page) == "100 分 · 合格"
-    assert decode_result_code(page.locator(".lx-result").get_by_label("成绩码").input_value()).n == "赵六"
+    assert regraded(page).name == "赵六"
 
 
 def test_roles_and_accessible_names(page, site: str) -> None:

@@ -8,19 +8,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 from test_quiz_support import (
-    PROJECT,
     answer_exam,
     code_answers,
     current,
     quizlab_url,
+    regraded,
     result_code,
     start_exam,
     storage,
 )
-
-from generator.loading.project import Layout
-from generator.results.banks import load_banks
-from generator.results.regrade import Context, Verdict, verdict
 
 GRADABLE = ["dan", "duo", "pan", "tian", "pai", "pei", "an-a", "an-b"]
 
@@ -28,13 +24,6 @@ GRADABLE = ["dan", "duo", "pan", "tian", "pai", "pei", "an-a", "an-b"]
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, serve) -> str:
     return quizlab_url(tmp_path_factory, serve)
-
-
-def regraded(page) -> Verdict:
-    """The page's LX2 code as `lunxun results` reads and re-grades it from quizlab's banks."""
-    code = result_code(page)
-    assert re.fullmatch(r"LX2[0-9A-HJKMNP-TV-Z]+", code), code
-    return verdict(code, Context(load_banks(PROJECT, Layout())[0]))
 
 
 def submit(page) -> None:

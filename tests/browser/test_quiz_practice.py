@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_quiz_support import answer, current, plan, quizlab_url, storage
-
-from generator.results import decode_result_code
+from test_quiz_support import answer, current, plan, quizlab_url, regraded, storage
 
 ORDER = ["dan", "duo", "pan", "tian", "pai", "pei", "an"]
 
@@ -36,16 +34,16 @@ def test_every_type_answered_right(page, site: str) -> None:
     assert result.get_by_role("heading", level=2).text_content() == "100 分 · 合格"
     assert "8 / 8 题" in result.locator(".lx-facts").text_content()
     assert result.locator(".lx-cert").is_visible()
-    code = decode_result_code(result.get_by_label("成绩码").input_value())
-    assert code.sc == 100 and code.ok == 1 and code.p == code.m == 8
-    assert code.a == {
+    code = regraded(page)
+    assert code.score == 100 and code.passed and code.points == code.max_points == 8
+    assert code.answers == {
         "dan": "A", "duo": "ABC", "pan": 0, "tian": ["听", "回访"], "pai": [0, 1, 2],
         "pei": [0, 1, 2], "an-a": "A", "an-b": 1,
     }
-    assert code.q == ORDER[:-1] + ["an", "an-a", "an-b"]
+    assert code.questions == ORDER[:-1] + ["an", "an-a", "an-b"]
     history = storage(page, "history:lianxi")
     assert len(history) == 1 and history[0]["passed"] is True and history[0]["score"] == 100
-    assert history[0]["code"] == code.text
+    assert history[0]["code"] == result.get_by_label("成绩码").input_value()
     assert storage(page, "attempt:lianxi") is None
     assert storage(page, "wrong") is None
 
@@ -74,9 +72,9 @@ def test_every_type_answered_wrong_shows_answer_explanation_and_step(page, site:
     assert result.get_by_role("heading", level=2).text_content() == "0 分 · 不合格"
     assert result.locator(".lx-cert").count() == 0
     assert result.get_by_role("link", name="第 1 题：答错").count() == 1
-    code = decode_result_code(result.get_by_label("成绩码").input_value())
-    assert code.ok == 0 and code.p == 0 and set(code.r.values()) == {0}
-    assert code.a["tian"] == ["办", "拖"] and code.a["pai"] == [2, 1, 0] and code.a["pei"] == [1, 2, 0]
+    code = regraded(page)
+    assert not code.passed and code.points == 0 and set(code.correct.values()) == {0}
+    assert code.answers["tian"] == ["办", "拖"] and code.answers["pai"] == [2, 1, 0] and code.answers["pei"] == [1, 2, 0]
     assert set(storage(page, "wrong")) == {f"lianxi/{q}" for q in ["dan", "duo", "pan", "tian", "pai", "pei", "an-a", "an-b"]}
 
 

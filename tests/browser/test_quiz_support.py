@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.engines.mkdocs.build import build_site
+from generator.loading.project import Layout
+from generator.results.banks import load_banks
+from generator.results.exam_code import PUBLIC_KEY, Slot, bank_tag, decode_exam_code, version_tag
+from generator.results.regrade import slot_size
 
 PROJECT = Path(__file__).resolve().parents[1] / "projects" / "quizlab"
 _BUILT: dict[str, Any] = {}
@@ -125,6 +130,43 @@ def answer_exam(page, bank: str, right: bool | dict[str, bool]) -> None:
 
 def result_code(page) -> str:
     return page.locator(".lx-result").get_by_label("成绩码").input_value()
+
+
+@dataclass(frozen=True)
+class Regraded:
+    """What the trainer reads from a page's code: its header, the responses and their marks."""
+
+    bank: str
+    version: str
+    name: str
+    unit: str
+    trainee_id: str
+    seed: int
+    started: int
+    finished: int
+    answers: dict[str, Any]
+    questions: list[str]
+    correct: dict[str, int]
+    points: float
+    max_points: float
+    score: float
+    passed: bool
+
+
+def regraded(page) -> Regraded:
+    """The page's LX2 code read and re-graded from quizlab's banks, as `lunxun results` does it
+    (without its identity rules: a practice code carries no name)."""
+    text = result_code(page)
+    assert re.fullmatch(r"LX2[0-9A-HJKMNP-TV-Z]+", text), text  # capitals and digits only
+    code = decode_exam_code(text)
+    assert code.verifies(PUBLIC_KEY)
+    info = next(i for bid, i in load_banks(PROJECT, Layout())[0].items() if bank_tag(bid) == code.bank_tag)
+    version, grader = next((v, g) for v, g in info.graders.items() if version_tag(v) == code.version_tag)
+    answers = code.responses([Slot(q["id"], q["type"], slot_size(q)) for q in grader.gradables(code.seed)])
+    graded = grader.grade(code.seed, answers)
+    return Regraded(info.id, version, code.name, code.unit, code.trainee_id, code.seed, code.started, code.finished,
+                    answers, graded.questions, graded.correct, graded.points, graded.max_points, graded.score,
+                    graded.passed)
 
 
 def no_horizontal_scroll(page) -> bool:
