@@ -1,10 +1,11 @@
 """The case tables that the browser engine and the Python side both pass (tests/data/).
 
 Each rule implemented twice is checked here on the Python side and in tests/js/ on the browser
-side with the same table: result codes (generator/results/code.py ↔ quiz/52-result-code.js),
-blank normalisation (generator/grading/rules.py ↔ quiz/24-blank.js), local image URLs
-(generator/render/text.py ↔ quiz/70-wrongbook.js). The grading table has its own test
-(tests/test_exam_grading.py ↔ tests/js/exam-grading.test.js).
+side with the same table: blank normalisation (generator/grading/rules.py ↔ quiz/24-blank.js),
+local image URLs (generator/render/text.py ↔ quiz/70-wrongbook.js). The grading table has its own test
+(tests/test_exam_grading.py ↔ tests/js/exam-grading.test.js), the LX2 result code its own too
+(tests/test_lx2_cases.py ↔ tests/js/lx2-code.test.js). The LX1 table is kept on the Python side
+alone: the browser no longer writes LX1, but codes already handed in are still read.
 """
 
 from __future__ import annotations
