@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from results_support import code
 
-from generator.results.code import PREFIX, _read_code, find_codes
 from generator.loading.project import Layout
 from generator.results.banks import load_banks
+from generator.results.code import PREFIX, _read_code, find_codes
 from generator.results.collect import Collection, decode_all, find_all, read_input
 from generator.results.regrade import Context
 

@@ -21,9 +21,20 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from ...model import QuizBank
 from ...check.quiz import quota_matches
-from ...model.quiz import LETTERS, Blank, Case, Judge, Match, Multiple, Order, QuestionBase, Quota, Single
+from ...model import QuizBank
+from ...model.quiz import (
+    LETTERS,
+    Blank,
+    Case,
+    Judge,
+    Match,
+    Multiple,
+    Order,
+    QuestionBase,
+    Quota,
+    Single,
+)
 from ...render.quiz import blank_stem_html
 from ...render.text import md_inline, md_to_html
 from ..common import Item, deterministic_zip
