@@ -19,7 +19,6 @@ from pathlib import Path
 from search_engines import ENGINES, REPO, Searcher, build, launch, serve
 from search_support import load_queries  # tests/, put on the path by search_engines
 
-
 ASKED = ("问句", "近似")  # how trainees ask, rather than the names the pages use
 
 
