@@ -26,7 +26,7 @@ def build_project(project: Path, out: Path, strict: bool = True) -> Path:
 def shipped_copy(tmp_path: Path) -> Path:
     """A copy of the shipped project (content, quizzes, docs, mkdocs.yml) to edit in a test."""
     project = tmp_path / "project"
-    for name in ("content", "quizzes", "docs"):
+    for name in ("content", "quizzes", "docs", ".lunxun"):  # .lunxun: the calendar ledger
         shutil.copytree(ROOT / name, project / name)
     shutil.copyfile(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     return project

@@ -20,27 +20,27 @@ T0 = datetime.datetime(2026, 9, 1, 8, 0, tzinfo=datetime.UTC)
 
 
 def test_an_unchanged_event_keeps_its_revision_and_a_changed_one_counts_up() -> None:
-    first = EventRevisions({}, T0)
-    assert first.revision("a@lunxun", ["08:30", "开班"]) == (0, T0)
+    first = EventRevisions({}, T0 + datetime.timedelta(hours=5))
+    assert first.revision("a@lunxun", ["08:30", "开班"], T0) == (0, T0)  # new: the fixed first stamp
     ledger = json.loads(first.ledger())
     later = T0 + datetime.timedelta(days=3)
     second = EventRevisions(ledger, later)
-    assert second.revision("a@lunxun", ["08:30", "开班"]) == (0, T0)
+    assert second.revision("a@lunxun", ["08:30", "开班"], T0) == (0, T0)
     third = EventRevisions(json.loads(second.ledger()), later)
-    assert third.revision("a@lunxun", ["09:00", "开班"]) == (1, later)
+    assert third.revision("a@lunxun", ["09:00", "开班"], T0) == (1, later)
 
 
 def test_a_clock_set_back_still_gives_a_later_stamp() -> None:
     revisions = EventRevisions({"a@lunxun": {"fingerprint": "x", "sequence": 4, "stamp": T0.isoformat()}},
                                T0 - datetime.timedelta(days=1))
-    sequence, stamp = revisions.revision("a@lunxun", ["changed"])
+    sequence, stamp = revisions.revision("a@lunxun", ["changed"], T0)
     assert (sequence, stamp > T0) == (5, True)
 
 
 @pytest.mark.parametrize("broken", [None, "x", {"sequence": "1"}, {"fingerprint": "f", "sequence": -1, "stamp": "?"},
                                     {"fingerprint": "f", "sequence": 2**40, "stamp": T0.isoformat()}])
 def test_a_damaged_ledger_entry_starts_the_event_afresh(broken: object) -> None:
-    assert EventRevisions({"a@lunxun": broken}, T0).revision("a@lunxun", ["x"]) == (0, T0)
+    assert EventRevisions({"a@lunxun": broken}, T0).revision("a@lunxun", ["x"], T0) == (0, T0)
 
 
 def ical_events(npm_tools: Path, files: list[Path]) -> dict[str, list[dict]]:

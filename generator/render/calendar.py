@@ -50,7 +50,8 @@ def cohort_calendar(
                 lines.append(session.notes.strip())
             description = "\n".join(lines)
             sequence, stamp = revisions.revision(
-                uid, [start.isoformat(), end.isoformat(), summary, _line(place or ""), description, session.kind]
+                uid, [start.isoformat(), end.isoformat(), summary, _line(place or ""), description, session.kind],
+                first=datetime.datetime.combine(cohort.start, datetime.time(), tzinfo=datetime.UTC),
             )
             event = Event()
             event.add("uid", uid)

@@ -24,10 +24,12 @@ class EventRevisions:
         self.now = now.astimezone(datetime.UTC).replace(microsecond=0)
         self.current: dict[str, dict[str, Any]] = {}
 
-    def revision(self, uid: str, content: list[str]) -> tuple[int, datetime.datetime]:
+    def revision(self, uid: str, content: list[str], first: datetime.datetime) -> tuple[int, datetime.datetime]:
+        """``first`` is the stamp of an event the ledger does not know yet (a fixed time, so a
+        first build repeats byte for byte on any machine); a changed event gets the build's."""
         fingerprint = hashlib.sha256("\x1f".join(content).encode("utf-8")).hexdigest()[:16]
         old: dict[str, Any] = self.previous.get(uid) or {}
-        sequence, stamp = 0, self.now
+        sequence, stamp = 0, first.astimezone(datetime.UTC)
         if _well_formed(old):
             known = datetime.datetime.fromisoformat(old["stamp"])
             if old["fingerprint"] == fingerprint:
