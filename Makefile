@@ -67,7 +67,7 @@ lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy generator
 
-BENCHMARKS := build_bench quiz_budget search_quality search_bench results_bench lighthouse
+BENCHMARKS := build_bench quiz_budget search_quality search_bench results_bench lighthouse first_visit
 
 # pagefind is only needed to compare search engines
 bench: $(TEST_STAMP) chromium $(NODE_STAMP)
