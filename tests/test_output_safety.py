@@ -133,3 +133,15 @@ def test_a_folder_that_looks_like_staging_but_is_not_named_so_is_kept(tmp_path: 
         (folder / "x.txt").write_text("x", encoding="utf-8")
     assert build(project).returncode == 0
     assert all((folder / "x.txt").is_file() for folder in kept)
+
+
+def test_a_symlink_in_docs_to_a_file_outside_the_project_is_not_published(tmp_path: Path) -> None:
+    project = project_copy(tmp_path)
+    secret = tmp_path / "private.md"
+    secret.write_text("# 名单\n\n张三 身份证号 430000\n", encoding="utf-8")
+    (project / "docs" / "leak.md").symlink_to(secret)
+    done = build(project)
+    assert done.returncode == 1
+    assert "leak.md: 是指向项目之外" in done.stderr and "Traceback" not in done.stderr
+    assert not (project / "site").exists() or "430000" not in "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in (project / "site").rglob("*.html"))

@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
+from ...loading.files import outside
 from ...loading.project import Layout
 from ...pipeline import render_project
 from ...problems import ContentError
@@ -112,6 +113,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.rendered is None:
             return files
+        _refuse_links_out(files, self.root)
         handwritten = list(files.documentation_pages())
         contents: dict[str, str | bytes] = {
             **{path: markdown for path, markdown in self.rendered.pages.items()
@@ -218,3 +220,14 @@ def _without_abort_banner(build: Any) -> Any:
 def _existing(path: str | None) -> str | None:
     """A jieba dictionary named in the search plugin's options, as Material itself accepts it."""
     return os.path.normpath(path) if path and os.path.isfile(os.path.normpath(path)) else None
+
+
+def _refuse_links_out(files: Files, root: FsPath) -> None:
+    """A symlink in docs/ to a file outside the project would publish it (a private file)."""
+    leaks = [
+        f"{file.src_uri}: 是指向项目之外（{target}）的符号链接，拒绝发布；请把文件复制到项目里"
+        for file in files
+        if file.abs_src_path and (target := outside(FsPath(file.abs_src_path), root)) is not None
+    ]
+    if leaks:
+        raise PluginError("内容有误，未生成网站：\n" + "\n".join(sorted(leaks)))
