@@ -113,7 +113,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if self.rendered is None:
             return files
-        _refuse_links_out(files, self.root)
+        _refuse_links_out(files, FsPath(config.docs_dir), self.root)
         handwritten = list(files.documentation_pages())
         contents: dict[str, str | bytes] = {
             **{path: markdown for path, markdown in self.rendered.pages.items()
@@ -222,12 +222,14 @@ def _existing(path: str | None) -> str | None:
     return os.path.normpath(path) if path and os.path.isfile(os.path.normpath(path)) else None
 
 
-def _refuse_links_out(files: Files, root: FsPath) -> None:
-    """A symlink in docs/ to a file outside the project would publish it (a private file)."""
+def _refuse_links_out(files: Files, docs: FsPath, root: FsPath) -> None:
+    """A symlink in docs/ to a file outside the project would publish it (a private file).
+    Only files found in docs/ count: the theme's own files live elsewhere by design."""
+    inside = [FsPath(file.abs_src_path) for file in files
+              if file.abs_src_path and FsPath(file.abs_src_path).is_relative_to(docs)]
     leaks = [
-        f"{file.src_uri}: 是指向项目之外（{target}）的符号链接，拒绝发布；请把文件复制到项目里"
-        for file in files
-        if file.abs_src_path and (target := outside(FsPath(file.abs_src_path), root)) is not None
+        f"{path.relative_to(docs.parent).as_posix()}: 是指向项目之外（{target}）的符号链接，拒绝发布；请把文件复制到项目里"
+        for path in inside if (target := outside(path, root)) is not None
     ]
     if leaks:
         raise PluginError("内容有误，未生成网站：\n" + "\n".join(sorted(leaks)))
