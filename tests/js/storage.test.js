@@ -119,13 +119,22 @@ test('the whole attempt survives a broken "attempt:" text: it is set aside and n
 /* the wrong-answer book */
 test('the 错题本 keeps the entries it can show and sets the rest aside', () => {
   const good = {bank: 'b', bankTitle: '练习', question: {id: 's', type: 'single', options: ['a', 'b'], answer: 1, points: 1},
-    streak: 1, added: 5, refHref: null};
+    streak: 1, added: 5, refHref: null, shuffle: true};
   const book = {'b/s': good, 'b/x': {bank: 'b', question: {id: 'x', type: 'single', options: 'ab', answer: 0}},
     'b/y': 'junk', 'b/z': Object.assign({}, good, {question: {id: 'z', type: 'evil'}})};
   const engine = engineWith({wrong: JSON.stringify(book)});
   assert.deepEqual(plain(engine.readWrongBook()), {'b/s': good});
   assert.equal(setAside(engine.storage).length, 1);
   for (const junk of ['[]', '"x"', 'null', '{']) assert.deepEqual(plain(engineWith({wrong: junk}).readWrongBook()), {});
+});
+
+test('the 错题本 remembers whether the bank shuffles options (an older entry without it: shuffled)', () => {
+  const engine = engineWith({wrong: '{}'});
+  const question = {id: 's', type: 'judge', answer: true, points: 1};
+  engine.noteAnswer({bank: 'b', title: '练习', id: 's', shuffle: false}, question, false, null, null);
+  engine.noteAnswer({bank: 'c', title: '练习', id: 's'}, question, false, null, null);
+  const book = plain(engine.readWrongBook());
+  assert.deepEqual([book['b/s'].shuffle, book['c/s'].shuffle], [false, true]);
 });
 
 test('noteAnswer: a wrong answer enters with streak 0, two right ones in a row take it out, even over a broken book', () => {

@@ -58,7 +58,7 @@ const stopClock = session => { clearInterval(session.timer); session.timer = 0; 
 // A graded answer goes to the 错题本 with its case's scenario and its method link.
 function recordAnswer(session, question, right) {
   const parent = session.byId[session.topOf[question.id]], ref = question.ref || parent.ref;
-  const source = question.src || {bank: session.bank.id, title: session.bank.title, id: question.id};
+  const source = question.src || {bank: session.bank.id, title: session.bank.title, id: question.id, shuffle: session.bank.shuffleOptions};
   noteAnswer(source, question, right, parent !== question ? parent.scenario : null, ref && (session.options.ref({ref}) || {}).href);
 }
 

@@ -49,7 +49,8 @@ function wrongBookEntry(entry, position, say) {
   const state = {board: null, shown: false, message: ''};
   const reset = focus => {
     const perms = {}, random = mulberry32(newSeed()), answers = {};
-    if (TYPES[question.type].perm) perms[question.id] = TYPES[question.type].perm(question, random, false);
+    // options in a new order each time, as the bank shows them, so remembering the letter does not help
+    if (TYPES[question.type].perm) perms[question.id] = TYPES[question.type].perm(question, random, entry.shuffle !== false);
     state.board = {answers, perms, set: (id, answer) => { if (answer == null) delete answers[id]; else answers[id] = answer; },
       isLocked: () => false, isShown: () => state.shown, refOf: () => href && {href, label: '相关方法'}};
     state.shown = false;
@@ -60,7 +61,7 @@ function wrongBookEntry(entry, position, say) {
     const answer = state.board.answers[question.id];
     if (answer == null) return say('请先作答，再点“确定”');
     const right = isRight(question, answer);
-    entry.streak = noteAnswer(source, entry.question, right, null, entry.refHref);
+    entry.streak = noteAnswer(Object.assign({shuffle: entry.shuffle}, source), entry.question, right, null, entry.refHref);
     state.message = !right ? '答错了，连续答对次数清零。' : entry.streak >= 2 ? '已连续答对两次，这道题已移出错题本。'
       : entry.streak ? '答对了！再答对一次就移出错题本。' : '答对了。';
     state.shown = true;

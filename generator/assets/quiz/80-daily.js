@@ -20,7 +20,7 @@ function dailyPage(root, data) {
   Promise.all([...new Set(picks.map(pick => pick.split('/')[0]))].map(bank => loadBank(base, bank))).then(() => {
     const questions = picks.map(pick => {
       const [bankId, id] = pick.split('/'), bank = window.lunxunBanks[bankId];
-      return Object.assign({}, bank.questions.find(question => question.id === id), {id: pick, src: {bank: bankId, title: bank.title, id}});
+      return Object.assign({}, bank.questions.find(question => question.id === id), {id: pick, src: {bank: bankId, title: bank.title, id, shuffle: bank.shuffleOptions}});
     });
     fill(root);
     runQuiz(root, {id: 'meiri', title: '每日一练', mode: 'practice', passMark: 0, timeLimit: null, questions, blueprint: [],
