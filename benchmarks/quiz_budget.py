@@ -1,6 +1,6 @@
 """The quiz engine's budget: its size, and how soon a 100-question bank page takes input.
 
-- Size: quiz.js + quiz.css raw and gzipped (budget: at most 18 KB gzipped together).
+- Size: quiz.js + quiz.css raw and gzipped (budget: at most 24 KiB gzipped together, exam mode with its code signing included (issue 13)).
 - Start-up: a synthetic 100-question bank (practice and exam) in headless Chromium, beside a
   plain Material page of the same site, medians of several fresh loads, at full speed and
   with the CPU slowed 4x (roughly a low-end phone). Budget: ready for input within 50 ms of
@@ -39,7 +39,7 @@ from generator.engines.mkdocs.build import build_site
 from generator.render.assets import QUIZ_SCRIPTS, QUIZ_STYLES
 from generator.render.bundle import asset_bytes
 
-BUDGET_GZIP = 18 * 1024
+BUDGET_GZIP = 24 * 1024
 BUDGET_READY_MS = 50
 PROBE = """
 window.__lx = {};
