@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 # WeChat's in-app browser on Android (XWEB) as it reports itself
 WECHAT = (
@@ -24,3 +25,38 @@ def wechat_phone(browser) -> Iterator:
         yield context.new_page()
     finally:
         context.close()
+
+
+PRACTICE = "quizzes/liuchixiang-jichu/"
+EXAM = "quizzes/shuji-lunxun-jieye/"
+# run as an expression: the shared file is a bare function (lighthouse.mjs uses it too)
+ANSWER_CURRENT = f"({(Path(__file__).resolve().parents[1] / 'audit' / 'answer-current.js').read_text(encoding='utf-8')})()"
+
+
+# The quiz states the page tests visit, each reached from the page's first view.
+def practice_answered(page) -> None:
+    page.locator(".lx-main .lx-q").first.wait_for()
+    page.evaluate(ANSWER_CURRENT)
+    page.get_by_role("button", name="确定", exact=True).click()
+    page.locator(".lx-main .lx-fb").first.wait_for()
+
+
+def exam_started(page) -> None:
+    page.get_by_label("姓名").fill("张三")
+    page.get_by_label("单位（乡镇、村或社区）").fill("某村")
+    page.get_by_role("button", name="开始考试").click()
+    page.locator(".lx-main .lx-q").first.wait_for()
+    page.evaluate(ANSWER_CURRENT)
+
+
+def exam_sheet(page) -> None:
+    exam_started(page)
+    page.get_by_role("button", name="答题卡").click()
+    page.locator(".lx-sheet .lx-cell").first.wait_for()
+
+
+def exam_result(page) -> None:
+    exam_started(page)
+    page.locator(".lx-tools").get_by_role("button", name="交卷").click()
+    page.get_by_role("button", name="确定交卷").click()
+    page.locator(".lx-result").wait_for()

@@ -9,52 +9,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from site_support import EXAM, PRACTICE, exam_result, exam_sheet, practice_answered
 
 AUDIT = Path(__file__).resolve().parents[1] / "audit"
 AXE = AUDIT / "node_modules" / "axe-core" / "axe.min.js"
 PINNED = json.loads((AUDIT / "package.json").read_text(encoding="utf-8"))["devDependencies"]["axe-core"]
 BLOCKING = {"serious", "critical"}
-PRACTICE = "quizzes/liuchixiang-jichu/"
-EXAM = "quizzes/shuji-lunxun-jieye/"
 
-# run as an expression: the shared file is a bare function (lighthouse.mjs uses it too)
-ANSWER_CURRENT = f"({(AUDIT / 'answer-current.js').read_text(encoding='utf-8')})()"
-
-
-def _practice_answered(page) -> None:
-    page.locator(".lx-main .lx-q").first.wait_for()
-    page.evaluate(ANSWER_CURRENT)
-    page.get_by_role("button", name="确定", exact=True).click()
-    page.locator(".lx-main .lx-fb").first.wait_for()
-
-
-def _exam_started(page) -> None:
-    page.get_by_label("姓名").fill("张三")
-    page.get_by_label("单位（乡镇、村或社区）").fill("某村")
-    page.get_by_role("button", name="开始考试").click()
-    page.locator(".lx-main .lx-q").first.wait_for()
-    page.evaluate(ANSWER_CURRENT)
-
-
-def _exam_sheet(page) -> None:
-    _exam_started(page)
-    page.get_by_role("button", name="答题卡").click()
-    page.locator(".lx-sheet .lx-cell").first.wait_for()
-
-
-def _exam_result(page) -> None:
-    _exam_started(page)
-    page.locator(".lx-tools").get_by_role("button", name="交卷").click()
-    page.get_by_role("button", name="确定交卷").click()
-    page.locator(".lx-result").wait_for()
 
 
 STATES: dict[str, tuple[str, Callable | None]] = {
     "home": ("", None),
     "method": ("methods/liuchixiang/", None),
-    "practice-answered": (PRACTICE, _practice_answered),
-    "exam-sheet": (EXAM, _exam_sheet),
-    "exam-result": (EXAM, _exam_result),
+    "practice-answered": (PRACTICE, practice_answered),
+    "exam-sheet": (EXAM, exam_sheet),
+    "exam-result": (EXAM, exam_result),
     "programme": ("programmes/shuji-lunxun/", None),
     "batch": ("programmes/shuji-lunxun/2026-01/", None),
 }

@@ -9,14 +9,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from site_support import wechat_phone
+from site_support import EXAM, PRACTICE, exam_result, exam_sheet, practice_answered, wechat_phone
 
 HERE = Path(__file__).resolve().parent
 MEASURE = (HERE / "site_measure.js").read_text(encoding="utf-8")
-ANSWER_CURRENT = f"({(HERE.parent / 'audit' / 'answer-current.js').read_text(encoding='utf-8')})()"
 KEY = "lunxun:v1:elder"
-PRACTICE = "quizzes/liuchixiang-jichu/"
-EXAM = "quizzes/shuji-lunxun-jieye/"
 
 
 @pytest.fixture
@@ -25,42 +22,14 @@ def phone(browser) -> Iterator:
         yield page
 
 
-def _practice_answered(page) -> None:
-    page.locator(".lx-main .lx-q").first.wait_for()
-    page.evaluate(ANSWER_CURRENT)
-    page.get_by_role("button", name="确定", exact=True).click()
-    page.locator(".lx-main .lx-fb").first.wait_for()
-
-
-def _exam_started(page) -> None:
-    page.get_by_label("姓名").fill("张三")
-    page.get_by_label("单位（乡镇、村或社区）").fill("某村")
-    page.get_by_role("button", name="开始考试").click()
-    page.locator(".lx-main .lx-q").first.wait_for()
-    page.evaluate(ANSWER_CURRENT)
-
-
-def _exam_sheet(page) -> None:
-    _exam_started(page)
-    page.get_by_role("button", name="答题卡").click()
-    page.locator(".lx-sheet .lx-cell").first.wait_for()
-
-
-def _exam_result(page) -> None:
-    _exam_started(page)
-    page.locator(".lx-tools").get_by_role("button", name="交卷").click()
-    page.get_by_role("button", name="确定交卷").click()
-    page.locator(".lx-result").wait_for()
-
-
 STATES: dict[str, tuple[str, Callable | None]] = {
     "home": ("", None),
     "method": ("methods/liuchixiang/", None),
     "practice": (PRACTICE, None),
-    "practice-answered": (PRACTICE, _practice_answered),
+    "practice-answered": (PRACTICE, practice_answered),
     "exam-sign-in": (EXAM, None),
-    "exam-sheet": (EXAM, _exam_sheet),
-    "exam-result": (EXAM, _exam_result),
+    "exam-sheet": (EXAM, exam_sheet),
+    "exam-result": (EXAM, exam_result),
     "programme": ("programmes/shuji-lunxun/", None),
     "batch": ("programmes/shuji-lunxun/2026-01/", None),
     "quizzes": ("quizzes/", None),
@@ -129,7 +98,7 @@ def test_the_switch_is_on_every_page_and_remembered(phone, shipped_url: str) -> 
 
 def test_right_and_wrong_are_not_told_by_colour_alone(phone, shipped_url: str) -> None:
     phone.goto(shipped_url + PRACTICE)
-    _practice_answered(phone)
+    practice_answered(phone)
     verdict = phone.locator(".lx-main .lx-verdict").first.text_content() or ""
     assert any(word in verdict for word in ("回答正确", "回答错误", "答对"))
     # options, chips and pairs carry a mark; a blank is an input (no ::after): a wrong one is
