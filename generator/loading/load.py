@@ -13,10 +13,9 @@ written, so a field that wants text gets exactly the text the trainer typed (FOR
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
-from typing import Any, Self
+from typing import Any
 
 import yaml
 from yaml.events import (
@@ -34,6 +33,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..problems import Path, Problem
 from .files import Unreadable, read_regular
+from .scalars import TAG, typed_number, typed_plain
 
 try:  # libyaml is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -43,73 +43,6 @@ except ImportError:  # pragma: no cover
 MAX_NODES = 200_000  # bounds alias expansion ("billion laughs") and huge files
 MAX_DEPTH = 60
 MAX_BYTES = 5 * 1024 * 1024
-
-_TAG = "tag:yaml.org,2002:"
-
-
-class Number:
-    """Mixin: a number as YAML typed it, that reads back as the text written (``010``)."""
-
-    text: str
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class Int(Number, int):
-    def __new__(cls, value: int, text: str) -> Self:
-        number = int.__new__(cls, value)
-        number.text = text
-        return number
-
-    __repr__ = int.__repr__
-
-
-class Float(Number, float):
-    def __new__(cls, value: float, text: str) -> Self:
-        number = float.__new__(cls, value)
-        number.text = text
-        return number
-
-    __repr__ = float.__repr__
-
-
-# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_INF = re.compile(r"[-+]?\.(?:inf|Inf|INF)")
-_NAN = re.compile(r"\.(?:nan|NaN|NAN)")
-_TYPED_START = frozenset("0123456789+-.~nNtTfF")  # first characters of anything not text
-
-
-def _plain(text: str) -> Any:
-    """A plain (unquoted, untagged) scalar by the core schema."""
-    if text and text[0] not in _TYPED_START:
-        return text  # most values: Chinese text
-    if text in _NULLS:
-        return None
-    if text in _BOOLS:
-        return _BOOLS[text]
-    return _number(text, text)
-
-
-def _number(text: str, fallback: Any) -> Any:
-    try:
-        if _INT.fullmatch(text):
-            base = 16 if text[:2] == "0x" else 8 if text[:2] == "0o" else 10
-            return Int(int(text[2:] if base != 10 else text, base), text)
-        if _FLOAT.fullmatch(text):
-            return Float(float(text), text)
-        if _INF.fullmatch(text):
-            return Float(float("-inf") if text[0] == "-" else float("inf"), text)
-        if _NAN.fullmatch(text):
-            return Float(float("nan"), text)
-    except ValueError:  # more digits than Python converts: it stays text
-        pass
-    return fallback
-
 
 class _Abort(Exception):
     def __init__(self, mark: Any, message: str):
@@ -276,27 +209,27 @@ class _Builder:
     def _scalar(self, event: Any) -> Any:  # a ScalarEvent (libyaml's marks are typed apart)
         tag = event.tag
         if tag is None or tag == "!":
-            return _plain(event.value) if tag is None and event.implicit[0] else event.value
-        if tag == _TAG + "str":
+            return typed_plain(event.value) if tag is None and event.implicit[0] else event.value
+        if tag == TAG + "str":
             return event.value
-        if tag in (_TAG + "int", _TAG + "float"):
-            value = _number(event.value.strip(), None)
-            if value is None or (tag == _TAG + "int") != isinstance(value, int):
+        if tag in (TAG + "int", TAG + "float"):
+            value = typed_number(event.value.strip(), None)
+            if value is None or (tag == TAG + "int") != isinstance(value, int):
                 raise _Abort(event.start_mark, f"无法解析的值：“{event.value}”不是{'整数' if tag.endswith('int') else '数字'}")
             return value
-        if tag in (_TAG + "bool", _TAG + "null"):
-            value = _plain(event.value)
+        if tag in (TAG + "bool", TAG + "null"):
+            value = typed_plain(event.value)
             if not (value is None if tag.endswith("null") else isinstance(value, bool)):
                 raise _Abort(event.start_mark, f"无法解析的值：“{event.value}”")
             return value
         construct = self.loader.yaml_constructors.get(tag)
-        if construct is None or tag in (_TAG + "map", _TAG + "seq", _TAG + "omap", _TAG + "pairs", _TAG + "set"):
+        if construct is None or tag in (TAG + "map", TAG + "seq", TAG + "omap", TAG + "pairs", TAG + "set"):
             raise _Abort(event.start_mark, f"不支持的 YAML 标签 {tag}")
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             return construct(self.loader, node)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            if tag == _TAG + "timestamp":
+            if tag == TAG + "timestamp":
                 return event.value  # e.g. 2026-02-30: the model reports it at its field, with the rest
             raise _Abort(event.start_mark, f"无法解析的值：{error}") from None
 
