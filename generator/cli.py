@@ -121,7 +121,7 @@ def _score(text: str) -> float:
 
 
 def cmd_rotation(args: argparse.Namespace) -> int:
-    from .commands import rotation
+    from .commands import evaluation, rotation
 
     root = FsPath(args.root).resolve()
     layout = layout_from(root / "mkdocs.yml")
@@ -135,9 +135,9 @@ def cmd_rotation(args: argparse.Namespace) -> int:
     if args.action == "attendance-read":
         return rotation.attendance_read(root, layout, args.programme, args.cohort, as_of)
     if args.action == "evaluation-sheet":
-        return rotation.evaluation_sheet(root, layout, args.programme, args.cohort, args.force)
+        return evaluation.evaluation_sheet(root, layout, args.programme, args.cohort, args.force)
     if args.action == "evaluation-read":
-        return rotation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force)
+        return evaluation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force)
     if args.action == "archive":
         return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force)
     return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force)

@@ -12,7 +12,6 @@ import io
 import os
 import sys
 from pathlib import Path as FsPath
-from typing import Any
 
 import yaml
 
@@ -47,7 +46,7 @@ def attendance_file(programme: str, cohort: str) -> str:
     return f"{FOLDER}/{programme}/{cohort}-考勤.xlsx"
 
 
-def _programme(root: FsPath, layout: Layout, programme: str, cohort: str | None = None) -> tuple[Curriculum, Cohort | None]:
+def find_programme(root: FsPath, layout: Layout, programme: str, cohort: str | None = None) -> tuple[Curriculum, Cohort | None]:
     project, problems = load_project(root, layout)
     entry = project.curricula.get(programme)
     if entry is None:
@@ -66,7 +65,7 @@ def _programme(root: FsPath, layout: Layout, programme: str, cohort: str | None 
     return curriculum, found
 
 
-def _write_new(root: FsPath, relative: str, data: bytes, force: bool) -> None:
+def write_new(root: FsPath, relative: str, data: bytes, force: bool) -> None:
     """Write under rosters/, creating the folder with its .gitignore; refuse to replace without force."""
     target = root / relative
     if target.exists() and not force:
@@ -81,7 +80,7 @@ def _write_new(root: FsPath, relative: str, data: bytes, force: bool) -> None:
 
 def roster_import(root: FsPath, layout: Layout, source: str, programme: str, cohort: str, force: bool) -> int:
     """lunxun roster import FILE PROGRAMME COHORT."""
-    curriculum, found = _programme(root, layout, programme, cohort)
+    curriculum, found = find_programme(root, layout, programme, cohort)
     assert found is not None
     path = FsPath(source)
     if not path.is_file():
@@ -98,7 +97,7 @@ def roster_import(root: FsPath, layout: Layout, source: str, programme: str, coh
     if imported.roster is None:
         raise ContentError(imported.problems)
     relative = roster_file(programme, cohort)
-    _write_new(root, relative, roster_yaml(imported.roster), force)
+    write_new(root, relative, roster_yaml(imported.roster), force)
     print(f"已导入 {len(imported.roster.trainees)} 名学员：{relative}\n"
           "名册含个人信息，只保存在 rosters/ 目录中（不进入网站，也不提交到 git）。")
     return 0
@@ -123,7 +122,7 @@ def _checked_roster(root: FsPath, curriculum: Curriculum, cohort: Cohort) -> Loa
 
 def roster_check(root: FsPath, layout: Layout, programme: str) -> int:
     """lunxun roster check PROGRAMME: every cohort's roster, all problems at once."""
-    curriculum, _ = _programme(root, layout, programme)
+    curriculum, _ = find_programme(root, layout, programme)
     problems: list[Problem] = []
     lines = []
     cohorts = {c.id: c for c in curriculum.cohorts}
@@ -149,11 +148,11 @@ def roster_check(root: FsPath, layout: Layout, programme: str) -> int:
 
 def attendance_sheet(root: FsPath, layout: Layout, programme: str, cohort: str, force: bool) -> int:
     """lunxun attendance sheet PROGRAMME COHORT: the workbook the class teacher fills in."""
-    curriculum, found = _programme(root, layout, programme, cohort)
+    curriculum, found = find_programme(root, layout, programme, cohort)
     assert found is not None
     loaded = _checked_roster(root, curriculum, found)
     relative = attendance_file(programme, cohort)
-    _write_new(root, relative, write_workbook(curriculum, found, loaded.roster), force)
+    write_new(root, relative, write_workbook(curriculum, found, loaded.roster), force)
     print(f"已生成考勤表：{relative}（{len(loaded.roster.trainees)} 名学员）\n"
           "请班主任每个课次在对应列中选 到、迟到、早退、请假 或 缺勤，填完后运行 lunxun attendance read 检查。")
     return 0
@@ -169,7 +168,7 @@ def _attendance(root: FsPath, curriculum: Curriculum, cohort: Cohort, roster: Ro
 
 def attendance_read(root: FsPath, layout: Layout, programme: str, cohort: str, as_of: datetime.date) -> int:
     """lunxun attendance read PROGRAMME COHORT: check the workbook and print the rates."""
-    curriculum, found = _programme(root, layout, programme, cohort)
+    curriculum, found = find_programme(root, layout, programme, cohort)
     assert found is not None
     loaded = _checked_roster(root, curriculum, found)
     relative = attendance_file(programme, cohort)
@@ -232,7 +231,7 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
     from ..rotation.report import report_tables, write_html, write_xlsx
 
     project, _ = load_project(root, layout)
-    curriculum, _ = _programme(root, layout, programme)
+    curriculum, _ = find_programme(root, layout, programme)
     cohorts, problems, notes = _programme_cohorts(root, curriculum, as_of)
     grades: list[Grade] | None = None
     if grades_file is not None:
@@ -264,7 +263,7 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
     if taken and not force:
         raise UsageError(f"{'、'.join(taken)} 已存在，未覆盖；确需重新生成请加 --force")
     for name, data in files:
-        _write_new(root, name, data, True)
+        write_new(root, name, data, True)
     for note in notes:
         print(note, file=sys.stderr)
     total = figures(ledger.standings, list(curriculum.completion.quizzes) if curriculum.completion else [])
@@ -284,7 +283,7 @@ def archive(root: FsPath, layout: Layout, programme: str, cohort_id: str, grades
     from ..rotation.report import report_tables, write_html, write_xlsx
 
     project, _ = load_project(root, layout)
-    curriculum, cohort = _programme(root, layout, programme, cohort_id)
+    curriculum, cohort = find_programme(root, layout, programme, cohort_id)
     assert cohort is not None
     loaded = _checked_roster(root, curriculum, cohort)
     attendance, problems = _attendance(root, curriculum, cohort, loaded.roster, as_of)
@@ -328,7 +327,7 @@ def archive(root: FsPath, layout: Layout, programme: str, cohort_id: str, grades
             stamp = (as_of.year, as_of.month, as_of.day, 0, 0, 0)  # entries dated by the archive's date, not the clock
             bundle.writestr(zipfile.ZipInfo(f"{cohort_id}/{name}", date_time=stamp), files[name],
                             compress_type=zipfile.ZIP_DEFLATED)
-    _write_new(root, str(zipped.relative_to(root)), stream.getvalue(), True)
+    write_new(root, str(zipped.relative_to(root)), stream.getvalue(), True)
     for name in names:
         (staging / name).parent.mkdir(parents=True, exist_ok=True)
         (staging / name).write_bytes(files[name])
@@ -338,89 +337,3 @@ def archive(root: FsPath, layout: Layout, programme: str, cohort_id: str, grades
     print(f"已生成培训档案：{folder.relative_to(root)}/ 和 {zipped.relative_to(root)}"
           f"（{len(photos)} 张照片、{len(essays)} 篇体会文章）\n用浏览器打开 档案总览.html，按 Ctrl+P 可打印成册。")
     return 0
-
-
-def evaluation_file(programme: str, cohort: str) -> str:
-    return f"{FOLDER}/{programme}/{cohort}-测评.xlsx"
-
-
-def evaluation_sheet(root: FsPath, layout: Layout, programme: str, cohort_id: str, force: bool) -> int:
-    """lunxun evaluation sheet PROGRAMME COHORT: the questionnaire workbook, one numbered row per form."""
-    from ..rotation.evaluation import rated_sessions
-    from ..rotation.evaluation import write_workbook as write_questionnaire
-
-    curriculum, cohort = _programme(root, layout, programme, cohort_id)
-    assert cohort is not None
-    if not rated_sessions(curriculum, cohort):
-        raise UsageError(f"{programme} 的日程中没有需要测评的课次（专题辅导、经验介绍、现场观摩、分组讨论）")
-    loaded, _ = load_roster(root, programme, cohort_id)
-    forms = len(loaded.roster.trainees) if loaded else (cohort.capacity or 50)
-    relative = evaluation_file(programme, cohort_id)
-    _write_new(root, relative, write_questionnaire(curriculum, cohort, forms), force)
-    print(f"已生成测评表：{relative}（{forms} 行，每份测评表录入一行，不写姓名）")
-    return 0
-
-
-def evaluation_read(root: FsPath, layout: Layout, programme: str, threshold: float, as_of: datetime.date,
-                    force: bool) -> int:
-    """lunxun evaluation read PROGRAMME: every cohort's questionnaires, aggregated per session and speaker."""
-    from ..rotation.evaluation import ASPECTS, Responses, aggregate
-    from ..rotation.evaluation import read_workbook as read_questionnaire
-    from ..rotation.report import Table
-    from ..rotation.report import write_xlsx as write_tables
-
-    curriculum, _ = _programme(root, layout, programme)
-    collected: list[Responses] = []
-    problems: list[Problem] = []
-    planned = 0
-    for cohort in curriculum.cohorts:
-        relative = evaluation_file(programme, cohort.id)
-        if not (root / relative).is_file():
-            continue
-        responses, trouble = read_questionnaire(root / relative, relative, curriculum, cohort)
-        problems += trouble
-        if responses is not None:
-            collected.append(responses)
-            loaded, _ = load_roster(root, programme, cohort.id)
-            planned += len(loaded.roster.trainees) if loaded else 0
-    if problems:
-        raise ContentError(problems)
-    if not collected:
-        raise UsageError(f"{programme} 还没有任何测评表：请先用 lunxun evaluation sheet 生成并录入")
-    sessions, speakers = aggregate(curriculum, collected)
-    forms = sum(r.forms for r in collected)
-
-    def row(rating: Any) -> list[Any]:
-        means = [rating.mean(a) for a in ASPECTS]
-        mean = rating.mean()
-        flag = f"低于 {threshold:g} 分" if mean is not None and mean < threshold else ""
-        return [rating.label, len(rating.aspects[ASPECTS[0]]), *(_one(m) for m in means), _one(mean), *rating.spread(), flag]
-
-    header = ["", "打分人数", *(f"{a}均分" for a in ASPECTS), "均分", "1分", "2分", "3分", "4分", "5分", "提示"]
-    overall = [s for r in collected for s in r.overall]
-    rate = f"{100 * forms / planned:.1f}%" if planned else "—"
-    tables = [
-        Table("课次", ["课次", *header[1:]], [row(r) for r in sessions]),
-        Table("主讲人", ["主讲人", *header[1:]], [row(r) for r in speakers]),
-        Table("总体", ["期次数", "名册人数", "收回测评表", "回收率", "总体评价均分", "1分", "2分", "3分", "4分", "5分"],
-              [[len(collected), planned, forms, rate, _one(sum(overall) / len(overall) if overall else None),
-                *(overall.count(n) for n in range(1, 6))]]),
-        Table("意见建议", ["期次", "意见建议"], [[r.cohort.name, c] for r in collected for c in r.comments]),
-    ]
-    ledger = build_ledger(curriculum, [], None, {}, as_of)  # only for the title and date of the workbook
-    relative = f"{FOLDER}/{programme}/报表/测评汇总-{as_of.isoformat()}.xlsx"
-    if (root / relative).exists() and not force:
-        raise UsageError(f"{relative} 已存在，未覆盖；确需重新生成请加 --force")
-    title = f"{curriculum.title}培训质量测评汇总（截至 {as_of.isoformat()}）"
-    _write_new(root, relative, write_tables(ledger, tables, title), True)
-    print(f"{len(collected)} 期共收回测评表 {forms} 份（回收率 {rate}）。")
-    for rating in sessions + speakers:
-        mean = rating.mean()
-        if mean is not None and mean < threshold:
-            print(f"  {rating.label}：均分 {mean:.2f}，低于 {threshold:g} 分，建议调整课程或师资")
-    print(f"已写入 {relative}")
-    return 0
-
-
-def _one(value: float | None) -> float | str:
-    return "—" if value is None else round(value, 2)
