@@ -18,19 +18,14 @@ Without --site it builds the shipped project into a temporary folder first.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
-import http.server
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-from lighthouse import StaticHandler  # a sibling script: benchmarks/ is on sys.path
+from lighthouse import served  # a sibling script: benchmarks/ is on sys.path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
@@ -45,20 +40,6 @@ THROTTLE = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8,
 BAR_SECONDS = 3.0
 WORKER = "assets/lunxun/search.js"  # the search engine, started as a worker by Material's bundle
 QUIET_MS = 500  # no request for this long after the load event: the visit is complete
-
-
-@contextlib.contextmanager
-def served(folder: Path, gzip_static: bool) -> Iterator[str]:
-    handler = functools.partial(type("H", (StaticHandler,), {"gzip_static": gzip_static}), directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def visit(browser, url: str) -> tuple[float, float, int]:

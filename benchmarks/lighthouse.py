@@ -67,11 +67,13 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def served(folder: Path) -> Iterator[str]:
+def served(folder: Path, gzip_static: bool = True) -> Iterator[str]:
     """Serve a folder on 127.0.0.1 (a free port) while the block runs; yields the base URL.
     The build's .gz copies are sent as nginx's gzip_static sends them (docs/guide/deploy.md):
-    Lighthouse's simulated slow network counts the bytes that really cross the wire."""
-    handler = functools.partial(StaticHandler, directory=str(folder))
+    Lighthouse's simulated slow network counts the bytes that really cross the wire.
+    ``gzip_static=False`` serves the plain files, for comparison (first_visit.py)."""
+    handler = functools.partial(type("Handler", (StaticHandler,), {"gzip_static": gzip_static}),
+                                directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
