@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...check.refs import method_ref_error
 from ...loading.project import Project
 from ...model.common import SLUG
 from ...model.quiz import BLANK, LETTERS
 from ...problems import Problem
+from .cells import difficulty_of, points_of, read_topics
 from .columns import Header, find_header
 from .draft import Draft, Place
 from .sheets import MAX_CELL, Sheet
@@ -41,12 +41,7 @@ UNSUPPORTED = ("简答", "问答", "论述", "名词解释", "案例分析", "�
                "作文", "写作", "阐述", "辨析", "案例", "论文", "操作")
 TRUE = {"对", "正确", "是", "√", "✓", "✔", "T", "TRUE", "Y", "YES", "对的", "正确的"}
 FALSE = {"错", "错误", "否", "×", "✗", "✘", "X", "F", "FALSE", "N", "NO", "错的", "错误的", "不对", "不正确"}
-DIFFICULTY = {"易": 1, "容易": 1, "简单": 1, "较易": 1, "较容易": 1, "较简单": 1, "低": 1,
-              "中": 2, "中等": 2, "适中": 2, "一般": 2, "普通": 2, "中档": 2,
-              "难": 3, "困难": 3, "较难": 3, "较困难": 3, "高": 3}
-FIVE = {1: 1, 2: 1, 3: 2, 4: 3, 5: 3}  # a 1–5 scale onto 易/中/难
 GAP = re.compile(r"[_＿]{2,}|[（(][\s\u3000]*[）)]")
-SPLIT_TAGS = re.compile(r"[,，、;；\s/|]+")
 BLANK_SEP = re.compile(r"\s*(?:\|\||[|｜;；\n]|###)\s*")
 ALT_SEP = re.compile(r"\s*[/／]\s*")
 OR_SEP = re.compile(r"\s*或\s*")
@@ -184,10 +179,10 @@ def _row(draft: Draft, project: Project, state: _Sheet, number: int, row: list[s
     if cell("解析"):
         question["explain"] = cell("解析")
     if cell("难度"):
-        question["difficulty"] = _difficulty(cell("难度"), state.five_scale, problem)
+        question["difficulty"] = difficulty_of(cell("难度"), state.five_scale, problem)
     if cell("分值"):
-        question["points"] = _points(cell("分值"), problem)
-    _topics(cell("知识点"), cell("标签"), question, project, problem)
+        question["points"] = points_of(cell("分值"), problem)
+    read_topics(cell("知识点"), cell("标签"), question, project, problem)
     if len(draft.problems) == before:
         field_columns: dict[str, tuple[int, str]] = {}
         for name, field_name in PLACES:
@@ -335,51 +330,6 @@ def _blanks(stem: str, answer: str, problem: Callable[[str, str], None], state: 
     elif gaps != len(groups):
         problem("答案", f"题干有 {gaps} 个空，答案却给了 {len(groups)} 组（各空用“|”分隔）")
     return stem, groups
-
-
-def _difficulty(text: str, five_scale: bool, problem: Callable[[str, str], None]) -> Any:
-    word = unicodedata.normalize("NFKC", text).strip().removesuffix("等").removesuffix("度")
-    if word in DIFFICULTY:
-        return DIFFICULTY[word]
-    if word.isdigit() and 1 <= int(word) <= (5 if five_scale else 3):
-        return FIVE[int(word)] if five_scale else int(word)
-    problem("难度", f"难度“{text}”应为 易、较易、中、较难、难，或 1–3（或 1–5）")
-    return None
-
-
-def _points(text: str, problem: Callable[[str, str], None]) -> Any:
-    try:
-        value = float(unicodedata.normalize("NFKC", text).removesuffix("分"))
-    except ValueError:
-        value = 0.0
-    if not 0 < value < 1e6:
-        problem("分值", f"分值“{text}”应为大于 0 的数")
-    return value
-
-
-def _topics(text: str, labels: str, question: dict[str, Any], project: Project, problem: Callable[[str, str], None]) -> None:
-    """知识点: the first method/step id becomes ref; other words, and 标签, become tags."""
-    tags: list[str] = []
-    for word in SPLIT_TAGS.split(unicodedata.normalize("NFKC", text).strip()):
-        if not word:
-            continue
-        if "#" in word and SLUG.fullmatch(word.replace("#", "", 1)):
-            error = method_ref_error(project, word)
-            if error:
-                problem("知识点", error)
-            elif "ref" not in question:
-                question["ref"] = word
-                continue
-        elif word in project.methods and "ref" not in question:
-            question["ref"] = word
-            continue
-        if word not in tags:
-            tags.append(word)
-    for word in SPLIT_TAGS.split(unicodedata.normalize("NFKC", labels).strip()):
-        if word and word not in tags:
-            tags.append(word)
-    if tags:
-        question["tags"] = tags
 
 
 def _rows_text(rows: list[int]) -> str:
