@@ -63,9 +63,11 @@ def guard_location(target: FsPath, root: FsPath, sources: list[FsPath]) -> None:
     home = resolve_target(FsPath.home())
     where = f"输出文件夹 {target}"
     if target == FsPath(target.anchor):
-        raise BuildError(f"{where} 是根目录，拒绝生成：请用 -d（lunxun results 用 -o）指定一个新的或 lunxun 生成过的文件夹")
+        raise BuildError(f"{where} 是根目录，拒绝生成：请用 -d（lunxun results 用 -o）"
+                         "指定一个新的或 lunxun 生成过的文件夹")
     if target == home or home.is_relative_to(target):
-        raise BuildError(f"{where} 是（或包含）用户主目录，拒绝生成：请用 -d（lunxun results 用 -o）指定其中的一个子文件夹")
+        raise BuildError(f"{where} 是（或包含）用户主目录，拒绝生成：请用 -d（lunxun results 用 -o）"
+                         "指定其中的一个子文件夹")
     if root.is_relative_to(target):
         raise BuildError(f"{where} 是（或包含）项目文件夹 {root}，生成会删掉整个项目，拒绝生成："
                          "请用 -d（lunxun results 用 -o）指定项目里的 site 之类的子文件夹")

@@ -215,7 +215,8 @@ class _Builder:
         if tag in (TAG + "int", TAG + "float"):
             value = typed_number(event.value.strip(), None)
             if value is None or (tag == TAG + "int") != isinstance(value, int):
-                raise _Abort(event.start_mark, f"无法解析的值：“{event.value}”不是{'整数' if tag.endswith('int') else '数字'}")
+                raise _Abort(event.start_mark, f"无法解析的值：“{event.value}”"
+                                               f"不是{'整数' if tag.endswith('int') else '数字'}")
             return value
         if tag in (TAG + "bool", TAG + "null"):
             value = typed_plain(event.value)
@@ -292,7 +293,8 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
 
 
 _SYNTAX_HINTS = {
-    "found character that cannot start any token": "此处有不能开始一个值的字符（如 Tab 缩进、@ 或 `），请改用空格或给文本加引号",
+    "found character that cannot start any token": "此处有不能开始一个值的字符（如 Tab 缩进、@ 或 `），"
+                                                   "请改用空格或给文本加引号",
     "mapping values are not allowed": "此处不能出现“: ”，文本中含冒号时请加引号，或检查缩进",
     "could not find expected ':'": "缺少“: ”，或上一行的引号没有闭合",
     "did not find expected key": "缩进不一致，或列表项“- ”与字段混用",

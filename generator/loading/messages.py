@@ -71,7 +71,8 @@ def data_path(data: Any, loc: tuple[Any, ...]) -> Path:
     path: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if isinstance(node, dict) and part in node or in_list:
             path.append(part)
             node = node[part]
         elif isinstance(node, dict) and part in UNION_TAGS:

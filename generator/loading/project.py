@@ -94,7 +94,8 @@ class Project:
 
     def known(self, kind: str) -> Known:
         """The ids a reference to a ``kind`` (source, method, quiz, curriculum) may name."""
-        stores: dict[str, dict[str, Any]] = {"source": self.sources, "method": self.methods, "quiz": self.quizzes, "curriculum": self.curricula}
+        stores: dict[str, dict[str, Any]] = {"source": self.sources, "method": self.methods, "quiz": self.quizzes,
+                                             "curriculum": self.curricula}
         return Known(stores[kind], self.unloaded[kind])
 
     def files(self) -> list[FsPath]:

@@ -15,8 +15,10 @@ _TIME = r"(?P<time>\[\d\d:\d\d:\d\d\] )?"
 TRANSLATIONS = [
     (re.compile(_TIME + r"Building documentation\.\.\.$"), "正在生成网站……"),
     (re.compile(_TIME + r"Documentation built in (?P<s>[\d.]+) seconds$"), "网站已生成，用时 {s} 秒"),
-    (re.compile(_TIME + r"Watching paths for changes: (?P<paths>.*)$"), "保存这些文件和文件夹里的改动后自动重新生成：{paths}"),
-    (re.compile(_TIME + r"Serving on (?P<url>\S+)( and opening it in a browser)?$"), "预览地址：{url}（按 Ctrl+C 停止）"),
+    (re.compile(_TIME + r"Watching paths for changes: (?P<paths>.*)$"),
+     "保存这些文件和文件夹里的改动后自动重新生成：{paths}"),
+    (re.compile(_TIME + r"Serving on (?P<url>\S+)( and opening it in a browser)?$"),
+     "预览地址：{url}（按 Ctrl+C 停止）"),
     (re.compile(_TIME + r"Detected file changes$"), "发现文件改动"),
     (re.compile(_TIME + r"Reloading browsers$"), "已重新生成，打开的预览页面会自动刷新"),
     (re.compile(_TIME + r"An error happened during the rebuild\..*$", re.DOTALL),

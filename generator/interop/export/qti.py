@@ -310,7 +310,8 @@ def _manifest(bank: QuizBank, bank_id: str, item_files: list[str]) -> bytes:
     def cp(tag: str) -> str:
         return tag
 
-    root = ET.Element(cp("manifest"), {"xmlns": CP, "identifier": f"manifest-{bank_id}", f"{{{XSI}}}schemaLocation": CP_SCHEMA})
+    root = ET.Element(cp("manifest"), {"xmlns": CP, "identifier": f"manifest-{bank_id}",
+                                       f"{{{XSI}}}schemaLocation": CP_SCHEMA})
     metadata = ET.SubElement(root, cp("metadata"))
     ET.SubElement(metadata, cp("schema")).text = "QTIv2.1 Package"
     ET.SubElement(metadata, cp("schemaversion")).text = "1.0.0"

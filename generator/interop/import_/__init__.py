@@ -59,13 +59,15 @@ def import_file(source: FsPath, shown: str, output: FsPath, root: FsPath, layout
     elif suffix == ".doc":
         raise UsageError(f"{shown} 是旧的 Word 格式（.doc）：请在 Word 或 WPS 中另存为 .docx 后再导入")
     else:
-        raise UsageError(f"无法识别 {shown} 的类型：支持 .xlsx、.xls、.csv（题库表格）、.docx（Word 试卷）和 .gift、.txt（GIFT）")
+        raise UsageError(f"无法识别 {shown} 的类型：支持 .xlsx、.xls、.csv（题库表格）、.docx（Word 试卷）和 .gift、"
+                         ".txt（GIFT）")
     if title:
         draft.settings["title"] = title
     bank, problems = finish(draft, project, bank_id, strict)
     if bank is None:
         raise ContentError(problems)
-    text = bank_yaml(bank, bank_id, f"由 lunxun import 从 {source.name} 导入，共 {len(bank.questions)} 道题。", draft.notes)
+    text = bank_yaml(bank, bank_id, f"由 lunxun import 从 {source.name} 导入，"
+                                    f"共 {len(bank.questions)} 道题。", draft.notes)
     _verify(text, bank, output, shown)
     write_atomically(output, text.encode("utf-8"))
     return Imported(output, len(bank.questions), _report(shown, draft))
@@ -97,7 +99,8 @@ def _gift_draft(source: FsPath, shown: str, title: str | None) -> Draft:
     size = source.stat().st_size
     if size > MAX_GIFT_BYTES:
         return Draft(shown, problems=[Problem(shown, 1, 1, "", f"文件有 {size // 1024 // 1024} MB，超过导入的上限 "
-                                                            f"{MAX_GIFT_BYTES // 1024 // 1024} MB：请分成几个文件分别导入")])
+                                                            f"{MAX_GIFT_BYTES // 1024 // 1024} MB："
+                                                            "请分成几个文件分别导入")])
     raw = source.read_bytes()
     try:
         text = raw.decode("utf-8")

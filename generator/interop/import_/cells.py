@@ -39,7 +39,8 @@ def points_of(text: str, problem: Callable[[str, str], None]) -> Any:
     return value
 
 
-def read_topics(text: str, labels: str, question: dict[str, Any], project: Project, problem: Callable[[str, str], None]) -> None:
+def read_topics(text: str, labels: str, question: dict[str, Any], project: Project,
+                problem: Callable[[str, str], None]) -> None:
     """知识点: the first method/step id becomes ref; other words, and 标签, become tags."""
     tags: list[str] = []
     for word in SPLIT_TAGS.split(unicodedata.normalize("NFKC", text).strip()):

@@ -59,7 +59,8 @@ class GiftQuestion:
         written = MOODLE_GAP.findall(segments[0].text()) if len(spans) == 1 and not segments[1].strip().text() else []
         if kind == "blank" and written:  # Moodle's own export: "_____" in the text, the answers after it
             if len(written) > 1:
-                raise Unsupported(text.offsets[spans[0][0]], f"题干中有 {len(written)} 个空，却只有一组答案：无法判断答案属于哪个空，未导入")
+                raise Unsupported(text.offsets[spans[0][0]], f"题干中有 {len(written)} 个空，却只有一组答案："
+                                                             "无法判断答案属于哪个空，未导入")
             stem = MOODLE_GAP.sub("____", segments[0].rstrip().text())
             question["answer"] = [data["answer"]]
         elif kind == "blank":
@@ -116,7 +117,8 @@ class GiftQuestion:
                 continue
             if ch == "{":
                 if opened != -1:
-                    raise GiftError(text.offsets[index], "答案部分里又出现了“{”：前一个“{”没有闭合（文字中的 { 请写成 \\{）")
+                    raise GiftError(text.offsets[index], "答案部分里又出现了“{”：前一个“{”"
+                                                         "没有闭合（文字中的 { 请写成 \\{）")
                 opened = index
             elif opened == -1:
                 raise GiftError(text.offsets[index], "多余的“}”：前面没有对应的“{”（文字中的 } 请写成 \\}）")
@@ -219,7 +221,8 @@ def _short_answers(inner: Chars, offset: int) -> dict[str, Any]:
             if weight <= 0:
                 continue
             if weight != 100:
-                raise Unsupported(piece.offset(offset), f"部分得分的填空答案（%{found.group(1)}%）lunxun 不支持，未导入")
+                raise Unsupported(piece.offset(offset), f"部分得分的填空答案（%{found.group(1)}%）"
+                                                        "lunxun 不支持，未导入")
         cut = piece.find("#")
         text = (piece[:cut] if cut != -1 else piece).strip().text().replace("\\*", "*")
         if text:

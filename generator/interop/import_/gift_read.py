@@ -40,7 +40,8 @@ def parse_gift(text: str, file: str, default_title: str) -> Draft:
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     blocks = sum(1 for _ in _GAP.finditer(text)) + 1
     if blocks > MAX_QUESTIONS:  # counted before anything is parsed: 100,000 questions must not take a minute
-        return Draft(file, problems=[Problem(file, 1, 1, "", f"文件中有约 {blocks} 道题（以空行分隔），超过一次导入的上限 "
+        return Draft(file, problems=[Problem(file, 1, 1, "", f"文件中有约 {blocks} 道题（以空行分隔），"
+                                                             "超过一次导入的上限 "
                                                            f"{MAX_QUESTIONS} 道：请分成几个文件分别导入")])
     reader = _Reader(text, file)
     reader.run()

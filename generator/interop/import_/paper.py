@@ -76,13 +76,15 @@ def read_docx(path: FsPath, file: str) -> tuple[list[tuple[int, str]], list[Prob
             members = archive.infolist()
             inflated = sum(m.file_size for m in members if not m.filename.startswith("word/media/"))
             if len(members) > MAX_MEMBERS or inflated > MAX_INFLATED_TOTAL:
-                return [], [Problem(file, 1, 1, "", f"Word 文件解压后超过上限（{MAX_INFLATED_TOTAL // 1024 // 1024} MB），拒绝读取")]
+                limit = MAX_INFLATED_TOTAL // 1024 // 1024
+                return [], [Problem(file, 1, 1, "", f"Word 文件解压后超过上限（{limit} MB），拒绝读取")]
         import docx
 
         document = docx.Document(str(path))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         name = type(error).__name__
-        return [], [Problem(file, 1, 1, "", f"无法读取 Word 文件（{name}）：请确认它是 .docx（旧的 .doc 请先另存为 .docx）")]
+        return [], [Problem(file, 1, 1, "", f"无法读取 Word 文件（{name}）："
+                                            "请确认它是 .docx（旧的 .doc 请先另存为 .docx）")]
     lines: list[tuple[int, str]] = []
     for number, paragraph in enumerate(document.paragraphs, start=1):
         if number > MAX_PARAGRAPHS:
@@ -273,7 +275,8 @@ def _to_draft(draft: Draft, question: _Question) -> None:
     if question.explain:
         data["explain"] = "\n".join(question.explain)
     if not answer:
-        draft.problems.append(place.problem(draft.file, None, "没有找到答案：题后写“答案：B”，或在卷末的参考答案中给出"))
+        draft.problems.append(place.problem(draft.file, None, "没有找到答案：题后写“答案：B”，"
+                                                              "或在卷末的参考答案中给出"))
         return
     draft.places[(len(draft.questions),)] = place
     draft.notes.append(f"第 {question.paragraph} 段")

@@ -87,7 +87,8 @@ class _Rows:
                 blank_run += 1
                 if blank_run >= MAX_BLANK_RUN:
                     if next(iterator, None) is not None:
-                        sheet.notes.append(f"第 {len(sheet.rows) + 2 - blank_run} 行起连续 {MAX_BLANK_RUN} 行为空，其后的行没有读取")
+                        sheet.notes.append(f"第 {len(sheet.rows) + 2 - blank_run} 行起连续 {MAX_BLANK_RUN} 行为空，"
+                                           "其后的行没有读取")
                     break
                 sheet.rows.append(row)
                 continue
@@ -170,7 +171,8 @@ def _read_xls(path: FsPath, file: str) -> list[Sheet]:
         book = xlrd.open_workbook(str(path), on_demand=True)
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, ValueError, IndexError, KeyError, AssertionError,
             struct.error, UnicodeDecodeError) as error:
-        raise _Unreadable(f"无法读取 Excel 文件（{type(error).__name__}）：请确认是 .xls 格式，或在 Excel/WPS 中另存为 .xlsx") from None
+        raise _Unreadable(f"无法读取 Excel 文件（{type(error).__name__}）：请确认是 .xls 格式，"
+                          "或在 Excel/WPS 中另存为 .xlsx") from None
     rows = _Rows()
     try:
         sheets = []
@@ -219,12 +221,14 @@ def _read_csv(path: FsPath, file: str) -> Sheet:
 
 def _decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM), UTF-16 (BOM, or the NULs Excel's 'Unicode text' leaves), else GB18030."""
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    boms = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+    for bom, encoding in boms:
         if raw.startswith(bom):
             try:
                 return raw[len(bom):].decode(encoding)
             except UnicodeDecodeError:
-                raise _Unreadable(f"文件开头标明是 {encoding.upper()} 编码，但内容不是：请重新保存为 UTF-8 的 CSV") from None
+                raise _Unreadable(f"文件开头标明是 {encoding.upper()} 编码，但内容不是："
+                                  "请重新保存为 UTF-8 的 CSV") from None
     sample = raw[:4096]
     if 0 in sample:  # no GBK or UTF-8 text holds NUL: UTF-16 without a BOM (its commas, tabs, line ends)
         encoding = "utf-16-le" if sample[1::2].count(0) >= sample[0::2].count(0) else "utf-16-be"

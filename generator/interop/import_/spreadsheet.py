@@ -70,11 +70,13 @@ def parse_sheets(sheets: list[Sheet], file: str, project: Project) -> Draft:
     draft = Draft(file)
     found = [(sheet, find_header(sheet.rows)) for sheet in sheets if any(sheet.rows)]
     if not found:
-        draft.problems.append(Problem(file, 1, 1, "", "文件是空的：应有一行列名（题型、题干、选项A…、答案、解析、难度、知识点），其下每行一道题"))
+        draft.problems.append(Problem(file, 1, 1, "", "文件是空的：应有一行列名（题型、题干、选项A…、答案、解析、难度、"
+                                                      "知识点），其下每行一道题"))
         return draft
     usable = [(sheet, header) for sheet, header in found if header is not None]
     if not usable:
-        draft.problems.append(Problem(file, 1, 1, "题干", "没有找到列名行：前 30 行中没有“题干”（或“题目”“试题内容”）这样的列名"))
+        draft.problems.append(Problem(file, 1, 1, "题干", "没有找到列名行：前 30 行中没有“题干”（或“题目”“试题内容”）"
+                                                        "这样的列名"))
         return draft
     several = len(usable) > 1
     ids: set[str] = set()
@@ -95,7 +97,8 @@ def parse_sheets(sheets: list[Sheet], file: str, project: Project) -> Draft:
 def _read_sheet(draft: Draft, project: Project, state: _Sheet, ids: set[str]) -> None:
     header = state.header
     for index, text in header.duplicates:
-        draft.problems.append(Problem(state.label, header.row, index, text, f"重复的列“{text}”：与第 {header.columns[_canon(text)]} 列同名"))
+        first = header.columns[_canon(text)]
+        draft.problems.append(Problem(state.label, header.row, index, text, f"重复的列“{text}”：与第 {first} 列同名"))
     missing = [name for name in ("题干", "答案") if name not in header.columns]
     if "题型" not in header.columns and state.kind is None:
         missing.insert(0, "题型")
@@ -206,7 +209,8 @@ def _question_id(text: str, ordinal: int, ids: set[str], problem: Callable[[str,
         ids.add(candidate)
         return candidate
     if text and not text.isdigit():
-        state.read_as(f"“{state.header.names['编号']}”列的值不能用作题目 id（只能用小写英文字母、数字和连字符），已自动编号", number)
+        state.read_as(f"“{state.header.names['编号']}”列的值不能用作题目 id（只能用小写英文字母、数字和连字符），"
+                      "已自动编号", number)
     candidate = f"q{ordinal}"
     while candidate in ids:
         candidate += "-1"
@@ -229,7 +233,8 @@ def _options(cell: Callable[[str], str], problem: Callable[[str, str], None], st
         missing = f"选项{LETTERS[texts.index('')]}"
         problem(missing, f"{missing}为空，但其后还有选项：选项须从 A 起连续填写")
     if len(texts) < 2:
-        problem("选项A" if "选项A" in state.header.columns else "选项", f"选择题至少需要 2 个选项（现有 {len(texts)} 个）")
+        column = "选项A" if "选项A" in state.header.columns else "选项"
+        problem(column, f"选择题至少需要 2 个选项（现有 {len(texts)} 个）")
     return texts
 
 
@@ -256,7 +261,8 @@ def split_options(text: str) -> list[str]:
     for separator in ("\n", "|", "｜", "；", ";"):
         parts = [part.strip() for part in text.split(separator)]
         if len(parts) >= 2:
-            return [_strip_letter(part, LETTERS[index]) if index < len(LETTERS) else part for index, part in enumerate(parts)]
+            return [_strip_letter(part, LETTERS[index]) if index < len(LETTERS) else part
+                    for index, part in enumerate(parts)]
     return [text.strip()]
 
 
@@ -283,7 +289,8 @@ def _letters(answer: str, kind: str | None, options: list[str], problem: Callabl
     return kind, letters if kind == "multiple" else letters[0]
 
 
-def _judge(answer: str, cell: Callable[[str], str], problem: Callable[[str, str], None], state: _Sheet, number: int) -> Any:
+def _judge(answer: str, cell: Callable[[str], str], problem: Callable[[str, str], None],
+           state: _Sheet, number: int) -> Any:
     word = unicodedata.normalize("NFKC", answer).strip().upper()
     if word in TRUE:
         return True
@@ -291,7 +298,8 @@ def _judge(answer: str, cell: Callable[[str], str], problem: Callable[[str, str]
         return False
     if word in ("A", "B"):
         options = [cell("选项A"), cell("选项B")] if cell("选项A") else split_options(cell("选项")) + [""]
-        first, second = (_judge(_strip_letter(text, letter), cell, _quiet, state, number) if text.upper() not in ("A", "B") else None
+        first, second = (_judge(_strip_letter(text, letter), cell, _quiet, state, number)
+                         if text.upper() not in ("A", "B") else None
                          for text, letter in zip(options[:2], "AB"))
         if first is not None and second is not None and first != second:
             return first if word == "A" else second
@@ -341,7 +349,8 @@ def _report(draft: Draft, state: _Sheet, several: bool) -> None:
     header = state.header
     where = f"工作表“{state.sheet.name}”" if several else "表格"
     counts = "、".join(f"{name} {state.counts[kind]} 道" for kind, name in KIND_NAMES.items() if state.counts[kind])
-    kind_note = f"（题型按工作表名读作{KIND_NAMES.get(state.kind or '', '')}）" if state.kind and "题型" not in header.columns else ""
+    kind_note = (f"（题型按工作表名读作{KIND_NAMES.get(state.kind or '', '')}）"
+                 if state.kind and "题型" not in header.columns else "")
     draft.report.append(f"{where}：第 {header.row} 行是列名{kind_note}；读出 {counts or '0 道题'}")
     if header.row > 1:
         above = f"第 1–{header.row - 1} 行" if header.row > 2 else "第 1 行"
