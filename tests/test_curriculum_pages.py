@@ -130,15 +130,31 @@ def test_shipped_programme_pages_have_no_broken_links(shipped_site: Path, progra
         assert broken_links(shipped_site, url_path) == [], url_path
 
 
-def test_shipped_rotation_training_runs_four_days_in_batches_of_90(shipped_site: Path) -> None:
-    html = text_of(shipped_site, "programmes/shuji-lunxun/")
+def test_shipped_rotation_training_runs_four_days_in_batches_by_track(shipped_site: Path) -> None:
     page = read_page(shipped_site, "programmes/shuji-lunxun/")
-    assert {"day-1", "day-2", "day-3", "day-4"} <= page.ids and "day-5" not in page.ids
-    for kind in ("kaiban", "zhuanti", "jingyan", "guanmo", "taolun", "ceyan", "jieye"):
-        assert f"lx-kind-{kind}" in html
+    tracks = next(t for t in page.tables if t.head and t.head[0][0][0] == "班次")
+    assert [(row[0], row[2], row[3], row[5]) for row in tracks.body] == [
+        ("乡镇（街道）党（工）委书记班", "4 天", "22", "1 期"),
+        ("村（社区）党组织书记班", "4 天", "26", "3 期"),
+    ]
     cohorts = next(t for t in page.tables if t.head and t.head[0][0][0] == "期次")
-    assert len(cohorts.body) >= 2 and all(row[3] == "90 人" for row in cohorts.body)
-    assert all(re.match(r"202[67]年", row[1]) for row in cohorts.body)
+    assert [(row[1], row[4]) for row in cohorts.body] == [
+        ("村（社区）党组织书记班", "90 人"), ("乡镇（街道）党（工）委书记班", "30 人"),
+        ("村（社区）党组织书记班", "90 人"), ("村（社区）党组织书记班", "90 人"),
+    ]
+    assert all(re.match(r"202[67]年", row[2]) for row in cohorts.body)
+    village = read_page(shipped_site, "programmes/shuji-lunxun/cun-shequ/")
+    township = read_page(shipped_site, "programmes/shuji-lunxun/xiangzhen-jiedao/")
+    for track in (village, township):
+        assert {"day-1", "day-2", "day-3", "day-4"} <= track.ids and "day-5" not in track.ids
+    village_html = text_of(shipped_site, "programmes/shuji-lunxun/cun-shequ/")
+    township_html = text_of(shipped_site, "programmes/shuji-lunxun/xiangzhen-jiedao/")
+    for kind in ("kaiban", "zhuanti", "jingyan", "guanmo", "taolun", "ceyan", "jieye"):
+        assert f"lx-kind-{kind}" in village_html
+    # the village class's own sessions (the site visit, how to be a village secretary) are not the township's
+    assert "lx-kind-guanmo" not in township_html and "如何当好村党组织书记" not in township_html
+    assert "如何当好村党组织书记" in village_html and "结业总结讲话" in township_html
+    assert "22 学时" in text_of(shipped_site, "programmes/shuji-lunxun/2026-02/")
 
 
 def test_method_and_quiz_pages_link_back_to_the_sessions(sample_site: Path) -> None:

@@ -25,11 +25,20 @@ class Session(Entity):
     methods: SlugList = Field(default_factory=list, description="阅读材料：方法 id")
     quizzes: SlugList = Field(default_factory=list)
     notes: Md | None = None
+    tracks: SlugList = Field(default_factory=list, description="只属于这些班次（tracks 中的 id）；省略时各班共用")
 
 
 class Day(Entity):
     title: str | None = None
+    tracks: SlugList = Field(default_factory=list, description="只属于这些班次（tracks 中的 id）；省略时各班共用")
     sessions: list[Session] = Field(min_length=1)
+
+    def for_track(self, track: str) -> Day | None:
+        """The day as one track has it: its own and the shared sessions, or None when it has none."""
+        if self.tracks and track not in self.tracks:
+            return None
+        sessions = [s for s in self.sessions if not s.tracks or track in s.tracks]
+        return self.model_copy(update={"sessions": sessions}) if sessions else None
 
 
 def _share(value: Any) -> Any:
@@ -51,6 +60,20 @@ class Completion(Entity):
     quizzes: SlugList = Field(default_factory=list, description="必须通过的测验 id")
     leave_limit: Share = Field(LEAVE_LIMIT, description="请假学时超过本期学时的这一比例即不能结业；写 1/7 或小数，默认 1/7")
     day_hours: float | None = Field(None, gt=0, le=24, description="按天折算学时：全天出勤计多少学时（如党校一天 6 学时）；省略时按各课次学时")
+    quiz_hours: dict[Slug, Annotated[float, Field(ge=0, le=100)]] = Field(
+        default_factory=dict, description="通过测验另计学时：测验 id → 学时（按 lunxun results 的成绩表，及格才计）"
+    )
+
+
+class Track(Entity):
+    """One class of a programme that serves several categories (分级分类): its own days and audience."""
+
+    id: Slug
+    name: Text = Field(description="班次名称，如 村（社区）党组织书记班")
+    audience: TextList = Field(default_factory=list, description="本班的培训对象：培训项目 audience 中的项；省略时同培训项目")
+    organizer: str | None = Field(None, description="本班的主办单位；省略时同培训项目")
+    hours: float | None = Field(None, ge=0, description="本班学时，须与本班各课次之和一致；省略时用培训项目的 hours")
+    summary: Md | None = Field(None, description="本班的说明（可省略）")
 
 
 class Cohort(Entity):
@@ -59,6 +82,7 @@ class Cohort(Entity):
     start: CalendarDate = Field(description="开班日期；日程第 N 天即 start + N - 1")
     place: str | None = None
     capacity: int | None = Field(None, ge=1, le=2000)
+    track: Slug | None = Field(None, description="本期属于哪个班次（tracks 中的 id）；培训项目分班时必填")
 
 
 class Curriculum(Entity):
@@ -68,10 +92,31 @@ class Curriculum(Entity):
     organizer: str | None = None
     summary: Md
     goals: list[Md] = Field(default_factory=list)
-    hours: float = Field(ge=0, description="学时，须与各课时之和一致")
+    hours: float | None = Field(None, ge=0, description="学时，须与各课时之和一致；分班时可改写在各班的 hours")
     completion: Completion | None = None
+    tracks: list[Track] = Field(default_factory=list, description="分级分类：各班次，各有培训对象和日程；省略时全项目一个班")
     days: list[Day] = Field(min_length=1)
     cohorts: list[Cohort] = Field(default_factory=list)
+
+    def track(self, track_id: str | None) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
+
+    def for_track(self, track: Track) -> Curriculum:
+        """The programme as one track runs it: that track's days, hours, audience and cohorts."""
+        days = [d for d in (day.for_track(track.id) for day in self.days) if d is not None]
+        return self.model_copy(update={
+            "days": days,
+            "hours": track.hours if track.hours is not None else self.hours,
+            "audience": track.audience or self.audience,
+            "organizer": track.organizer or self.organizer,
+            "cohorts": [c for c in self.cohorts if c.track == track.id],
+            "tracks": [track],
+        })
+
+    def for_cohort(self, cohort: Cohort) -> Curriculum:
+        """The programme as ``cohort`` runs it: its track's schedule, or the whole programme untracked."""
+        track = self.track(cohort.track)
+        return self.for_track(track) if track is not None else self
 
 
 # Format facts: how a session's time is written, and what it counts for.

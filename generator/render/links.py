@@ -20,6 +20,7 @@ class SessionUse:
     programme_title: str
     day: int
     session: Session
+    page: str = "index"  # the page with the schedule: a tracked programme's track page
 
 
 @dataclass
@@ -54,13 +55,15 @@ def build_site_model(project: Project) -> SiteModel:
         for source_id in method.sources:
             site.methods_citing[source_id].append(method_id)
     for programme_id, programme in site.curricula.items():
-        for day_number, day in enumerate(programme.days, start=1):
-            for session in day.sessions:
-                use = SessionUse(programme_id, programme.title, day_number, session)
-                for method_id in dict.fromkeys(session.methods):
-                    site.sessions_using_method[method_id].append(use)
-                for quiz_id in dict.fromkeys(session.quizzes):
-                    site.sessions_using_quiz[quiz_id].append(use)
+        schedules = [(f"{programme.title}（{t.name}）", t.id, programme.for_track(t)) for t in programme.tracks]
+        for title, page, run in schedules or [(programme.title, "index", programme)]:
+            for day_number, day in enumerate(run.days, start=1):
+                for session in day.sessions:
+                    use = SessionUse(programme_id, title, day_number, session, page)
+                    for method_id in dict.fromkeys(session.methods):
+                        site.sessions_using_method[method_id].append(use)
+                    for quiz_id in dict.fromkeys(session.quizzes):
+                        site.sessions_using_quiz[quiz_id].append(use)
         if programme.completion:
             for quiz_id in programme.completion.quizzes:
                 site.programmes_requiring_quiz[quiz_id].append(programme_id)

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model import Curriculum
-from ..model.curriculum import Cohort
+from ..model.curriculum import Cohort, Track
 from .calendar import cohort_calendar
 from .days import KIND_CLASSES, DayView, days_of
 from .environment import render
@@ -28,7 +28,7 @@ DEFAULT_CAPACITY = 50
 # a sign-in sheet with more session columns than this is printed on landscape A4
 PORTRAIT_SESSIONS = 8
 def end_date(programme: Curriculum, cohort: Cohort) -> datetime.date:
-    return cohort.start + datetime.timedelta(days=len(programme.days) - 1)
+    return cohort.start + datetime.timedelta(days=len(programme.for_cohort(cohort).days) - 1)
 
 
 def capacity(cohort: Cohort) -> int:
@@ -60,7 +60,8 @@ def hours_text(value: float) -> str:
 
 
 def progress_data(programme_id: str, programme: Curriculum, site: SiteModel) -> dict[str, Any]:
-    """What the progress panel needs, and nothing else."""
+    """What the progress panel needs, and nothing else; ``programme_id`` also keys what it stores
+    (a track's panel is ``<programme>/<track>``: its sessions are not the other track's)."""
     sessions = [view for day in days_of(programme) for view in day.sessions]
     method_ids = list(dict.fromkeys(m for view in sessions for m in view.session.methods))
     completion = programme.completion
@@ -109,11 +110,26 @@ class CohortView:
     cohort: Cohort
     span: str
     capacity: int
+    track: Track | None = None
+
+
+@dataclass(frozen=True)
+class TrackView:
+    """One track of a tracked programme, for the programme page's table of tracks."""
+
+    track: Track
+    programme: Curriculum  # the programme as this track runs it
+    days: list[DayView]
+    cohorts: list[CohortView]
+
+    @property
+    def session_count(self) -> int:
+        return sum(len(day.sessions) for day in self.days)
 
 
 def _cohorts(programme_id: str, programme: Curriculum) -> list[CohortView]:
     return [
-        CohortView(programme_id, programme, c, span_cn(programme, c), capacity(c))
+        CohortView(programme_id, programme, c, span_cn(programme, c), capacity(c), programme.track(c.track))
         for c in sorted(programme.cohorts, key=lambda c: (c.start, c.id))
     ]
 
@@ -130,21 +146,32 @@ def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[
         days = days_of(programme)
         cohorts = _cohorts(programme_id, programme)
         batches += cohorts
-        index.append({"id": programme_id, "programme": programme, "days": days})
+        tracks = [_track_view(programme, track, cohorts) for track in programme.tracks]
+        index.append({"id": programme_id, "programme": programme, "days": days, "tracks": tracks})
         common = {
             "programme_id": programme_id,
             "programme": programme,
             "methods": site.methods,
             "quizzes": site.quizzes,
             "session_count": sum(len(day.sessions) for day in days),
+            "track": None,
             **helpers,
         }
-        pages[f"{base}/index.md"] = _programme_page(programme, days, cohorts, common, site)
+        pages[f"{base}/index.md"] = _programme_page(programme, days, cohorts, common, site, tracks)
+        for track_view in tracks:
+            own = {**common, "programme": track_view.programme, "track": track_view.track,
+                   "session_count": track_view.session_count}
+            pages[f"{base}/{track_view.track.id}.md"] = _programme_page(
+                track_view.programme, track_view.days, track_view.cohorts, own, site, [])
         for view in cohorts:
             cohort = view.cohort
-            dated = days_of(programme, cohort.start)
+            run = programme.for_cohort(cohort)  # its track's schedule
+            dated = days_of(run, cohort.start)
             batch = {
                 **common,
+                "programme": run,
+                "track": view.track,
+                "session_count": sum(len(day.sessions) for day in dated),
                 "cohort": cohort,
                 "span": view.span,
                 "capacity": view.capacity,
@@ -162,7 +189,7 @@ def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[
                 "handout.md.j2", notes=handout_notes(programme, site), **batch
             )
             files[f"{base}/{cohort.id}.ics"] = cohort_calendar(
-                programme_id, programme, cohort, dated, revisions
+                programme_id, run, cohort, dated, revisions
             )
     batches.sort(key=lambda b: (b.cohort.start, b.programme_id, b.cohort.id))
     if index:
@@ -172,13 +199,20 @@ def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[
     return pages, files
 
 
+def _track_view(programme: Curriculum, track: Track, cohorts: list[CohortView]) -> TrackView:
+    run = programme.for_track(track)
+    return TrackView(track, run, days_of(run), [c for c in cohorts if c.cohort.track == track.id])
+
+
 def _programme_page(
     programme: Curriculum,
     days: list[DayView],
     cohorts: list[CohortView],
     common: dict[str, Any],
     site: SiteModel,
+    tracks: list[TrackView],
 ) -> str:
+    """The programme's page; with tracks it lists them, and each track's page has the schedule."""
     completion = programme.completion
     count = common["session_count"]
     needed = 0
@@ -193,9 +227,15 @@ def _programme_page(
         completion=completion,
         attendance_needed=needed,
         kinds=kinds,
-        data=progress_data(common["programme_id"], programme, site),
+        tracks=tracks,
+        data=progress_data(_panel_id(common["programme_id"], common["track"]), programme, site),
+        panel_id=_panel_id(common["programme_id"], common["track"]),
         **common,
     )
+
+
+def _panel_id(programme_id: str, track: Track | None) -> str:
+    return f"{programme_id}/{track.id}" if track is not None else programme_id
 
 
 def handout_notes(programme: Curriculum, site: SiteModel) -> list[str]:

@@ -45,7 +45,7 @@ def _groups(standings: list[Standing], key: Callable[[Standing], str]) -> dict[s
 
 
 def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | None = None) -> list[Table]:
-    """情况报表 (by cohort, unit, category, all), the per-session rates, the ledger, the outstanding.
+    """情况报表 (by track, cohort, unit, category, all), the per-session rates, the ledger, the outstanding.
 
     ``yearly`` (from ``year_hours`` over every programme) adds the 学时 a trainee earned in the
     same year in other programmes, so the annual requirement is met by all of them together.
@@ -53,6 +53,10 @@ def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | Non
     required = list(ledger.curriculum.completion.quizzes) if ledger.curriculum.completion else []
     everyone = ledger.standings
     summary = []
+    for track in ledger.curriculum.tracks:  # 分级分类: the classes of a tracked programme, each on its own
+        group = [s for s in everyone if s.cohort.track == track.id]
+        if group:
+            summary.append(_group_row("班次", track.name, figures(group, required)))
     for record in ledger.cohorts:
         summary.append(_group_row("期次", record.cohort.name, figures(record.standings, required)))
     for kind, key in (("单位", lambda s: s.trainee.unit or "未填单位"), ("类别", lambda s: s.trainee.category or "未填类别")):

@@ -116,12 +116,15 @@ def roster_problems(trainees: list[Trainee], locate: Locate, mention: Mention, c
         if taken is not None:
             at(index, "name", f"“{trainee.name}”（{trainee.unit or '未填单位'}）已在第 {taken} 期的名册中："
                               "同一培训项目每人只参加一期")
-    served = {fold(name) for name in curriculum.audience}
+    audience = curriculum.for_cohort(cohort).audience  # a tracked cohort serves its track's categories
+    served = {fold(name) for name in audience}
     if served:
-        listed = "、".join(curriculum.audience)
+        listed = "、".join(audience)
+        track = curriculum.track(cohort.track)
+        whom = f"第 {cohort.id} 期（{track.name}）" if track is not None else "本培训项目"
         for index, trainee in enumerate(trainees):
             if trainee.category and fold(trainee.category) not in served:
-                at(index, "category", f"类别“{trainee.category}”不在本培训项目的培训对象中（{listed}）")
+                at(index, "category", f"类别“{trainee.category}”不在{whom}的培训对象中（{listed}）")
     if cohort.capacity is not None and len(trainees) > cohort.capacity:
         at(len(trainees) - 1, "name", f"名册有 {len(trainees)} 人，超过第 {cohort.id} 期的名额 {cohort.capacity} 人")
     return problems

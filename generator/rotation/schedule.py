@@ -27,11 +27,12 @@ class ClassSession:
 
 
 def class_sessions(curriculum: Curriculum, cohort: Cohort) -> list[ClassSession]:
-    """Every session of the cohort; with ``completion.day_hours`` a full day credits that many
-    学时, shared among its sessions by their length (a 党校 day is 6 学时 however it is cut)."""
+    """Every session of the cohort (of its track, when the programme has tracks); with
+    ``completion.day_hours`` a full day credits that many 学时, shared among its sessions by
+    their length (a 党校 day is 6 学时 however it is cut)."""
     per_day = curriculum.completion.day_hours if curriculum.completion else None
     found: list[ClassSession] = []
-    for day_number, day in enumerate(curriculum.days, start=1):
+    for day_number, day in enumerate(curriculum.for_cohort(cohort).days, start=1):
         lengths = [session_hours(s.time, s.hours) for s in day.sessions]
         total = sum(lengths)
         for session, length in zip(day.sessions, lengths):
