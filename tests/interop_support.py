@@ -25,7 +25,9 @@ def copy_sample(tmp_path: Path) -> Path:
     return project
 
 
-def run(args: list[str], cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
+def run(args: list[str], cwd: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int,
+                                                                                                                  str,
+                                                                                                                  str]:
     """Run ``lunxun args`` in ``cwd``; returns (exit code, stdout, stderr)."""
     monkeypatch.chdir(cwd)
     capsys.readouterr()

@@ -44,7 +44,8 @@ questions:
       - {id: d2, type: judge, stem: 二, answer: 对, ref: fenji#da}
 """)
     out = run(["check", "--coverage"], project, capsys, monkeypatch)[1]
-    assert "分级处置法（fenji）：引用整个方法的题目 1 道\n    小事（fenji#xiao）：1 道\n    大事（fenji#da）：2 道\n" in out
+    assert ("分级处置法（fenji）：引用整个方法的题目 1 道\n"
+            "    小事（fenji#xiao）：1 道\n    大事（fenji#da）：2 道\n") in out
     assert "    办（tingqing#ban）：1 道\n" in out
     assert out.endswith("共 5 个步骤，每个步骤都有题目。\n")
 

@@ -72,7 +72,8 @@ MULTI_BLANK_NOTE = (
 
 def test_sample_bank_as_gift(tmp_path, capsys, monkeypatch):
     project = copy_sample(tmp_path)
-    code, out, err = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "out.gift.txt"], project, capsys, monkeypatch)
+    code, out, err = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "out.gift.txt"], project, capsys,
+                         monkeypatch)
     assert (code, out, err) == (0, "已导出 GIFT：out.gift.txt\n", MULTI_BLANK_NOTE)
     assert (project / "out.gift.txt").read_text(encoding="utf-8") == SAMPLE_GIFT
 
@@ -172,7 +173,8 @@ def test_unknown_bank_and_bad_names(tmp_path, capsys, monkeypatch):
     (project / "elsewhere.yaml").write_text("title: x\n", encoding="utf-8")
     assert run(["export", "./elsewhere.yaml", "--format", "gift"], project, capsys, monkeypatch) == (
         1, "", "./elsewhere.yaml 不在项目的题库目录 quizzes/ 中\n")
-    assert run(["export", "tingqing-lianxi", "--format", "gift", "-o", "no/such/dir/x.txt"], project, capsys, monkeypatch) == (
+    assert run(["export", "tingqing-lianxi", "--format", "gift", "-o", "no/such/dir/x.txt"], project, capsys,
+               monkeypatch) == (
         1, "", "输出目录 no/such/dir 不存在\n")
     assert run(["export", "tingqing-lianxi", "--format", "gift", "-o", "quizzes"], project, capsys, monkeypatch) == (
         1, "", "quizzes 是一个目录，请在 -o 后写文件名\n")
@@ -181,7 +183,8 @@ def test_unknown_bank_and_bad_names(tmp_path, capsys, monkeypatch):
 def test_an_existing_file_is_overwritten_only_with_force(tmp_path, capsys, monkeypatch):
     project = copy_sample(tmp_path)
     config = (project / "mkdocs.yml").read_bytes()
-    code, out, err = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "mkdocs.yml"], project, capsys, monkeypatch)
+    code, out, err = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "mkdocs.yml"], project, capsys,
+                         monkeypatch)
     assert (code, out) == (1, "") and "已存在" in err and "--force" in err
     assert (project / "mkdocs.yml").read_bytes() == config
     code, _, _ = run(["export", "tingqing-lianxi", "--format", "gift", "-o", "g.txt"], project, capsys, monkeypatch)

@@ -72,7 +72,8 @@ def read_back(question: ET.Element):
 def test_sample_bank_round_trips(tmp_path, capsys, monkeypatch):
     project, result = export(tmp_path, capsys, monkeypatch)
     assert result == (0, "已导出 Moodle XML：m.xml\n",
-                      "提示：题目 q4 有 2 个空，Moodle 的完形填空题按空给分（每空 1 分，共 2 分），网站上则全部填对才得分\n")
+                      ("提示：题目 q4 有 2 个空，Moodle 的完形填空题按空给分（每空 1 分，共 2 分），"
+                      "网站上则全部填对才得分\n"))
     root = ET.parse(project / "m.xml").getroot()
     assert root.tag == "quiz"
     bank = read_bank(project / "quizzes" / "tingqing-lianxi.yaml")

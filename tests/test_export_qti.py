@@ -121,7 +121,8 @@ questions:
     section = part.find(f"{QTI}assessmentSection")
     assert section.find(f"{QTI}selection").get("select") == "2"
     assert section.find(f"{QTI}ordering").get("shuffle") == "true"
-    assert [r.get("href") for r in section.findall(f"{QTI}assessmentItemRef")] == ["items/a.xml", "items/b.xml", "items/c.xml"]
+    assert [r.get("href") for r in section.findall(f"{QTI}assessmentItemRef")] == ["items/a.xml", "items/b.xml",
+                                                                                   "items/c.xml"]
     passed = test.find(f"{QTI}outcomeProcessing/{QTI}setOutcomeValue[@identifier='PASS']")
     assert passed.findall(f".//{QTI}baseValue")[-1].text == "80"
     a = parse(archive, "items/a.xml")

@@ -37,7 +37,10 @@ LMS = """<!DOCTYPE html>
 <script>
 window.calls = [];
 const data = {"cmi.core.lesson_status": "not attempted"};
-const record = (name, result) => (...args) => { window.calls.push([name, ...args.map(String)]); return result(...args); };
+const record = (name, result) => (...args) => {
+  window.calls.push([name, ...args.map(String)]);
+  return result(...args);
+};
 window.API = {
   LMSInitialize: record("LMSInitialize", () => "true"),
   LMSFinish: record("LMSFinish", () => "true"),
@@ -88,8 +91,10 @@ def test_package_files_and_manifest(tmp_path, capsys, monkeypatch):
     assert (item.findtext(f"{CP}title"), item.findtext(f"{ADLCP}masteryscore")) == ("SCORM 练习", "60")
     resource = manifest.find(f"{CP}resources/{CP}resource")
     assert (resource.get("identifier"), item.get("identifierref")) == ("res-scorm-lianxi", "res-scorm-lianxi")
-    assert (resource.get("type"), resource.get(f"{ADLCP}scormtype"), resource.get("href")) == ("webcontent", "sco", "index.html")
-    assert [f.get("href") for f in resource.findall(f"{CP}file")] == ["index.html", "quiz.css", *QUIZ_SCRIPTS, "scorm.js"]
+    assert (resource.get("type"), resource.get(f"{ADLCP}scormtype"), resource.get("href")) == ("webcontent", "sco",
+                                                                                               "index.html")
+    assert [f.get("href") for f in resource.findall(f"{CP}file")] == ["index.html", "quiz.css", *QUIZ_SCRIPTS,
+                                                                      "scorm.js"]
 
 
 def test_launch_page_carries_the_bank(tmp_path, capsys, monkeypatch):

@@ -96,7 +96,8 @@ def test_a_misspelt_reference_to_a_broken_file_is_still_reported(tmp_path: Path,
     project = tmp_path / "project"
     shutil.copytree(SAMPLE, project)
     quiz = project / "quizzes" / "tingqing-lianxi.yaml"
-    quiz.write_text(quiz.read_text(encoding="utf-8").replace("methods: [tingqing]", "methods: [tingqin]"), encoding="utf-8")
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("methods: [tingqing]", "methods: [tingqin]"),
+                    encoding="utf-8")
     method = project / "content" / "methods" / "tingqing.yaml"
     method.write_text(method.read_text(encoding="utf-8").replace("id: ting\n", "id: ting ting\n"), encoding="utf-8")
     assert main(["check", "--root", str(project)]) == 1

@@ -40,7 +40,8 @@ def test_any_text_gives_data_or_problems(text: str) -> None:
 mutation = st.tuples(st.integers(min_value=0, max_value=len(BANK)), st.integers(0, 8), st.sampled_from(YAML_BITS))
 
 
-@settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
 @given(st.lists(mutation, min_size=1, max_size=4))
 def test_mutated_bank_through_the_whole_check(tmp_path_factory, mutations) -> None:
     text = BANK

@@ -22,20 +22,25 @@ PARTS = {
         '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
         '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+        '<Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/worksheets/sheet1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
         '</Types>'),
     "_rels/.rels": (
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+        '<Relationship Id="rId1" Target="xl/workbook.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
         '</Relationships>'),
     "xl/workbook.xml": (
-        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
         'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
         '<sheets><sheet name="题库" sheetId="1" r:id="rId1"/></sheets></workbook>'),
     "xl/_rels/workbook.xml.rels": (
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
+        '<Relationship Id="rId1" Target="worksheets/sheet1.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet"/>'
         '</Relationships>'),
 }
 SHEET_HEAD = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -110,8 +115,10 @@ print(json.dumps({"code": code, "seconds": time.perf_counter() - started,
 def measured_import(project: Path, source: Path) -> tuple[int, float, float, str]:
     """Run ``lunxun import`` in a child process; (exit code, seconds, peak MB, its messages)."""
     target = project / "quizzes" / "daoru.yaml"
-    done = subprocess.run([sys.executable, "-c", MEASURE, "import", str(source), "-o", str(target), "--root", str(project)],
-                          capture_output=True, text=True, timeout=120, check=False, cwd=Path(__file__).resolve().parent.parent)
+    done = subprocess.run([sys.executable, "-c", MEASURE, "import", str(source), "-o", str(target), "--root",
+                           str(project)],
+                          capture_output=True, text=True, timeout=120, check=False,
+                          cwd=Path(__file__).resolve().parent.parent)
     *messages, last = done.stderr.strip().splitlines()
     figures = json.loads(last)
     assert "Traceback" not in done.stderr
@@ -125,7 +132,8 @@ def test_a_million_row_sheet_is_refused_in_seconds(tmp_path):
     write_workbook(source, million_rows())
     assert source.stat().st_size < 8 * 1024 * 1024  # a few MB on disk
     code, seconds, mb, err = measured_import(project, source)
-    assert code == 1 and err == f"{source}:1:1: 表格中有内容的行超过 15000 行：请把题库分成几个文件分别导入\n共发现 1 个问题，未生成任何文件。"
+    assert code == 1 and err == (f"{source}:1:1: 表格中有内容的行超过 15000 行：请把题库分成几个文件分别导入\n"
+                                 "共发现 1 个问题，未生成任何文件。")
     assert seconds < 10 and mb < 500, (seconds, mb)
     assert not (project / "quizzes" / "daoru.yaml").exists()
 
@@ -137,7 +145,8 @@ def test_a_cell_that_inflates_beyond_the_bound_is_refused_before_inflating(tmp_p
     write_workbook(source, huge_cell(200 * 1024 * 1024))
     assert source.stat().st_size < 5 * 1024 * 1024
     code, seconds, mb, err = measured_import(project, source)
-    assert code == 1 and err == (f"{source}:1:1: Excel 文件的部件 xl/worksheets/sheet1.xml 解压后有 198 MB，超过上限 64 MB："
+    assert code == 1 and err == (f"{source}:1:1: Excel 文件的部件 xl/worksheets/sheet1.xml 解压后有 198 MB，"
+                                 "超过上限 64 MB："
                                  "请把题库分成几个文件分别导入\n共发现 1 个问题，未生成任何文件。")
     assert seconds < 10 and mb < 500, (seconds, mb)
 
@@ -149,7 +158,8 @@ def test_a_zip_that_lies_about_its_sizes_is_read_no_further_than_declared(tmp_pa
     write_workbook(source, huge_cell(200 * 1024 * 1024))
     lie_about_size(source, "xl/worksheets/sheet1.xml", 4096)
     code, seconds, mb, err = measured_import(project, source)
-    assert code == 1 and err == f"{source}:1:1: 无法读取 Excel 文件（BadZipFile）：请确认是 .xlsx 格式\n共发现 1 个问题，未生成任何文件。"
+    assert code == 1 and err == (f"{source}:1:1: 无法读取 Excel 文件（BadZipFile）：请确认是 .xlsx 格式\n"
+                                 "共发现 1 个问题，未生成任何文件。")
     assert seconds < 10 and mb < 500, (seconds, mb)
 
 
@@ -177,7 +187,9 @@ def write_rows(path: Path, count: int) -> None:
         writer = csv.writer(handle)
         writer.writerow(["题型", "题干", "选项A", "选项B", "选项C", "选项D", "答案", "解析"])
         for number in range(count):
-            writer.writerow(["单选题", f"第{number}题：调解工作的第一步是什么？", f"倾听{number}", "说服", "裁决", "调查", "A", "先听再说。"])
+            writer.writerow(["单选题", (f"第{number}题："
+                                    "调解工作的第一步是什么？"), f"倾听{number}", "说服", "裁决", "调查", "A",
+                                    "先听再说。"])
 
 
 @pytest.mark.slow
@@ -186,8 +198,10 @@ def test_a_bank_too_big_for_one_file_says_how_to_split_it(tmp_path):
     write_rows(tmp_path / "big.csv", 12_000)
     code, seconds, mb, err = measured_import(project, tmp_path / "big.csv")
     assert code == 1 and seconds < 10 and mb < 500, (seconds, mb)
-    assert err == (f"{tmp_path / 'big.csv'}:1:1: 导入的 12000 道题写成 YAML 有 2.6 MB、约 204001 个节点，超过 lunxun 读取一个"
-                   "题库文件的上限（5 MB、200000 个节点）：请把它分成几份（每份不超过约 10588 道题），分别导入为几个题库\n"
+    assert err == (f"{tmp_path / 'big.csv'}:1:1: 导入的 12000 道题写成 YAML 有 2.6 MB、约 204001 个节点，"
+                   "超过 lunxun 读取一个"
+                   "题库文件的上限（5 MB、200000 个节点）：请把它分成几份（每份不超过约 10588 道题），"
+                   "分别导入为几个题库\n"
                    "共发现 1 个问题，未生成任何文件。")
     write_rows(tmp_path / "part.csv", 10_588)  # the size it names does import
     code, seconds, mb, err = measured_import(project, tmp_path / "part.csv")

@@ -45,9 +45,11 @@ def test_moodle_style_gift(tmp_path, capsys, monkeypatch):
     bank = read_bank(project / "quizzes" / "hand.yaml")
     assert bank.title == "调解基础"
     assert [q.model_dump(exclude_defaults=True, exclude_none=True) for q in bank.questions] == [
-        {"id": "q1", "type": "single", "stem": "六尺巷的故事发生在哪里？", "options": ["安徽桐城", "江苏苏州", "浙江杭州"],
+        {"id": "q1", "type": "single", "stem": "六尺巷的故事发生在哪里？", "options": ["安徽桐城", "江苏苏州",
+                                                                                       "浙江杭州"],
          "answer": "A", "explain": "张英写诗让三尺。"},
-        {"id": "q2", "type": "single", "stem": "调解员首先要 （　） 当事人的诉求。", "options": ["说服", "倾听", "裁决"],
+        {"id": "q2", "type": "single", "stem": "调解员首先要 （　）"
+                                               " 当事人的诉求。", "options": ["说服", "倾听", "裁决"],
          "answer": "B"},
         {"id": "q3", "type": "judge", "stem": "调解要合法。", "answer": True},
         {"id": "q4", "type": "blank", "stem": "中国的首都是____", "answer": [["北京", "北京市"]]},
@@ -199,7 +201,8 @@ questions:
 def test_round_trip_of_every_shipped_bank(tmp_path, capsys, monkeypatch, bank_id):
     original = read_bank(ROOT / "quizzes" / f"{bank_id}.yaml")
     gift = tmp_path / "bank.gift"
-    assert run(["export", bank_id, "--format", "gift", "-o", str(gift), "--root", str(ROOT)], tmp_path, capsys, monkeypatch)[0] == 0
+    assert run(["export", bank_id, "--format", "gift", "-o", str(gift), "--root", str(ROOT)], tmp_path, capsys,
+               monkeypatch)[0] == 0
     target = tmp_path / f"{bank_id}.yaml"
     code, _, err = run(["import", str(gift), "-o", str(target), "--root", str(ROOT)], tmp_path, capsys, monkeypatch)
     assert (code, err) == (0, "")
@@ -287,15 +290,18 @@ def test_gift_as_moodle_exports_it(tmp_path, capsys, monkeypatch):
     assert bank.title == "默认类别"
     assert [q.model_dump(exclude_defaults=True, exclude_none=True) for q in bank.questions] == [
         {"id": "q1", "type": "blank", "stem": "调解的第一步是____。", "answer": [["倾听", "听取诉求"]]},
-        {"id": "q2", "type": "single", "stem": "哪一项是人民调解的原则？", "options": ["自愿平等", "强制执行", "**收费**"],
+        {"id": "q2", "type": "single", "stem": "哪一项是人民调解的原则？", "options": ["自愿平等", "强制执行",
+                                                                                       "**收费**"],
          "answer": "A", "explain": "见《人民调解法》。"},
-        {"id": "q3", "type": "multiple", "stem": "下列属于调解方式的有", "options": ["人民调解", "行政调解", "武力解决"],
+        {"id": "q3", "type": "multiple", "stem": "下列属于调解方式的有", "options": ["人民调解", "行政调解",
+                                                                                     "武力解决"],
          "answer": ["A", "B"]},
         {"id": "q4", "type": "match", "stem": "把做法与环节配对。", "pairs": [["登门了解", "听"], ["当场解决", "办"]]},
         {"id": "q5", "type": "judge", "stem": "调解协议可以违反法律。", "answer": False, "explain": "不得违法。"},
         {"id": "q6", "type": "blank", "stem": "说出调解员的称呼____", "answer": [["调解员"]]},
     ]
     assert run(["check"], project, capsys, monkeypatch)[0] == 0
-    code, out, err = run(["import", "moodle.txt", "-o", "quizzes/strict.yaml", "--strict"], project, capsys, monkeypatch)
+    code, out, err = run(["import", "moodle.txt", "-o", "quizzes/strict.yaml", "--strict"], project, capsys,
+                         monkeypatch)
     assert (code, out) == (1, "") and err.endswith("共发现 4 个问题，未生成任何文件。\n")
     assert not (project / "quizzes" / "strict.yaml").exists()

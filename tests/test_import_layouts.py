@@ -62,8 +62,10 @@ def brief(bank):
 KAOSHIBAO = [
     ["乡镇干部轮训题库导入模板"],
     ["说明：带（必填）的列不能为空；判断题答案填 正确 或 错误"],
-    ["题型（必填）", "题干（必填）", "选项A", "选项B", "选项C", "选项D", "选项E", "选项F", "答案（必填）", "解析", "难度"],
-    ["单选题", "人民调解委员会调解民间纠纷，应当坚持的原则是（  ）。", "自愿平等", "强制", "收费", "保密", "", "", "A", "见人民调解法", "简单"],
+    ["题型（必填）", "题干（必填）", "选项A", "选项B", "选项C", "选项D", "选项E", "选项F", "答案（必填）", "解析",
+     "难度"],
+    ["单选题", ("人民调解委员会调解民间纠纷，"
+            "应当坚持的原则是（  ）。"), "自愿平等", "强制", "收费", "保密", "", "", "A", "见人民调解法", "简单"],
     ["多选题", "下列属于调解方式的有（  ）。", "人民调解", "司法调解", "行政调解", "武力", "", "", "ABC", "", "一般"],
     ["判断题", "调解达成协议后可以反悔且协议无任何效力。", "", "", "", "", "", "", "错误", "", "困难"],
     ["填空题", "调解应当遵循____、____原则。", "", "", "", "", "", "", "自愿|平等", "", ""],
@@ -74,9 +76,11 @@ def test_kaoshibao_template(tmp_path, capsys, monkeypatch):
     project = copy_sample(tmp_path)
     write_xlsx(project / "考试宝.xlsx", {"Sheet1": KAOSHIBAO})
     bank, out = imported(project, "考试宝.xlsx", capsys, monkeypatch)
-    assert brief(bank) == [("single", "A"), ("multiple", ["A", "B", "C"]), ("judge", False), ("blank", [["自愿"], ["平等"]])]
+    assert brief(bank) == [("single", "A"), ("multiple", ["A", "B", "C"]), ("judge", False), ("blank", [["自愿"],
+                                                                                                        ["平等"]])]
     assert [q.difficulty for q in bank.questions] == [1, 2, 3, None]
-    assert "  表格：第 3 行是列名；读出 单选题 1 道、多选题 1 道、判断题 1 道、填空题 1 道\n    第 1–2 行在列名之上（标题或说明），未读取\n" in out
+    assert ("  表格：第 3 行是列名；读出 单选题 1 道、多选题 1 道、判断题 1 道、填空题 1 道\n"
+            "    第 1–2 行在列名之上（标题或说明），未读取\n") in out
     assert "使用的列：题型（“题型（必填）”）、题干（“题干（必填）”）、选项A、选项B" in out
     assert [q.stem for q in bank.questions] == calamine_column(project / "考试宝.xlsx", "Sheet1", "题干（必填）", 3)
 
@@ -97,7 +101,8 @@ def test_motibang_template_options_in_one_cell(tmp_path, capsys, monkeypatch):
     bank, _ = imported(project, "磨题帮.xlsx", capsys, monkeypatch)
     assert [q.options for q in bank.questions[:2]] == [["矛盾不上交", "一律上报", "放任不管"],
                                                        ["信息采集", "矛盾排查", "代替法院判决", "政策宣传"]]
-    assert brief(bank) == [("single", "A"), ("multiple", ["A", "B", "D"]), ("judge", True), ("blank", [["法治"], ["德治"]])]
+    assert brief(bank) == [("single", "A"), ("multiple", ["A", "B", "D"]), ("judge", True), ("blank", [["法治"],
+                                                                                                       ["德治"]])]
     assert [q.stem for q in bank.questions] == calamine_column(project / "磨题帮.xlsx", "题库", "题目", 1)
 
 
@@ -118,7 +123,8 @@ def test_wenjuanxing_template_extra_columns_and_unsupported_rows(tmp_path, capsy
     assert brief(bank) == [("single", "A"), ("multiple", ["A", "B", "C"]), ("judge", False)]
     assert bank.questions[0].options == ["听", "办", "访"]
     assert [q.points for q in bank.questions] == [2, 3, 1]
-    assert (bank.questions[0].ref, bank.questions[1].ref, bank.questions[1].tags) == ("tingqing#ting", "tingqing", ["入户"])
+    assert (bank.questions[0].ref, bank.questions[1].ref, bank.questions[1].tags) == ("tingqing#ting", "tingqing",
+                                                                                      ["入户"])
     assert "忽略的列（lunxun 没有对应的字段）：出题人、备注\n" in out
     assert "未导入 1 道题（lunxun 不支持的题型；加 --strict 则视为错误、不生成文件）：\n" \
            "  问卷星.xlsx:5:2: *题型: “简答题”不能自动评分，lunxun 不支持这种题型，此行未导入\n" in out
@@ -129,9 +135,11 @@ def test_wenjuanxing_template_extra_columns_and_unsupported_rows(tmp_path, capsy
 
 # A unit's own template saved by WPS as .xls: 选项1…, 标准答案, a 1–5 difficulty, T/F, 所属分类
 UNIT_XLS = [
-    ["序号", "试题内容", "试题类型", "选项1", "选项2", "选项3", "选项4", "标准答案", "试题解析", "难易程度", "所属分类", "出题人"],
+    ["序号", "试题内容", "试题类型", "选项1", "选项2", "选项3", "选项4", "标准答案", "试题解析", "难易程度", "所属分类",
+     "出题人"],
     [1, "村规民约由（ ）讨论决定。", "单选题", "村民会议", "村支书", "乡政府", "", "A", "", 1, "村民自治", "李"],
-    [2, "四议两公开中的“两公开”是（ ）。", "多选题", "决议公开", "实施结果公开", "个人隐私公开", "", "AB", "", 3, "村民自治", ""],
+    [2, ("四议两公开中的“两公开”"
+        "是（ ）。"), "多选题", "决议公开", "实施结果公开", "个人隐私公开", "", "AB", "", 3, "村民自治", ""],
     [3, "村务监督委员会可以由村委会成员兼任。", "判断题", "", "", "", "", "F", "", 5, "", ""],
 ]
 
@@ -163,7 +171,10 @@ def test_one_sheet_per_type(tmp_path, capsys, monkeypatch):
     assert "  工作表“填写说明”中没有列名行（需要“题干”等列），整张表未读取\n" in out
     assert "  工作表“判断题”：第 1 行是列名（题型按工作表名读作判断题）；读出 判断题 1 道\n" in out
     assert "  # 工作表“多选题”第 2 行\n" in (project / "quizzes" / "daoru.yaml").read_text(encoding="utf-8")
-    write_xlsx(project / "分表.xlsx", {"单选题": [header, ["第一步是？", "听", "办", "访", "D"]], "判断题": [["题目", "答案"], ["x", "也许"]]})
+    write_xlsx(project / "分表.xlsx", {"单选题": [header, ["第一步是？", "听", "办", "访", "D"]], "判断题": [["题目",
+                                                                                                              "答案"],
+                                                                                                              ["x",
+                                                                                                               "也许"]]})
     assert run(["import", "分表.xlsx", "-o", "quizzes/e.yaml"], project, capsys, monkeypatch)[2] == (
         "分表.xlsx[判断题]:2:2: 答案: 判断题的答案应为 对/错（或 正确/错误、√/×、T/F、是/否），却填了“也许”\n"
         "分表.xlsx[单选题]:2:5: 答案: 答案“D”超出了选项范围（共 3 个选项：A–C）\n"
@@ -217,7 +228,8 @@ def test_value_spellings_and_the_readings_chosen(tmp_path, capsys, monkeypatch):
                            ("blank", [["自愿", "自主"], ["合法"]]), ("multiple", ["A", "C"])]
     assert bank.questions[0].options == ["倾听", "裁决", "处罚"]
     assert bank.questions[0].tags == ["调解"]
-    assert "    第 3 行：判断题答案 A/B 按 A=正确、B=错误 读取\n" in out  # row 4 has 正确/错误 options and needs no guess
+    # row 4 has 正确/错误 options and needs no guess
+    assert "    第 3 行：判断题答案 A/B 按 A=正确、B=错误 读取\n" in out
     assert "    第 7 行：答案中的“或”读作同一个空的几种答案\n" in out
     assert "    第 8 行：题型“选择题”按答案字母的个数读作单选题或多选题\n" in out
 

@@ -89,7 +89,8 @@ def test_answers_below_each_question(tmp_path, capsys, monkeypatch, soft_breaks)
         ("blank", [["听"], ["访", "回访"]]), ("blank", [["听"]]),
     ]
     first = bank.questions[0]
-    assert (first.stem, first.options, first.explain) == ("听情工作法的第一步是（ ）。", ["听", "办", "访"], "先听后办。")
+    assert (first.stem, first.options, first.explain) == ("听情工作法的第一步是（ ）。", ["听", "办", "访"],
+                                                          "先听后办。")
     assert bank.questions[3].stem == "办结后不需要回访。"
     assert bank.questions[6].stem == "调解要先____后办。"
     assert "读出 单选 2 道、多选 1 道、判断 2 道、填空 2 道" in out

@@ -18,7 +18,8 @@ EXPECTED = [
      "explain": "先**听**后办。", "difficulty": 1, "ref": "tingqing#ting"},
     {"id": "q2", "type": "multiple", "stem": "哪些属于听情工作法的步骤？", "options": ["听", "办", "访", "拖"],
      "answer": ["A", "B", "C"], "difficulty": 2, "ref": "tingqing"},
-    {"id": "q3", "type": "judge", "stem": "办结后不需要回访。", "answer": False, "difficulty": 3, "tags": ["走访", "回访"]},
+    {"id": "q3", "type": "judge", "stem": "办结后不需要回访。", "answer": False, "difficulty": 3, "tags": ["走访",
+                                                                                                           "回访"]},
     {"id": "q4", "type": "blank", "stem": "听情工作法三步：____、办、____。", "answer": [["听"], ["访", "回访"]],
      "difficulty": 2, "ref": "tingqing#fang"},
 ]
@@ -56,7 +57,8 @@ def test_xlsx_becomes_a_checked_bank(tmp_path, capsys, monkeypatch):
         "    使用的列：题型、题干、选项A、选项B、选项C、选项D、答案、解析、难度、知识点\n"
         "已导入 4 道题：quizzes/daoru.yaml\n请核对后运行 lunxun check 检查。\n")
     text = (project / "quizzes" / "daoru.yaml").read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\n# 由 lunxun import 从 题库.xlsx 导入")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/quiz.schema.json\n"
+                           "# 由 lunxun import 从 题库.xlsx 导入")
     assert "  # 第 2 行\n  - id: q1\n" in text and "  # 第 5 行\n  - id: q4\n" in text
     bank = read_bank(project / "quizzes" / "daoru.yaml")
     assert (bank.title, bank.methods, bank.mode, bank.pass_mark) == ("题库", ["tingqing"], "practice", 60)
@@ -167,11 +169,14 @@ def test_unreadable_files_and_bad_targets(tmp_path, capsys, monkeypatch):
     (project / "binary.csv").write_bytes(b"\x81\x30\x81\xff" * 3)
     write_csv(project / "ok.csv", [HEADER, GOOD_ROWS[0]])
     assert run(["import", "fake.xlsx", "-o", "quizzes/f.yaml"], project, capsys, monkeypatch) == (
-        1, "", "fake.xlsx:1:1: 无法读取 Excel 文件（BadZipFile）：请确认是 .xlsx 格式\n共发现 1 个问题，未生成任何文件。\n")
+        1, "", ("fake.xlsx:1:1: 无法读取 Excel 文件（BadZipFile）：请确认是 .xlsx 格式\n共发现 1 个问题，"
+               "未生成任何文件。\n"))
     assert run(["import", "latin.csv", "-o", "quizzes/f.yaml"], project, capsys, monkeypatch) == (
-        1, "", "latin.csv:1:1: 文件开头标明是 UTF-16-LE 编码，但内容不是：请重新保存为 UTF-8 的 CSV\n共发现 1 个问题，未生成任何文件。\n")
+        1, "", ("latin.csv:1:1: 文件开头标明是 UTF-16-LE 编码，但内容不是：请重新保存为 UTF-8 的 CSV\n共发现 1 个问题，"
+               "未生成任何文件。\n"))
     assert run(["import", "binary.csv", "-o", "quizzes/f.yaml"], project, capsys, monkeypatch) == (
-        1, "", "binary.csv:1:1: 无法识别文件编码：请以 UTF-8 或 GB18030（GBK）保存 CSV\n共发现 1 个问题，未生成任何文件。\n")
+        1, "", ("binary.csv:1:1: 无法识别文件编码：请以 UTF-8 或 GB18030（GBK）保存 CSV\n共发现 1 个问题，"
+               "未生成任何文件。\n"))
     assert run(["import", "missing.csv", "-o", "quizzes/f.yaml"], project, capsys, monkeypatch) == (
         1, "", "找不到文件 missing.csv\n")
     assert run(["import", "ok.csv", "-o", "quizzes/tingqing-lianxi.yaml"], project, capsys, monkeypatch) == (
@@ -183,5 +188,6 @@ def test_unreadable_files_and_bad_targets(tmp_path, capsys, monkeypatch):
     (project / "ok.pdf").write_bytes(b"x")
     assert run(["import", "ok.pdf", "-o", "quizzes/x.yaml"], project, capsys, monkeypatch) == (
         1, "", "无法识别 ok.pdf 的类型：支持 .xlsx、.xls、.csv（题库表格）、.docx（Word 试卷）和 .gift、.txt（GIFT）\n")
-    assert run(["import", "ok.csv", "-o", "quizzes/tingqing-lianxi.yaml", "--force"], project, capsys, monkeypatch)[0] == 0
+    assert run(["import", "ok.csv", "-o", "quizzes/tingqing-lianxi.yaml", "--force"], project, capsys,
+               monkeypatch)[0] == 0
     assert read_bank(project / "quizzes" / "tingqing-lianxi.yaml").title == "ok"

@@ -40,7 +40,8 @@ def test_multiple_choice_answers_in_every_common_form(written) -> None:
     assert question.answer == ["A", "C", "D"]
 
 
-@pytest.mark.parametrize(("written", "value"), [("对", True), ("错", False), ("正确", True), (True, True), ("×", False)])
+@pytest.mark.parametrize(("written", "value"), [("对", True), ("错", False), ("正确", True), (True, True), ("×",
+                                                                                                            False)])
 def test_judge_answers(written, value) -> None:
     assert Judge.model_validate({"id": "q", "type": "judge", "stem": "s", "answer": written}).answer is value
 
@@ -57,7 +58,8 @@ def test_blank_answers_short_forms() -> None:
 
 
 def test_bank_defaults_follow_the_format() -> None:
-    bank = QuizBank.model_validate({"title": "t", "questions": [{"id": "q", "type": "judge", "stem": "s", "answer": "对"}]})
+    bank = QuizBank.model_validate({"title": "t", "questions": [{"id": "q", "type": "judge", "stem": "s",
+                                                                 "answer": "对"}]})
     assert (bank.mode, bank.pass_mark, bank.shuffle_questions, bank.shuffle_options) == ("practice", 60, True, True)
 
 

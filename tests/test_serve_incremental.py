@@ -96,7 +96,8 @@ def test_a_renamed_method_rebuilds_every_page_s_navigation(
 ) -> None:
     changed, _ = rebuild_after_edit(session, project / METHOD, "title: 六尺巷工作法", "title: 六尺巷调解工作法")
     assert "methods/sizhen-tiaojie/index.html" in changed
-    assert "六尺巷调解工作法" in (session.site / "methods" / "sizhen-tiaojie" / "index.html").read_text(encoding="utf-8")
+    page = session.site / "methods" / "sizhen-tiaojie" / "index.html"
+    assert "六尺巷调解工作法" in page.read_text(encoding="utf-8")
     assert digest(session.site) == digest(full_build(project, tmp_path / "full"))
 
 

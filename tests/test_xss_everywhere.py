@@ -32,7 +32,8 @@ NOT_SHOWN = {f"quiz.{kind}.tags" for kind in ("Single", "Multiple", "Judge", "Bl
 # Everything on the page that the payloads could have planted, found in the live DOM.
 PLANTED = r"""() => {
   const found = [];
-  const where = el => el.tagName.toLowerCase() + (el.className && el.className.baseVal === undefined ? '.' + el.className : '');
+  const where = el => el.tagName.toLowerCase()
+    + (el.className && el.className.baseVal === undefined ? '.' + el.className : '');
   for (const el of document.querySelectorAll('*')) {
     for (const a of el.attributes) if (/^on/i.test(a.name)) found.push(where(el) + ' [' + a.name + ']');
   }
@@ -142,6 +143,7 @@ def test_programme_title_with_a_line_break_builds(tmp_path: Path) -> None:
     programme = project / "content" / "curricula" / "cun-ganbu.yaml"
     text = programme.read_text(encoding="utf-8")
     # a folded scalar, a common way to write a long title, keeps its final line break
-    programme.write_text(text.replace("title: 村干部矛盾调解培训班\n", "title: >\n  村干部矛盾调解培训班\n", 1), encoding="utf-8")
+    programme.write_text(text.replace("title: 村干部矛盾调解培训班\n", "title: >\n  村干部矛盾调解培训班\n", 1),
+                         encoding="utf-8")
     site = build_site(project / "mkdocs.yml", site_dir=str(tmp_path / "site"), strict=True)
     assert "村干部矛盾调解培训班" in (site / "programmes" / "cun-ganbu" / "2026-01.ics").read_text(encoding="utf-8")

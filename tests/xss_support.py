@@ -121,7 +121,8 @@ class Texts:
 def _questions(t: Texts) -> list[dict[str, Any]]:
     def common(kind: str, qid: str, stem: bool = True) -> dict[str, Any]:
         key = f"quiz.{kind.capitalize()}"
-        data: dict[str, Any] = {"id": qid, "type": kind, "explain": t(f"{key}.explain"), "tags": t.list(f"{key}.tags", 1)}
+        data: dict[str, Any] = {"id": qid, "type": kind, "explain": t(f"{key}.explain"), "tags": t.list(f"{key}.tags",
+                                                                                                        1)}
         if stem:
             data["stem"] = t(f"{key}.stem")
         return data
