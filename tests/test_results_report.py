@@ -48,17 +48,78 @@ def run_report(tmp_path: Path, monkeypatch, lines: list[str], keep: str = "lates
 def test_item_analysis_matches_the_hand_computed_numbers(tmp_path, monkeypatch, version, capsys) -> None:
     page = run_report(tmp_path, monkeypatch, ten_trainees(version))
     items = {row[0]: row for row in table(page, "items")}
-    # 题号 题型 题干 人数 答对 p 高分组 低分组 D 标记
-    assert items["q1"][1:] == ["单选", "听情工作法的第一步是什么？", "10", "9", "0.90", "1.00", "0.67", "0.33", ""]
-    assert items["q2"][3:] == ["10", "1", "0.10", "0.33", "0.00", "0.33", "偏难"]
-    assert items["q3"][3:] == ["10", "4", "0.40", "0.00", "1.00", "-1.00", "负区分"]
-    assert items["q4"][3:] == ["10", "5", "0.50", "0.67", "0.33", "0.33", ""]
-    assert items["q5"][3:] == ["6", "3", "0.50", "0.50", "0.50", "0.00", ""]
-    assert items["q6"][3:] == ["10", "10", "1.00", "1.00", "1.00", "0.00", "偏易"]
+    # 题号 题型 题干 人数 答对 p 高分组 低分组 D 标记: ten results are too few to flag (q2 would be
+    # 偏难, q3 负区分, q6 偏易: see results_support), so the figures stand alone
+    few = "不足 20 人"
+    assert items["q1"][1:] == ["单选", "听情工作法的第一步是什么？", "10", "9", "0.90", "1.00", "0.67", "0.33", few]
+    assert items["q2"][3:] == ["10", "1", "0.10", "0.33", "0.00", "0.33", few]
+    assert items["q3"][3:] == ["10", "4", "0.40", "0.00", "1.00", "-1.00", few]
+    assert items["q4"][3:] == ["10", "5", "0.50", "0.67", "0.33", "0.33", few]
+    assert items["q5"][3:] == ["6", "3", "0.50", "0.50", "0.50", "0.00", few]
+    assert items["q6"][3:] == ["10", "10", "1.00", "1.00", "1.00", "0.00", few]
     assert list(items) == ["q1", "q2", "q3", "q4", "q5", "q6"]
-    assert [row[0] for row in table(page, "flagged")] == ["q2", "q3", "q6"]
+    assert '<table class="flagged">' not in page and '<span class="flag">' not in page
+    assert "每道题看到的学员不足 20 人，这些题只列出难度和区分度、不标记偏易、偏难或负区分" in page
+    assert "没有偏易、偏难或负区分的题目" not in page  # that would read as "all is well"
     assert "各 3 人" in page
     assert "共 10 名学员、1 个题库。" in capsys.readouterr().out
+
+
+def class_of(count: int, version: str, q5_shown: int | None = None) -> list[str]:
+    """``count`` trainees: q1 right for all (p 1.00), q2 for the first only (p ≤ 0.05), q3 for
+    the weaker half only (D < 0), the rest for the stronger half; q5 is shown to the first
+    ``q5_shown`` (all by default), as a draw would."""
+    codes = []
+    for k in range(count):
+        strong = k < count // 2
+        correct = {"q1": 1, "q2": int(k == 0), "q3": int(not strong), "q4": int(strong), "q5": int(strong),
+                   "q6": int(strong)}
+        answers = {"q1": "A", "q2": "ABC" if k == 0 else "AB", "q3": 0 if not strong else 1,
+                   "q4": ["听", "回访"] if strong else ["看", "访"], "q5": [0, 1, 2] if strong else [1, 0, 2],
+                   "q6": [0, 1, 2] if strong else [1, 0, 2]}
+        questions = ["q1", "q2", "q3", "q4", "q5", "q6"]
+        if q5_shown is not None and k >= q5_shown:
+            questions.remove("q5")
+            del correct["q5"], answers["q5"]
+        score = round(100 * sum(correct.values()) / len(correct), 1)
+        codes.append(code(f"学员{k:02d}", "城关镇", questions=questions, answers=answers, correct=correct,
+                          score=score, version=version, seed=k, finished=1_746_064_800 + k * 60))
+    return codes
+
+
+@pytest.mark.parametrize("count", [19, 20])
+def test_questions_are_flagged_from_twenty_results_on(tmp_path, monkeypatch, version, count) -> None:
+    from openpyxl import load_workbook
+
+    page = run_report(tmp_path, monkeypatch, class_of(count, version))
+    items = {row[0]: row for row in table(page, "items")}
+    sheet = load_workbook("out/grades.xlsx")["题目分析"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][8] == "标记"
+    marks = {row[1]: row[8] or "" for row in rows[1:]}
+    assert [items[qid][3] for qid in items] == [str(count)] * 6  # the figures are shown either way
+    assert items["q1"][5] == "1.00" and items["q2"][5] == f"{1 / count:.2f}" and items["q3"][8].startswith("-")
+    if count < 20:
+        assert {qid: row[9] for qid, row in items.items()} == dict.fromkeys(items, "不足 20 人")
+        assert marks == dict.fromkeys(items, "不足 20 人，未标记")
+        assert '<table class="flagged">' not in page and '<span class="flag">' not in page
+        assert "每道题看到的学员不足 20 人，这些题只列出难度和区分度、不标记偏易、偏难或负区分" in page
+    else:
+        assert {qid: row[9] for qid, row in items.items()} == {
+            "q1": "偏易", "q2": "偏难", "q3": "负区分", "q4": "", "q5": "", "q6": ""}
+        assert marks == {"q1": "偏易", "q2": "偏难", "q3": "负区分", "q4": "", "q5": "", "q6": ""}
+        assert [row[0] for row in table(page, "flagged")] == ["q1", "q2", "q3"]
+        assert "不足 20 人" not in page
+
+
+def test_only_the_questions_too_few_saw_go_unflagged(tmp_path, monkeypatch, version) -> None:
+    # 30 results, but q5 was drawn for 8 of them: its p and D stand unflagged, the others are flagged
+    page = run_report(tmp_path, monkeypatch, class_of(30, version, q5_shown=8))
+    items = {row[0]: row for row in table(page, "items")}
+    assert items["q2"][3] == "30" and items["q2"][9] == "偏难"
+    assert items["q5"][3:6] == ["8", "8", "1.00"] and items["q5"][9] == "不足 20 人"
+    assert [row[0] for row in table(page, "flagged")] == ["q1", "q2", "q3"]
+    assert "1 道题看到的学员不足 20 人" in page
 
 
 def test_pass_rate_and_scores_per_bank_and_unit(tmp_path, monkeypatch, version) -> None:
@@ -94,7 +155,7 @@ def test_without_the_bank_letters_and_inferred_keys_are_shown(tmp_path, monkeypa
     assert "项目中没有这个题库" in page
     assert table(page, "choices", 0) == [["A ✓", "—", "9", "90.0%"], ["B", "—", "1", "10.0%"]]
     items = {row[0]: row for row in table(page, "items")}
-    assert items["q3"][5:] == ["0.40", "0.00", "1.00", "-1.00", "负区分"]
+    assert items["q3"][5:] == ["0.40", "0.00", "1.00", "-1.00", "不足 20 人"]
 
 
 def test_a_changed_bank_is_noted(tmp_path, monkeypatch) -> None:

@@ -3,7 +3,9 @@
 Difficulty p is the share of trainees shown a question who got it right. Discrimination
 D = p_upper − p_lower compares the top and bottom 27% of trainees by score (Kelley's
 groups; ties at the cut are broken by the order the codes were read). Questions are flagged
-as too easy (p > 0.9), too hard (p < 0.2) or discriminating negatively (D < 0).
+as too easy (p > 0.9), too hard (p < 0.2) or discriminating negatively (D < 0), but only once
+at least MIN_SAMPLE trainees were shown them: with a handful of results one answer moves p by
+a tenth, and every question would be flagged.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from .distractors import Choice, Tally, choices, wrong_answers
 EASY = 0.9
 HARD = 0.2
 GROUP_SHARE = 0.27
+MIN_SAMPLE = 20  # trainees shown a question before its p and D are flagged
 BINS = 10
 NO_UNIT = "（未填单位）"
 
@@ -57,6 +60,7 @@ class ItemStats:
     p_lower: float | None = None
     d: float | None = None
     flags: list[str] = field(default_factory=list)
+    few: bool = False  # shown to fewer than MIN_SAMPLE trainees: figures only, no flags
     choices: list[Choice] = field(default_factory=list)
     wrong: list[tuple[str, int]] = field(default_factory=list)
 
@@ -77,6 +81,11 @@ class BankStats:
     @property
     def flagged(self) -> list[ItemStats]:
         return [item for item in self.items if item.flags]
+
+    @property
+    def few(self) -> list[ItemStats]:
+        """Questions too few trainees saw to be flagged."""
+        return [item for item in self.items if item.few]
 
 
 def score_stats(label: str, attempts: list[Attempt]) -> ScoreStats:
@@ -183,7 +192,8 @@ def item_stats(
         item.p_lower = right_share(lower_right[qid], lower_shown[qid])
         if item.p_upper is not None and item.p_lower is not None:
             item.d = item.p_upper - item.p_lower
-        item.flags = flags(item)
+        item.few = item.presented < MIN_SAMPLE
+        item.flags = [] if item.few else flags(item)
         item.choices = choices(tally, question, item.answered)
         item.wrong = wrong_answers(tally, question)
         items.append(item)

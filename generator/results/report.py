@@ -11,7 +11,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import charts
-from .analysis import EASY, GROUP_SHARE, HARD, BankStats
+from .analysis import EASY, GROUP_SHARE, HARD, MIN_SAMPLE, BankStats
 from .banks import BankInfo
 from .collect import Collection
 from .sheet import BEIJING, TYPE_NAMES
@@ -98,6 +98,7 @@ def render_report(
         generated=datetime.now(tz=BEIJING).strftime("%Y-%m-%d %H:%M"),
         easy=EASY,
         hard=HARD,
+        min_sample=MIN_SAMPLE,
         share=round(GROUP_SHARE * 100),
     )
 

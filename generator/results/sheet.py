@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any
 
-from .analysis import BankStats, ItemStats
+from .analysis import MIN_SAMPLE, BankStats, ItemStats
 from .collect import Attempt, Group
 
 BEIJING = timezone(timedelta(hours=8))
@@ -164,8 +164,13 @@ def _item_values(bank: BankStats, item: ItemStats) -> list[Any]:
     )
     return [
         bank.title, item.id, TYPE_NAMES.get(item.type, item.type), item.stem, item.presented, item.correct,
-        _round(item.p), _round(item.d), "、".join(item.flags), options,
+        _round(item.p), _round(item.d), _flag_cell(item), options,
     ]
+
+
+def _flag_cell(item: ItemStats) -> str:
+    # An empty cell would read as "nothing wrong": say that too few saw the question to tell.
+    return f"不足 {MIN_SAMPLE} 人，未标记" if item.few else "、".join(item.flags)
 
 
 def _round(value: float | None) -> float | str:
