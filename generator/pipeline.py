@@ -47,11 +47,12 @@ def site_model(root: FsPath, layout: Layout | None = None) -> SiteModel:
     return build_site_model(load_checked(root, layout))
 
 
-def render_project(root: FsPath, layout: Layout | None = None) -> RenderedSite:
+def render_project(root: FsPath, layout: Layout | None = None, organizer: str | None = None) -> RenderedSite:
+    """``organizer``: the site's organising body (the plugin option), named on certificates."""
     from .render import render_site
 
     with _collector_paused():
-        return render_site(site_model(root, layout))
+        return render_site(site_model(root, layout), organizer)
 
 
 def summary(project: Project) -> str:

@@ -67,6 +67,19 @@ def layout_of(config: dict[str, Any]) -> Layout:
     return Layout()
 
 
+def organizer_of(config: dict[str, Any]) -> str | None:
+    """The lunxun plugin's `organizer` option (the issuer named on certificates), or None.
+    SiteConfigError when it is not text: a number or a list there is a typing slip to point at."""
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("lunxun"), dict):
+            value = plugin["lunxun"].get("organizer")
+            if value is not None and not isinstance(value, str):
+                raise SiteConfigError("mkdocs.yml: plugins → lunxun → organizer: 应为文字（主办单位名称，印在合格证明上），"
+                                      f"现在是 {value!r}")
+            return (value or "").strip() or None
+    return None
+
+
 def layout_from(config_file: FsPath) -> Layout:
     """The folders of the project whose mkdocs.yml this is; defaults when it is missing or
     its YAML is broken (MkDocs reports that when building). SiteConfigError when it is not

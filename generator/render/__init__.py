@@ -31,13 +31,13 @@ class RenderedSite:
     state: dict[str, bytes] = field(default_factory=dict)
 
 
-def render_site(site: SiteModel) -> RenderedSite:
+def render_site(site: SiteModel, organizer: str | None = None) -> RenderedSite:
     """Every generated page of a site, with the navigation that orders them."""
     out = RenderedSite()
     common = {"sources": site.sources, "methods": site.methods}
     out.pages["index.md"] = render("home.md.j2", quizzes=site.quizzes, curricula=site.curricula, **common)
     _render_methods(site, out, common)
-    _render_quizzes(site, out)
+    _render_quizzes(site, out, organizer)
     revisions = EventRevisions(site.calendar_ledger, site.built_at)
     pages, files = render_programmes(site, revisions)
     out.state[LEDGER_FILE] = revisions.ledger()
@@ -70,7 +70,7 @@ def _method_groups(site: SiteModel) -> list[tuple[str, list[tuple[str, Any]]]]:
     return [(category, list(items)) for category, items in groupby(ordered, key=lambda i: i[1].category)]
 
 
-def _render_quizzes(site: SiteModel, out: RenderedSite) -> None:
+def _render_quizzes(site: SiteModel, out: RenderedSite, organizer: str | None) -> None:
     daily: dict[str, Any] = {}
     for bank_id, bank in site.quizzes.items():
         data = page_bank_json(bank_id, bank)
@@ -87,6 +87,7 @@ def _render_quizzes(site: SiteModel, out: RenderedSite) -> None:
             sessions=site.sessions_using_quiz.get(bank_id, []),
             required_by=site.programmes_requiring_quiz.get(bank_id, []),
             refs=_refs(site, bank),
+            certified=_certified_by(site, bank_id, organizer),
         )
         out.files[f"assets/lunxun/banks/{bank_id}.js"] = _bank_script(bank_id, data)
         if bank.trainer_graded:  # 每日一练 shows the key of what it draws
@@ -98,6 +99,16 @@ def _render_quizzes(site: SiteModel, out: RenderedSite) -> None:
     out.pages["quizzes/index.md"] = render("quizzes_index.md.j2", banks=site.quizzes, methods=site.methods)
     out.pages["quizzes/meiri.md"] = render("daily.md.j2", data={"banks": daily, "count": 5})
     out.pages["quizzes/cuotiben.md"] = render("wrongbook.md.j2")
+
+
+def _certified_by(site: SiteModel, bank_id: str, organizer: str | None) -> tuple[str, str]:
+    """The programme and the issuer a bank's certificate names: the programme when exactly one uses
+    the bank, the issuer its organizer or else the site's; "" when there is none (never a guess)."""
+    using = {use.programme_id for use in site.sessions_using_quiz.get(bank_id, [])}
+    using |= set(site.programmes_requiring_quiz.get(bank_id, []))
+    programme = site.curricula[using.pop()] if len(using) == 1 else None
+    issuer = (programme.organizer if programme else None) or organizer or ""
+    return (programme.title if programme else ""), issuer
 
 
 def _drawn(bank: Any) -> int:

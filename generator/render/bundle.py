@@ -15,19 +15,20 @@ from importlib import resources
 import rjsmin
 
 # Served name → sections in load order (paths under generator/assets/). Both bundles start with
-# the storage helper, so quiz.js and progress.js read and check stored values the same way.
+# the storage helper, so quiz.js and progress.js read and check stored values the same way, and
+# share what to offer where WeChat or a plain-http page cannot download or copy (wechat.js).
 BUNDLES: dict[str, tuple[str, ...]] = {
     "quiz.js": (
-        "shared/storage.js",
+        "shared/storage.js", "shared/wechat.js",
         "quiz/10-dom.js", "quiz/12-format.js", "quiz/15-random.js",
         "quiz/20-question-types.js", "quiz/21-single.js", "quiz/22-multiple.js", "quiz/23-judge.js",
         "quiz/24-blank.js", "quiz/25-order.js", "quiz/26-match.js", "quiz/27-case.js", "quiz/29-grading.js",
         "quiz/30-card.js", "quiz/40-draw.js", "quiz/45-saved-attempt.js",
         "quiz/50-scoring.js", "quiz/52-result-code.js", "quiz/54-result-widgets.js", "quiz/56-profile-form.js",
         "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js", "quiz/64-finish.js",
-        "quiz/70-wrongbook.js", "quiz/80-daily.js", "quiz/90-start.js",
+        "quiz/70-wrongbook.js", "quiz/80-daily.js", "quiz/90-start.js", "quiz/95-checks.js",
     ),
-    "progress.js": ("shared/storage.js", "progress/progress.js"),
+    "progress.js": ("shared/storage.js", "shared/wechat.js", "progress/backup.js", "progress/progress.js"),
 }
 
 

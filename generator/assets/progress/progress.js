@@ -6,6 +6,9 @@
  *   lunxun:v1:attended:<programme>  [sessionKey, ...]            ticked here, in the panel
  * A session counts when all its readings were visited and all its quizzes passed; a session
  * with neither (opening ceremony, site visit...) counts when the trainee ticks it.
+ * Below the panel, the trainee backs the whole record up and restores it (backup.js).
+ * On every page, inside WeChat, download links and print buttons say how to get to a browser
+ * that can download or print, instead of doing nothing (shared/wechat.js).
  */
 // "visited": {methodId: timestampMs}; entries that are not times are dropped.
 function cleanVisited(map) {
@@ -223,6 +226,8 @@ function panels() {
     if (!data || data.id !== panel.getAttribute("data-programme")) continue;
     panel.lxData = data;
     render(panel, data);
+    var next = panel.nextElementSibling;
+    if (!next || !next.classList.contains("lx-backup")) panel.after(backupBox(refresh));
   }
 }
 
@@ -238,8 +243,32 @@ function refresh() {
 function printButtons() {
   var buttons = document.querySelectorAll(".lx-print-button");
   for (var i = 0; i < buttons.length; i++) {
-    buttons[i].addEventListener("click", function () { window.print(); });
+    buttons[i].addEventListener("click", function (event) {
+      if (inWeChat()) guide(event.currentTarget, openInBrowser("打印"));  // print() does nothing there
+      else window.print();
+    });
   }
+}
+
+/* ---- WeChat: downloads ---- */
+
+// The guidance right after the link or button, once.
+function guide(node, text) {
+  var next = node.nextElementSibling;
+  if (!next || !next.classList.contains("lx-wx-guide")) {
+    next = el("span", "lx-wx-guide");
+    next.setAttribute("role", "status");
+    node.after(next);
+  }
+  next.textContent = text;
+}
+
+// The calendar (.ics), the offline copy (.zip) and any <a download>: WeChat would ignore the tap.
+function guardDownload(event) {
+  var link = event.target.closest && event.target.closest('a[download], a[href$=".ics"], a[href$=".zip"]');
+  if (!link || !inWeChat()) return;
+  event.preventDefault();
+  guide(link, openInBrowser("下载文件"));
 }
 
 function init() {
@@ -256,6 +285,7 @@ if (window.document$ && typeof window.document$.subscribe === "function") {
 } else {
   init();
 }
+document.addEventListener("click", guardDownload, true);
 window.addEventListener("storage", function (event) {
   if (!event.key || event.key.indexOf(STORE_PREFIX) === 0) refresh();
 });

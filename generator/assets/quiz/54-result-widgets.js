@@ -8,24 +8,47 @@ function codeBox(code, say) {
     say(copied ? '成绩码已复制，可以粘贴到微信发给培训老师' : '无法自动复制，请长按文本框全选后复制');
   }, 'lx-primary'));
 }
-function downloadJson(name, data) {
-  const link = h('a', {href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], {type: 'application/json'})), download: name});
+// 下载作答记录 (`from`: the button clicked). WeChat downloads nothing: there the record is shown
+// as text to copy, below the buttons, with the way to a browser that can download it.
+function downloadJson(name, data, from) {
+  const text = JSON.stringify(data, null, 2);
+  if (inWeChat()) return textInstead(from.closest('.lx-tools') || from, text);
+  const link = h('a', {href: URL.createObjectURL(new Blob([text], {type: 'application/json'})), download: name});
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
+function textInstead(place, text) {
+  const next = place.nextElementSibling, id = uniqueId();
+  if (next && next.classList.contains('lx-instead')) next.remove();
+  const area = h('textarea', {id, readonly: true, rows: 6, class: 'lx-codetext', value: text});
+  place.after(h('div', {class: 'lx-instead'}, h('p', {role: 'status'}, openInBrowser('下载文件')),
+    h('label', {for: id}, '也可以复制下面的作答记录（' + COPY_HINT + '）'), area));
+  area.focus();
+  area.select();
+}
+/* The certificate: what it shows is kept with its attempt in "history:<bank>" (shared/storage.js
+   checks it), so it can be reopened from 本机作答记录 after a reload. The programme and the issuer
+   come from the page (data-programme, data-issuer: the site's or the programme's organizer);
+   without them the certificate names none. */
+const certOf = (session, profile) => ({name: profile.name || '', unit: profile.unit || '', id: profile.id || '',
+  title: session.bank.title, programme: session.root.dataset.programme || '', issuer: session.root.dataset.issuer || ''});
 // The certificate prints alone: a copy goes into a body-level holder that print CSS shows by itself.
-function certificate(profile, title, score, day) {
-  const cert = h('div', {class: 'lx-cert'},
+function certificate(cert, score, finishedAt) {
+  const quiz = '“' + cert.title + '”';
+  const node = h('div', {class: 'lx-cert'},
     h('p', {class: 'lx-cert-t'}, '测验合格证明'),
-    h('p', {class: 'lx-cert-name'}, profile.name || '（未填写姓名）'),
-    profile.unit && h('p', {}, profile.unit),
-    h('p', {}, '参加“', title, '”，成绩 ', h('strong', {}, score + ' 分'), '，合格。'),
-    profile.id && h('p', {}, '学员编号：' + profile.id),
-    h('p', {class: 'lx-cert-date'}, day.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1 年 $2 月 $3 日')));
-  return h('div', {class: 'lx-certbox'}, cert, button('打印合格证明', () => {
-    const holder = h('div', {class: 'lx-print'}, cert.cloneNode(true));
+    h('p', {class: 'lx-cert-name'}, cert.name || '（未填写姓名）'),
+    cert.unit && h('p', {}, cert.unit),
+    h('p', {}, cert.programme ? '在“' + cert.programme + '”中参加测验' + quiz : '参加' + quiz, '，成绩 ', h('strong', {}, score + ' 分'), '，合格。'),
+    cert.id && h('p', {}, '学员编号：' + cert.id),
+    cert.issuer && h('p', {class: 'lx-cert-issuer'}, cert.issuer),
+    h('p', {class: 'lx-cert-date'}, dayText(finishedAt).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1 年 $2 月 $3 日')));
+  const guide = h('p', {class: 'lx-instead', role: 'status'});
+  return h('div', {class: 'lx-certbox'}, node, guide, button('打印合格证明', () => {
+    if (inWeChat()) return (guide.textContent = openInBrowser('打印'));  // print() does nothing there
+    const holder = h('div', {class: 'lx-print'}, node.cloneNode(true));
     document.body.append(holder);
     document.body.classList.add('lx-printing');
     const done = () => { holder.remove(); document.body.classList.remove('lx-printing'); removeEventListener('afterprint', done); };

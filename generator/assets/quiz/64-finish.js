@@ -10,8 +10,8 @@ function finishAttempt(session, automatic) {
   const profile = readProfile(), result = resultPayload(bank, attempt, scored, profile, now), passed = result.ok === 1;
   const code = session.historyKey ? examCodeFor(bank, attempt, scored, profile, now, session.byId) : '';
   if (session.historyKey) {
-    store.set(session.historyKey, pastAttempts(session).concat([{finishedAt: now, score: result.sc, passed,
-      points: result.p, max: result.m, seconds: result.t, seed: attempt.seed, code}]));
+    store.set(session.historyKey, pastAttempts(session).concat([Object.assign({finishedAt: now, score: result.sc, passed,
+      points: result.p, max: result.m, seconds: result.t, seed: attempt.seed, code}, passed && !session.trainer ? {cert: certOf(session, profile)} : {})]));
   }
   store.del(session.attemptKey);
   attempt.done = true;
@@ -43,10 +43,10 @@ function showResults(session, result, code, automatic, profile) {
     })),
     code && codeBox(code, session.say),
     code && h('p', {class: 'lx-note'}, profile.name ? `成绩码含有姓名“${profile.name}”和本次作答，老师用它登记成绩。` : '提示：成绩码未含姓名，交给老师时请注明。'),
-    code && result.ok === 1 && certificate(profile, bank.title, result.sc, finishedDay),
+    code && result.ok === 1 && certificate(certOf(session, profile), result.sc, result.f * 1000),
     h('div', {class: 'lx-tools'},
-      code && button('下载作答记录', () => downloadJson(`lunxun-${bank.id}-${finishedDay}.json`,
-        Object.assign({title: bank.title, code, startedAt: attempt.startedAt}, result))),
+      code && button('下载作答记录', event => downloadJson(`lunxun-${bank.id}-${finishedDay}.json`,
+        Object.assign({title: bank.title, code, startedAt: attempt.startedAt}, result), event.currentTarget)),
       retake && button(exam ? '再考一次' : '再练一次', () => begin(session, true)),
       !session.root.dataset.standalone && h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
     h('h3', {}, '逐题回顾'),
@@ -79,11 +79,13 @@ function showSubmitted(session, result, code, automatic, profile, retake) {
   head.focus();
 }
 
-// 本机作答记录: every finished attempt on this device, newest first, each with its code.
+// 本机作答记录: every finished attempt on this device, newest first, each with its code and its certificate.
 function drawHistory(session) {
   const past = pastAttempts(session);
   fill(session.past, ...(past.length ? [h('h2', {}, '本机作答记录'), h('ul', {class: 'lx-past'},
     past.map((entry, k) => h('li', {}, h('details', {}, h('summary', {},
-      `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${session.trainer ? '待老师评定' : entry.score + ' 分 · ' + (entry.passed ? '合格' : '不合格')} · 用时 ${durationText(entry.seconds)}`),
-    entry.code && codeBox(entry.code, session.say)))).reverse())] : []));
+      `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${session.trainer ? '待老师评定' : entry.score + ' 分 · ' + (entry.passed ? '合格' : '不合格')} · 用时 ${durationText(entry.seconds)}`
+      + (entry.cert && !session.trainer ? ' · 合格证明' : '')),
+    entry.code && codeBox(entry.code, session.say),
+    entry.cert && !session.trainer && certificate(entry.cert, entry.score, entry.finishedAt)))).reverse())] : []));
 }

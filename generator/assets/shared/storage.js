@@ -38,6 +38,17 @@ const store = {
   setAside(key, text) {
     try { localStorage.setItem(STORE_PREFIX + 'broken:' + Date.now() + ':' + key, text); return true; } catch (error) { return false; }
   },
+  // Every key lunxun has stored here, without the prefix (the backup on 我的学习进度 goes through them).
+  keys() {
+    const found = [];
+    try {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key && key.startsWith(STORE_PREFIX)) found.push(key.slice(STORE_PREFIX.length));
+      }
+    } catch (error) { /* disabled: nothing stored */ }
+    return found;
+  },
 };
 
 /* Shapes shared by both scripts */
@@ -47,16 +58,21 @@ const numberOr = (value, fallback) => (isNumber(value) ? value : fallback);
 const stringOr = (value, fallback) => (typeof value === 'string' ? value : fallback);
 
 /* "history:<bank>": the finished attempts [{finishedAt, score, passed, points, max, seconds, seed,
-   code}], written by the quiz engine, read by it (attempts left, 本机作答记录) and by progress.js
-   (passed). Entries that are not objects carry nothing and are dropped (their text stays in the
-   set-aside copy); a wrong field is replaced by a neutral value, so no attempt is lost and a
-   broken list never counts as attempts used. */
+   code, cert?}], written by the quiz engine, read by it (attempts left, 本机作答记录) and by progress.js
+   (passed). cert, on a passed attempt of a browser-graded bank, is what its certificate shows:
+   {name, unit, id, title, programme, issuer}. Entries that are not objects carry nothing and are
+   dropped (their text stays in the set-aside copy); a wrong field is replaced by a neutral value
+   (a cert that is not an object is dropped), so no attempt is lost and a broken list never counts
+   as attempts used. */
+const CERT_FIELDS = ['name', 'unit', 'id', 'title', 'programme', 'issuer'];
+const cleanCert = cert => (isMap(cert)
+  ? Object.assign({}, cert, ...CERT_FIELDS.map(field => ({[field]: stringOr(cert[field], '')}))) : undefined);
 function cleanHistory(list) {
   if (!Array.isArray(list)) return undefined;
   return list.filter(isMap).map(entry => Object.assign({}, entry, {
     finishedAt: numberOr(entry.finishedAt, 0), score: numberOr(entry.score, 0), passed: entry.passed === true,
     points: numberOr(entry.points, 0), max: numberOr(entry.max, 0), seconds: numberOr(entry.seconds, 0),
-    seed: numberOr(entry.seed, 0), code: stringOr(entry.code, ''),
+    seed: numberOr(entry.seed, 0), code: stringOr(entry.code, ''), cert: cleanCert(entry.cert),
   }));
 }
 const readHistory = bankId => store.get('history:' + bankId, cleanHistory, []);

@@ -23,6 +23,10 @@ class LunxunConfig(Config):
     """Search Chinese with lunxun's engine behind the theme's search box (needs Material's
     search plugin); false leaves Material's own lunr search as it is."""
 
+    organizer = c.Optional(c.Type(str))
+    """The body that runs the training (e.g. 县委组织部): named as the issuer on 测验合格证明 of
+    banks that no programme with its own organizer claims. Unset: certificates name no issuer."""
+
     offline = c.Type(bool, default=False)
     """Build a copy that works opened from file://: no directory URLs, the search index as
     a script and a local stand-in for the web worker (`lunxun build --offline` sets it)."""

@@ -90,7 +90,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         logging.getLogger("jieba").setLevel(logging.WARNING)  # its start-up chatter is not for trainers
         self.root = FsPath(config.config_file_path or "mkdocs.yml").resolve().parent
         try:
-            self.rendered = render_project(self.root, self.layout())
+            self.rendered = render_project(self.root, self.layout(), (self.config.organizer or "").strip() or None)
         except ContentError as error:
             raise PluginError("内容有误，未生成网站：\n" + error.report()) from None
         for extension in REQUIRED_EXTENSIONS:

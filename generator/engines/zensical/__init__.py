@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ...loading.site_config import layout_of, read_site_config
+from ...loading.site_config import layout_of, organizer_of, read_site_config
 from ...output import building, guard, resolve_target, swap_in
 from ...pipeline import render_project
 from ...problems import BuildError, ContentError
@@ -49,7 +49,7 @@ def build_with_zensical(
     project = _read_config(config_file)
     root = config_file.parent
     try:
-        rendered = render_project(root, layout_of(project))
+        rendered = render_project(root, layout_of(project), organizer_of(project))
     except ContentError as error:
         raise BuildError("内容有误，未生成网站：\n" + error.report()) from None
     target = resolve_target(FsPath(site_dir) if site_dir else root / str(project.get("site_dir") or "site"))
