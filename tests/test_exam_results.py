@@ -18,7 +18,7 @@ from results_support import sample_grader
 from generator.cli import main
 from generator.grading.secret import load_secret
 from generator.results.bits import ALPHABET
-from generator.results.tickets import Roster, tickets
+from generator.results.tickets import load_roster, tickets
 
 
 def run(root: Path, tmp: Path, lines: list[str], *extra: str) -> tuple[int, list[dict[str, str]], str]:
@@ -145,7 +145,7 @@ def _roster(root: Path) -> tuple[Path, list]:
     path = root / ".lunxun-private" / "roster.yaml"
     secret = load_secret(root, create=True)
     path.write_text(yaml.safe_dump(roster, allow_unicode=True), encoding="utf-8")
-    return path, tickets(Roster.model_validate(roster), secret)
+    return path, tickets(load_roster(path, "roster.yaml")[0], secret)
 
 
 def test_with_tickets_only_the_ticket_holder_can_submit(exam: Exam, root: Path, tmp_path: Path, capsys) -> None:
@@ -224,8 +224,7 @@ def test_tickets_command_prints_slips_into_the_private_folder(root: Path, capsys
     roster.write_text("cohort: 2026 秋季班\ntrainees:\n  - {name: 张三, unit: 红旗村}\n  - {name: 李四}\n", encoding="utf-8")
     assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 0
     page = (root / ".lunxun-private" / "tickets.html").read_text(encoding="utf-8")
-    issued = tickets(Roster.model_validate(yaml.safe_load(roster.read_text(encoding="utf-8"))),
-                     load_secret(root, create=False))
+    issued = tickets(load_roster(roster, "roster.yaml")[0], load_secret(root, create=False))
     assert all(ticket.shown in page and ticket.number in page for ticket in issued)
     assert (root / ".lunxun-private" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 1  # no overwrite without --force

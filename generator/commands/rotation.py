@@ -24,6 +24,7 @@ from ..problems import ContentError, Problem, UsageError
 from ..rotation.attendance import Attendance, read_workbook, write_workbook
 from ..rotation.grades import Grade, read_grades
 from ..rotation.ledger import Ledger, build_ledger, figures, hours_text, share_text, year_hours
+from ..rotation.printing import signin_sheet
 from ..rotation.roster import (
     FOLDER,
     IGNORE_FILE,
@@ -44,6 +45,10 @@ ROSTER_HEADER = ("# yaml-language-server: $schema=../../schemas/roster.schema.js
 
 def attendance_file(programme: str, cohort: str) -> str:
     return f"{FOLDER}/{programme}/{cohort}-考勤.xlsx"
+
+
+def signin_file(programme: str, cohort: str) -> str:
+    return f"{FOLDER}/{programme}/{cohort}-签到表.html"
 
 
 def find_programme(root: FsPath, layout: Layout, programme: str, cohort: str | None = None) -> tuple[Curriculum, Cohort | None]:
@@ -151,10 +156,15 @@ def attendance_sheet(root: FsPath, layout: Layout, programme: str, cohort: str, 
     curriculum, found = find_programme(root, layout, programme, cohort)
     assert found is not None
     loaded = _checked_roster(root, curriculum, found)
-    relative = attendance_file(programme, cohort)
-    write_new(root, relative, write_workbook(curriculum, found, loaded.roster), force)
+    relative, sheet = attendance_file(programme, cohort), signin_file(programme, cohort)
+    taken = [name for name in (relative, sheet) if (root / name).exists()]
+    if taken and not force:  # both or neither: a new workbook beside an old sign-in sheet would disagree
+        raise UsageError(f"{'、'.join(taken)} 已存在，未覆盖；确需重新生成请加 --force（已填写的内容会丢失）")
+    write_new(root, relative, write_workbook(curriculum, found, loaded.roster), True)
+    write_new(root, sheet, signin_sheet(curriculum, found, loaded.roster), True)
     print(f"已生成考勤表：{relative}（{len(loaded.roster.trainees)} 名学员）\n"
-          "请班主任每个课次在对应列中选 到、迟到、早退、请假 或 缺勤，填完后运行 lunxun attendance read 检查。")
+          "请班主任每个课次在对应列中选 到、迟到、早退、请假 或 缺勤，填完后运行 lunxun attendance read 检查。\n"
+          f"印有姓名的签到表：{sheet}（用浏览器打开，按 Ctrl+P 用 A4 纸打印，每页重复表头）")
     return 0
 
 

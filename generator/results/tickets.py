@@ -1,13 +1,18 @@
-"""Rosters and tickets: a trainee's 准考证号 and short secret, and the key their codes are signed with.
+"""Tickets from the roster: a trainee's 准考证号 and short secret, and the key their codes are signed with.
 
-Roster (YAML, kept out of git and the site, by default .lunxun-private/roster.yaml)::
+The roster is the rotation's (``rosters/<programme>/<cohort>.yaml``, imported with
+``lunxun roster import``; kept out of git and the site). The 准考证号 is the trainee's 学员编号,
+so a ticket, the attendance workbook and the grade sheet name a trainee the same way.
+
+The older ticket list (``.lunxun-private/roster.yaml``) is still read, so tickets already
+handed out keep verifying::
 
     cohort: 2026 秋季班          # names the tickets; a new cohort gets new secrets
     trainees:
       - {name: 张三, unit: 红旗村}
       - {name: 李四, unit: 东风社区, number: "0107"}   # 准考证号 when the trainer has one
 
-A trainee without ``number`` gets their place in the list (``001``, ``002``, …). The ticket
+There a trainee without ``number`` gets their place in the list (``001``, ``002``, …). The ticket
 secret is ten Crockford base32 symbols (50 bits) from HMAC(project secret, cohort and
 number): too many to guess offline from a code posted in a group chat, few enough to type.
 """
@@ -23,25 +28,49 @@ from pathlib import Path as FsPath
 from pydantic import Field, ValidationError
 
 from ..grading.secret import derive
-from ..loading.load import load_file
+from ..loading.load import Document, load_file
 from ..loading.messages import translate
 from ..model.common import Entity, Text
 from ..problems import Problem
+from ..rotation.roster import read_roster
 from .bits import ALPHABET, symbols_of
 
 SECRET_SYMBOLS = 10
 _SEPARATORS = re.compile(r"[\s\-_·.]")
 
 
-class Trainee(Entity):
+MAX_NUMBER = 20  # characters of a 准考证号: the code carries it, and a trainee types it
+
+
+class ListedTrainee(Entity):
     name: Text
     unit: str = ""
-    number: str | None = Field(None, max_length=20, description="准考证号；省略时按名单顺序编号")
+    number: str | None = Field(None, max_length=MAX_NUMBER, description="准考证号；省略时按名单顺序编号")
 
 
-class Roster(Entity):
+class TicketList(Entity):
+    """The older ticket list (``.lunxun-private/roster.yaml``), still read."""
+
     cohort: Text
-    trainees: list[Trainee] = Field(min_length=1)
+    trainees: list[ListedTrainee] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Entrant:
+    number: str
+    name: str
+    unit: str
+
+
+@dataclass(frozen=True)
+class Roster:
+    """Who gets a ticket: ``cohort`` keys the secrets (a new cohort gets new ones), ``title`` is printed."""
+
+    cohort: str
+    title: str
+    entrants: list[Entrant]
+    programme: str | None = None  # a rotation roster's programme and cohort ids
+    cohort_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -78,23 +107,54 @@ def ticket_secret(secret: bytes, cohort: str, number: str) -> str:
 
 
 def load_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Problem]]:
+    """The roster at ``path``: the rotation's, or the older ticket list; None with the problems."""
+    if not path.is_file():
+        return None, [Problem(label, 1, 1, "", "找不到名册文件：名册由 lunxun roster import 导入，在 rosters/<项目>/<期次>.yaml")]
     doc, problems = load_file(path, label)
     if doc is None or problems:
         return None, problems
+    if isinstance(doc.data, dict) and "programme" not in doc.data:  # the older list never names a programme
+        return _ticket_list(doc, label)
+    return _rotation_roster(path, label)
+
+
+def _rotation_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Problem]]:
+    loaded, problems = read_roster(path, label)
+    if loaded is None:
+        return None, problems
+    roster, doc = loaded.roster, loaded.doc
+    seen: dict[str, int] = {}
+    for k, trainee in enumerate(roster.trainees):
+        number = trainee.id.strip()
+        if len(number) > MAX_NUMBER:
+            problems.append(doc.problem(("trainees", k, "id"),
+                                        f"学员编号“{number[:24]}…”超过 {MAX_NUMBER} 个字符，不能用作准考证号"))
+        elif number in seen:
+            problems.append(doc.problem(("trainees", k, "id"), f"学员编号“{number}”重复，准考证号会相同"))
+        seen.setdefault(number, k)
+    if problems:
+        return None, problems
+    entrants = [Entrant(t.id.strip(), t.name, t.unit or "") for t in roster.trainees]
+    title = f"{roster.programme} 第 {roster.cohort} 期"
+    return Roster(f"{roster.programme}/{roster.cohort}", title, entrants, roster.programme, roster.cohort), []
+
+
+def _ticket_list(doc: Document, label: str) -> tuple[Roster | None, list[Problem]]:
     try:
-        roster = Roster.model_validate(doc.data)
+        listed = TicketList.model_validate(doc.data)
     except ValidationError as error:
         return None, translate(error, doc)
-    numbers = [t.number or f"{k + 1:03d}" for k, t in enumerate(roster.trainees)]
+    problems = []
+    numbers = [t.number or f"{k + 1:03d}" for k, t in enumerate(listed.trainees)]
     for k, number in enumerate(numbers):
         if numbers.index(number) != k:
             problems.append(doc.problem(("trainees", k, "number"), f"准考证号“{number}”重复"))
-    return (None if problems else roster), problems
+    if problems:
+        return None, problems
+    entrants = [Entrant(number, t.name, t.unit) for number, t in zip(numbers, listed.trainees)]
+    return Roster(listed.cohort, listed.cohort, entrants), []
 
 
 def tickets(roster: Roster, secret: bytes) -> list[Ticket]:
-    out = []
-    for k, trainee in enumerate(roster.trainees):
-        number = trainee.number or f"{k + 1:03d}"
-        out.append(Ticket(number, ticket_secret(secret, roster.cohort, number), trainee.name, trainee.unit))
-    return out
+    """A ticket per entrant, in roster order; the same roster and project secret give the same tickets."""
+    return [Ticket(e.number, ticket_secret(secret, roster.cohort, e.number), e.name, e.unit) for e in roster.entrants]

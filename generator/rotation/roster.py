@@ -2,7 +2,8 @@
 
 A roster is ``rosters/<programme>/<cohort>.yaml`` (model.roster.Roster). The folder keeps
 a ``.gitignore`` of its own holding ``*``, so no roster reaches git even in a project whose
-own .gitignore forgets it. The exam tickets (issue 13) read trainees through ``load_roster``.
+own .gitignore forgets it. The exam tickets (results/tickets.py) read the same files through
+``read_roster``: the 学员编号 is the 准考证号.
 """
 
 from __future__ import annotations
@@ -44,6 +45,19 @@ def load_roster(root: FsPath, programme: str, cohort: str) -> tuple[LoadedRoster
     path = root / file
     if not path.is_file():
         return None, [Problem(file, 1, 1, "", f"没有找到名册：请先用 lunxun roster import 导入第 {cohort} 期的学员名单")]
+    loaded, problems = read_roster(path, file)
+    if loaded is None:
+        return None, problems
+    roster, doc = loaded.roster, loaded.doc
+    if roster.programme != programme:
+        problems.append(doc.problem(("programme",), f"名册写的培训项目是“{roster.programme}”，但它在 {programme} 的目录中"))
+    if roster.cohort != cohort:
+        problems.append(doc.problem(("cohort",), f"名册写的期次是“{roster.cohort}”，但文件名是 {cohort}.yaml"))
+    return (None if problems else loaded), problems
+
+
+def read_roster(path: FsPath, file: str) -> tuple[LoadedRoster | None, list[Problem]]:
+    """A roster file wherever it is (``file`` names it in messages), checked against the model only."""
     doc, problems = load_file(path, file)
     if doc is None:
         return None, problems
@@ -53,12 +67,7 @@ def load_roster(root: FsPath, programme: str, cohort: str) -> tuple[LoadedRoster
         roster = Roster.model_validate(doc.data)
     except ValidationError as error:
         return None, translate(error, doc, fields=known_fields(Roster) | known_fields(Trainee))
-    loaded = LoadedRoster(roster, doc)
-    if roster.programme != programme:
-        problems.append(doc.problem(("programme",), f"名册写的培训项目是“{roster.programme}”，但它在 {programme} 的目录中"))
-    if roster.cohort != cohort:
-        problems.append(doc.problem(("cohort",), f"名册写的期次是“{roster.cohort}”，但文件名是 {cohort}.yaml"))
-    return (None if problems else loaded), problems
+    return LoadedRoster(roster, doc), problems
 
 
 def roster_cohorts(root: FsPath, programme: str) -> list[str]:
