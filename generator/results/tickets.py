@@ -128,7 +128,7 @@ def _rotation_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Prob
         number = trainee.id.strip()
         if len(number) > MAX_NUMBER:
             problems.append(doc.problem(("trainees", k, "id"),
-                                        f"学员编号“{number[:24]}…”超过 {MAX_NUMBER} 个字符，不能用作准考证号"))
+                                        f"学员编号“{number if len(number) <= 30 else number[:30] + '…'}”超过 {MAX_NUMBER} 个字符，不能用作准考证号"))
         elif number in seen:
             problems.append(doc.problem(("trainees", k, "id"), f"学员编号“{number}”重复，准考证号会相同"))
         seen.setdefault(number, k)
