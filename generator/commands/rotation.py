@@ -254,6 +254,7 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
         raise ContentError(problems)
     if not cohorts:
         raise UsageError(f"{programme} 还没有任何名册：请先用 lunxun roster import 导入")
+    banks = {entry.model.title: bank for bank, entry in project.quizzes.items()} | {b: b for b in project.quizzes}
     others = []
     for other_id, entry in sorted(project.curricula.items()):
         if other_id == programme or not roster_cohorts(root, other_id):
@@ -262,8 +263,8 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
         if trouble:
             notes.append(f"培训项目 {other_id} 的名册或考勤表有问题，其学时未计入本年累计（运行 lunxun roster check {other_id} 查看）")
             continue
-        others.append(build_ledger(entry.model, found, None, {}, as_of))
-    banks = {entry.model.title: bank for bank, entry in project.quizzes.items()} | {b: b for b in project.quizzes}
+        # the same grade sheet: quizzes another programme credits with 学时 count in the year's total
+        others.append(build_ledger(entry.model, found, grades, banks, as_of))
     ledger = build_ledger(curriculum, cohorts, grades, banks, as_of)
     tables = report_tables(ledger, annual, year_hours([ledger, *others]))
     folder = output or f"{FOLDER}/{programme}/报表"

@@ -61,6 +61,11 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
     def rate(value: float | None) -> str:
         return "—" if value is None else f"{value:.1f}%"
 
+    credits = ledger.curriculum.completion.quiz_hours if ledger.curriculum.completion else {}
+    quiz_rows = [("测验另计学时", "；".join(f"通过 {bank} 计 {hours_text(h)} 学时" for bank, h in credits.items())),
+                 ("已得测验学时（人均）", hours_text(sum(s.quiz_hours for s in record.standings) / len(record.standings)
+                                               if record.standings else 0))] if credits else []
+    quiz_rows.append(("结业证书", f"{f.done} 人，名单见 情况报表.xlsx 的“结业证书名单”"))
     last = sessions[-1].date.isoformat() if sessions else cohort.start.isoformat()
     out = [(f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{e(cohort.name)}培训档案</title>"
            f"<style>{ARCHIVE_CSS}</style></head><body>"),
@@ -71,7 +76,7 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
     for label, value in (("计划人数", f.planned), ("参训人数", f.trained), ("已销号（结业）", f.done),
                          ("未销号", f.outstanding), ("结业率", rate(f.completion_rate)),
                          ("出勤率（按学时）", rate(f.attendance_rate)), ("参考人数", f.sat), ("考试通过率", rate(f.pass_rate)),
-                         ("本期学时", hours_text(record.class_hours)),
+                         ("本期学时", hours_text(record.class_hours)), *quiz_rows,
                          ("考勤", "，".join(f"{m} {n} 人次" for m, n in f.marks.items()))):
         out.append(f"<tr><th>{e(label)}</th><td>{e(str(value))}</td></tr>")
     out.append("</tbody></table>")

@@ -34,6 +34,7 @@ class Standing:
     attended_hours: float = 0.0
     leave_hours: float = 0.0
     absent_hours: float = 0.0
+    quiz_hours: float = 0.0  # 学时 the programme's completion.quiz_hours credits for quizzes passed
     marks: Counter[str] = field(default_factory=Counter)
     grades: dict[str, Grade] = field(default_factory=dict)
     reasons: list[str] = field(default_factory=list)
@@ -41,6 +42,11 @@ class Standing:
     @property
     def attendance_rate(self) -> float | None:
         return 100 * self.attended_hours / self.held_hours if self.held_hours > EPSILON else None
+
+    @property
+    def earned_hours(self) -> float:
+        """学时 earned in this programme: the sessions attended and the quizzes passed that count."""
+        return self.attended_hours + self.quiz_hours
 
     @property
     def trained(self) -> bool:
@@ -86,7 +92,7 @@ def year_hours(ledgers: list[Ledger]) -> dict[Year, float]:
     for ledger in ledgers:
         for standing in ledger.standings:
             key = (identity(standing.trainee), standing.cohort.start.year)
-            totals[key] = totals.get(key, 0.0) + standing.attended_hours
+            totals[key] = totals.get(key, 0.0) + standing.earned_hours
     return totals
 
 
@@ -107,6 +113,7 @@ def build_ledger(curriculum: Curriculum, cohorts: list[tuple[Cohort, Roster, Att
     required = list(completion.quizzes) if completion else []
     limit = completion.leave_limit if completion else LEAVE_LIMIT
     minimum = completion.attendance if completion else None
+    credits = dict(completion.quiz_hours) if completion else {}
     records = []
     for cohort, roster, attendance in cohorts:
         sessions = class_sessions(curriculum, cohort)
@@ -128,6 +135,8 @@ def build_ledger(curriculum: Curriculum, cohorts: list[tuple[Cohort, Roster, Att
                 else:
                     standing.absent_hours += session.hours
             standing.grades = grades_for(trainee, grades or [], banks)
+            standing.quiz_hours = sum(h for bank, h in credits.items()
+                                      if bank in standing.grades and standing.grades[bank].passed)
             if cohort.start > as_of:
                 standing.state = SCHEDULED
             elif not over:

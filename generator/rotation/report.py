@@ -70,25 +70,69 @@ def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | Non
             if rate is not None:
                 sessions.append([record.cohort.name, session.date.isoformat(), session.time, session.kind, session.title,
                                  hours_text(session.hours), round(rate, 1)])
+    credits = dict(ledger.curriculum.completion.quiz_hours) if ledger.curriculum.completion else {}
     rows = []
     for s in everyone:
         scores = [s.grades[b].score if b in s.grades and s.grades[b].score is not None else NONE for b in required]
-        year = (yearly or {}).get((identity(s.trainee), s.cohort.start.year), s.attended_hours)
+        year = (yearly or {}).get((identity(s.trainee), s.cohort.start.year), s.earned_hours)
         short = max(0.0, annual - year)
         rows.append([s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "", s.trainee.category or "", s.state,
                      *(s.marks[m] for m in MARKS), _rate(s.attendance_rate), hours_text(s.leave_hours),
-                     hours_text(s.attended_hours), hours_text(year), hours_text(annual), hours_text(short), *scores,
-                     "；".join(s.reasons)])
-    ledger_header = ["期次", "学员编号", "姓名", "单位", "类别", "状态", *MARKS, "出勤率%", "请假学时", "已得学时",
-                     "本年累计学时", "年度要求学时", "尚差学时", *(f"{b} 得分" for b in required), "未销号原因"]
+                     hours_text(s.attended_hours), hours_text(s.quiz_hours), hours_text(s.earned_hours),
+                     hours_text(year), hours_text(annual), hours_text(short), *scores, "；".join(s.reasons)])
+    ledger_header = ["期次", "学员编号", "姓名", "单位", "类别", "状态", *MARKS, "出勤率%", "请假学时", "课堂学时",
+                     "测验学时", "已得学时", "本年累计学时", "年度要求学时", "尚差学时", *(f"{b} 得分" for b in required),
+                     "未销号原因"]
     outstanding = [[s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "", "；".join(s.reasons)]
                    for s in everyone if s.state != DONE and s.reasons]
+    graded = list(dict.fromkeys([*required, *credits]))
+    grade_rows = [[s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "",
+                   *(cell for b in graded for cell in _grade_cells(s, b, credits)),
+                   hours_text(s.attended_hours), hours_text(s.quiz_hours), hours_text(s.earned_hours)] for s in everyone]
+    grade_header = ["期次", "学员编号", "姓名", "单位",
+                    *(f"{b} {what}" for b in graded for what in ("得分", "是否及格", "计学时")),
+                    "课堂学时", "测验学时", "合计学时"]
     return [
         Table("情况报表", GROUP_HEADER, summary),
         Table("课次出勤", ["期次", "日期", "时间", "类型", "课题", "学时", "出勤率%"], sessions),
         Table("建帐销号台账", ledger_header, rows),
         Table("未销号名单", ["期次", "学员编号", "姓名", "单位", "原因"], outstanding),
+        Table("成绩与学时", grade_header, grade_rows),
+        Table("结业证书名单", CERTIFICATE_HEADER, certificate_rows(ledger)),
     ]
+
+
+def _grade_cells(s: Standing, bank: str, credits: dict[str, float]) -> list[Any]:
+    """得分, 是否及格 and the 学时 the quiz credited, for one bank."""
+    grade = s.grades.get(bank)
+    if grade is None:
+        return [NONE, "无成绩", hours_text(0) if bank in credits else NONE]
+    score = grade.score if grade.score is not None else NONE
+    earned = credits.get(bank, 0.0) if grade.passed else 0.0
+    return [score, "及格" if grade.passed else "不及格", hours_text(earned) if bank in credits else NONE]
+
+
+CERTIFICATE_HEADER = ["证书编号", "姓名", "单位", "类别", "培训项目", "班次", "期次", "培训日期", "学时", "其中测验学时"]
+
+
+def certificate_rows(ledger: Ledger) -> list[list[Any]]:
+    """What a 结业证书 says of each trainee struck off (已销号): the data a certificate is printed from.
+
+    The number is the programme, the cohort and the 学员编号: the same trainee gets the same number
+    whenever the report is made again.
+    """
+    rows = []
+    for record in ledger.cohorts:
+        track = ledger.curriculum.track(record.cohort.track)
+        last = record.sessions[-1].date if record.sessions else record.cohort.start
+        for s in record.standings:
+            if s.state != DONE:
+                continue
+            rows.append([f"{ledger.curriculum.id}-{record.cohort.id}-{s.trainee.id}", s.trainee.name, s.trainee.unit or "",
+                         s.trainee.category or "", ledger.curriculum.title, track.name if track else "",
+                         record.cohort.name, f"{record.cohort.start.isoformat()} 至 {last.isoformat()}",
+                         hours_text(s.earned_hours), hours_text(s.quiz_hours)])
+    return rows
 
 
 def title_of(ledger: Ledger) -> str:
@@ -135,6 +179,9 @@ section.ledger { break-before: page; }
 """
 
 
+PERSONAL_TABLES = ("建帐销号台账", "成绩与学时", "结业证书名单")
+
+
 def write_html(ledger: Ledger, tables: list[Table]) -> bytes:
     """The printable page: the 情况报表, the per-session rates and the outstanding; A4, headers repeated."""
     e = html.escape
@@ -143,7 +190,7 @@ def write_html(ledger: Ledger, tables: list[Table]) -> bytes:
              f"<h1>{e(ledger.curriculum.title)}情况报表</h1>",
              f"<p class=\"meta\">{e(ledger.curriculum.organizer or '')} 统计截至 {ledger.as_of.isoformat()}</p>"]
     for table in tables:
-        if table.title == "建帐销号台账":
+        if table.title in PERSONAL_TABLES:
             continue  # every trainee's row: the workbook has it, the page stays a report
         cls = " class=\"ledger\"" if table.title == "未销号名单" else ""
         parts.append(f"<section{cls}><h2>{e(table.title)}</h2>")
