@@ -48,8 +48,8 @@ days:
 cohorts:
   - {id: "2026-01", name: 第一期, start: 2026-09-07}
 """
-# What a trainee's browser holds after some use: every kind the backup carries, plus an exam
-# under way and a set-aside copy, which it leaves out.
+# What a trainee's browser holds after some use: every kind the backup carries, plus a quiz
+# under way, which it leaves out (tests/js/backup.test.js: the set-aside copies too).
 RECORD = {
     "visited": {"tingqing": 1788739200000},
     "attended:xiaoban": ["d1-0830"],
@@ -63,7 +63,7 @@ RECORD = {
     "profile": {"name": "王五", "unit": "向阳村", "id": ""},
     "elder": 1,
 }
-LEFT_OUT = {"attempt:tingqing-lianxi": {"version": "x", "seed": 1}, "broken:1:wrong": "{"}
+LEFT_OUT = {"attempt:tingqing-lianxi": {"version": "x", "seed": 1}}
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,9 @@ def phone(browser) -> Iterator:
 
 
 def _record(page) -> dict[str, object]:
-    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('lunxun:v1:'))
+    """Every lunxun key but the set-aside copies a cleaner's repair leaves (lunxun:v1:broken:…)."""
+    return page.evaluate("""() => Object.fromEntries(Object.keys(localStorage)
+        .filter(k => k.startsWith('lunxun:v1:') && !k.startsWith('lunxun:v1:broken:'))
         .map(k => [k.slice(10), JSON.parse(localStorage.getItem(k))]))""")
 
 
@@ -218,8 +220,8 @@ def test_a_backup_restores_the_same_record_in_a_fresh_browser(browser, phone, si
     _seed(phone, site, {**RECORD, **LEFT_OUT})
     code = _backup_code(phone, site)
     assert code.startswith("LXB1-")
-    kept = {key: value for key, value in _record(phone).items() if key not in LEFT_OUT}
-    assert kept == RECORD
+    kept = {key: value for key, value in _record(phone).items() if key not in LEFT_OUT}  # as the cleaners left it
+    assert set(kept) == set(RECORD) and kept["history:xiaoce"] == RECORD["history:xiaoce"]
     fresh = _context(browser)
     page = fresh.new_page()
     page.goto(site + PROGRAMME)
@@ -230,7 +232,7 @@ def test_a_backup_restores_the_same_record_in_a_fresh_browser(browser, phone, si
     expect(confirm).to_contain_text("作答记录 1 次、错题 1 道")
     confirm.get_by_role("button", name="恢复", exact=True).click()
     expect(page.locator(".lx-backup-msg")).to_contain_text("已恢复")
-    assert _record(page) == RECORD
+    assert _record(page) == kept
     # the panel shows the restored progress at once
     assert page.locator(".lx-progress-rules li").first.get_attribute("class") == "is-met"
     fresh.close()
@@ -239,6 +241,7 @@ def test_a_backup_restores_the_same_record_in_a_fresh_browser(browser, phone, si
 def test_restoring_over_a_record_asks_and_merges_or_replaces(browser, phone, site: str) -> None:
     _seed(phone, site, RECORD)
     code = _backup_code(phone, site)
+    kept = _record(phone)
     other = _context(browser)
     page = other.new_page()
     _seed(page, site, {"visited": {"fenji": 1788739500000}, "profile": {"name": "赵六", "unit": "", "id": ""}})
@@ -256,7 +259,7 @@ def test_restoring_over_a_record_asks_and_merges_or_replaces(browser, phone, sit
     page.get_by_label("把备份码粘贴到这里：").fill(code)
     page.get_by_role("button", name="恢复", exact=True).click()
     confirm.get_by_role("button", name="替换（删除现有记录，以备份为准）").click()
-    assert _record(page) == RECORD
+    assert _record(page) == kept
     other.close()
 
 

@@ -7,7 +7,8 @@
    A code is "LXB1-" + CRC-32 of the JSON (8 hex digits) + "-" + JSON {made, items: {key: value}}:
    the CRC catches a code cut short or changed on the way, then every item is checked with the
    cleaner its reader uses; a backup with anything unknown, broken or needing repair is refused
-   whole, and nothing is written. Not backed up: attempts under way (attempt:*, daily): restored
+   whole, and nothing is written. Only fields a cleaner adds are taken as they come (a newer
+   version's defaults, so that an older backup still restores); one it drops or changes is damage. Not backed up: attempts under way (attempt:*, daily): restored
    days later, an exam's clock would have run out and it would be submitted at once; and the
    set-aside copies (broken:*). The checks of the 错题本 and the profile are the quiz engine's:
    quiz.js is loaded on demand for them (it sets window.lunxunChecks). */
@@ -62,8 +63,17 @@ function backupItems(kinds) {
 }
 const backupCode = (items, made) => { const body = JSON.stringify({made, items}); return BACKUP_MARK + '-' + crc32(body) + '-' + body; };
 
+// Whether `cleaned` has everything `original` has, unchanged (it may have more).
+function keepsAll(original, cleaned) {
+  if (Array.isArray(original)) {
+    return Array.isArray(cleaned) && cleaned.length === original.length && original.every((item, k) => keepsAll(item, cleaned[k]));
+  }
+  if (isMap(original)) return isMap(cleaned) && Object.keys(original).every(key => key in cleaned && keepsAll(original[key], cleaned[key]));
+  return original === cleaned;
+}
+
 const BACKUP_DAMAGED = '备份码已损坏：可能没有复制完整，或者被改动过。请重新复制完整的备份码，或改用备份文件。这次没有恢复任何内容。';
-// A backup code read and checked: {made, items}, or {error} in words for the trainee.
+// A backup code read and checked: {made, items (as their cleaners give them)}, or {error} in words for the trainee.
 function readBackup(text, kinds) {
   const found = /^LXB1-([0-9a-f]{8})-([\s\S]*)$/.exec(String(text).trim());
   if (!found) return {error: '这不是本站的备份码：备份码以 LXB1- 开头，请把它完整地粘贴进来。'};
@@ -71,15 +81,16 @@ function readBackup(text, kinds) {
   let data;
   try { data = JSON.parse(found[2]); } catch (error) { return {error: BACKUP_DAMAGED}; }
   if (!isMap(data) || !isNumber(data.made) || !isMap(data.items)) return {error: BACKUP_DAMAGED};
+  const items = {};
   for (const key of Object.keys(data.items)) {
     const kind = kindOf(kinds, key), value = data.items[key];
     if (!kind) return {error: '备份中有本站不认识的内容（' + key + '），可能来自别的网站或更新的版本。这次没有恢复任何内容。'};
-    const clean = kind.clean(value);
-    if (clean === undefined || JSON.stringify(clean) !== JSON.stringify(value)) {
+    items[key] = kind.clean(value);
+    if (items[key] === undefined || !keepsAll(value, JSON.parse(JSON.stringify(items[key])))) {
       return {error: '备份中的“' + kind.label + '”有误（' + key + '），备份可能被改动过。这次没有恢复任何内容。'};
     }
   }
-  return {made: data.made, items: data.items};
+  return {made: data.made, items};
 }
 
 /* Writes a checked backup. 'merge' keeps what this browser has and adds the backup's; 'replace'
