@@ -14,7 +14,8 @@ const DATA = path.join(__dirname, '..', 'data');
 const QUIZ_CORE = ['shared/storage.js', 'quiz/10-dom.js', 'quiz/12-format.js', 'quiz/15-random.js',
   'quiz/20-question-types.js', 'quiz/21-single.js', 'quiz/22-multiple.js', 'quiz/23-judge.js', 'quiz/24-blank.js',
   'quiz/25-order.js', 'quiz/26-match.js', 'quiz/27-case.js', 'quiz/29-grading.js', 'quiz/40-draw.js',
-  'quiz/45-saved-attempt.js', 'quiz/50-scoring.js', 'quiz/52-result-code.js', 'quiz/58-wrong-answers.js'];
+  'quiz/45-saved-attempt.js', 'quiz/50-scoring.js', 'quiz/52-result-code.js', 'quiz/53-ticket.js', 'quiz/57-review-schedule.js',
+  'quiz/58-wrong-answers.js'];
 
 function load(sections, names, globals = {}) {
   const source = sections.map(section => fs.readFileSync(path.join(ASSETS, section), 'utf8')).join('\n');

@@ -6,7 +6,7 @@ const assert = require('node:assert/strict');
 const {QUIZ_CORE, load, plain, memoryStorage} = require('./engine.js');
 
 const NAMES = ['store', 'readHistory', 'readProfile', 'readWrongBook', 'noteAnswer', 'attemptCleaner', 'freshAttempt',
-  'scoreAttempt'];
+  'scoreAttempt', 'entriesByDue', 'isDue'];
 const P = 'lunxun:v1:';
 const ENTRY = {finishedAt: 1796169600000, score: 75, passed: true, points: 3, max: 4, seconds: 605, seed: 9, code: 'LX1.e30.00000000'};
 
@@ -119,7 +119,7 @@ test('the whole attempt survives a broken "attempt:" text: it is set aside and n
 /* the wrong-answer book */
 test('the 错题本 keeps the entries it can show and sets the rest aside', () => {
   const good = {bank: 'b', bankTitle: '练习', question: {id: 's', type: 'single', options: ['a', 'b'], answer: 1, points: 1},
-    streak: 1, added: 5, refHref: null, shuffle: true};
+    review: {s: 0.212, d: 6.4133, last: 5, due: 5 + 864e5}, added: 5, refHref: null, shuffle: true};
   const book = {'b/s': good, 'b/x': {bank: 'b', question: {id: 'x', type: 'single', options: 'ab', answer: 0}},
     'b/y': 'junk', 'b/z': Object.assign({}, good, {question: {id: 'z', type: 'evil'}})};
   const engine = engineWith({wrong: JSON.stringify(book)});
@@ -137,15 +137,44 @@ test('the 错题本 remembers whether the bank shuffles options (an older entry 
   assert.deepEqual([book['b/s'].shuffle, book['c/s'].shuffle], [false, true]);
 });
 
-test('noteAnswer: a wrong answer enters with streak 0, two right ones in a row take it out, even over a broken book', () => {
+test('noteAnswer: a wrong answer enters due the next day; right answers at their due dates take it out, even over a broken book', () => {
   const engine = engineWith({wrong: '"broken"'});
   const question = {id: 's', type: 'judge', answer: true, points: 1, src: {bank: 'b'}};
-  assert.equal(engine.noteAnswer({bank: 'b', title: '练习', id: 's'}, question, false, null, null), 0);
-  const entry = plain(engine.readWrongBook())['b/s'];
-  assert.equal(entry.question.src, undefined);
-  assert.equal(engine.noteAnswer({bank: 'b', title: '练习', id: 's'}, question, true, null, null), 1);
-  assert.equal(engine.noteAnswer({bank: 'b', title: '练习', id: 's'}, question, true, null, null), 2);
+  const source = {bank: 'b', title: '练习', id: 's'}, day = 864e5, start = Date.UTC(2026, 11, 1, 8);
+  const entry = plain(engine.noteAnswer(source, question, false, null, null, start));
+  assert.deepEqual([entry.review.last, entry.review.due, entry.added], [start, start + day, start]);
+  assert.equal(plain(engine.readWrongBook())['b/s'].question.src, undefined);
+  // the intervals py-fsrs gives (tests/test_fsrs_reference.py): 2, 6, then 17 days, past the 15 of 已掌握
+  let when = start + day;
+  for (const days of [2, 6]) {
+    const kept = plain(engine.noteAnswer(source, question, true, null, null, when));
+    assert.equal(Math.round((kept.review.due - when) / day), days);
+    when = kept.review.due;
+  }
+  assert.equal(engine.noteAnswer(source, question, true, null, null, when), null);
   assert.deepEqual(plain(engine.readWrongBook()), {});
+  assert.equal(engine.noteAnswer(source, question, true, null, null, when), null);  // right, never wrong: never in the book
+});
+
+test('a right answer on the same day does not master a question: the review must be spaced', () => {
+  const engine = engineWith({wrong: '{}'});
+  const question = {id: 's', type: 'judge', answer: true, points: 1}, source = {bank: 'b', title: '练习', id: 's'};
+  const start = Date.UTC(2026, 11, 1, 8);
+  engine.noteAnswer(source, question, false, null, null, start);
+  for (let k = 1; k <= 10; k++) assert.ok(engine.noteAnswer(source, question, true, null, null, start + k * 60000));
+});
+
+test('older entries (a streak, no schedule) are due at once; the book lists what is due first', () => {
+  const old = {bank: 'b', bankTitle: '练习', question: {id: 's', type: 'judge', answer: true, points: 1}, streak: 1, added: 5,
+    refHref: null, shuffle: true};
+  const later = Object.assign({}, old, {question: {id: 't', type: 'judge', answer: false, points: 1},
+    review: {s: 3, d: 5, last: 1, due: Date.now() + 3 * 864e5}});
+  const engine = engineWith({wrong: JSON.stringify({'b/t': later, 'b/s': old})});
+  const book = engine.readWrongBook();
+  assert.equal(book['b/s'].review.due, 0);
+  assert.deepEqual(plain(engine.entriesByDue(book).map(entry => entry.question.id)), ['s', 't']);
+  assert.deepEqual([engine.isDue(book['b/s'], Date.now()), engine.isDue(book['b/t'], Date.now())], [true, false]);
+  assert.equal(setAside(engine.storage).length, 1);  // the repaired book's original is kept
 });
 
 test('a sound value written with other spacing is not taken for a broken one', () => {

@@ -26,20 +26,23 @@ const scrubQuestion = question => Object.assign({}, question, {stem: scrubHtml(q
   scenario: question.scenario && scrubHtml(question.scenario), options: question.options && question.options.map(scrubHtml),
   items: question.items && question.items.map(scrubHtml), pairs: question.pairs && question.pairs.map(pair => pair.map(scrubHtml))});
 
+// Due reviews first (soonest first), then the others with their review dates.
 function wrongBookPage(root) {
   const say = speaker();
   const draw = () => {
-    const book = readWrongBook(), groups = {};
-    Object.keys(book).forEach(key => (groups[book[key].bank] = groups[book[key].bank] || []).push(book[key]));
-    const banks = Object.keys(groups), total = Object.keys(book).length;
-    if (!banks.length) return fill(root, h('p', {class: 'lx-empty'}, '错题本是空的：测验中答错的题会自动收进这里。'), say.el);
-    fill(root, h('p', {class: 'lx-note'}, `共 ${total} 道错题。再做一遍，连续答对两次即移出错题本。`),
-      ...banks.map(bank => h('section', {class: 'lx-group'}, h('h2', {}, groups[bank][0].bankTitle + ' ', h('small', {}, groups[bank].length + ' 题')),
-        groups[bank].map((entry, k) => wrongBookEntry(entry, k, say)))),
-      clearBookTools(total, draw, say), say.el);
+    const book = readWrongBook(), now = Date.now(), entries = entriesByDue(book);
+    if (!entries.length) return fill(root, h('p', {class: 'lx-empty'}, '错题本是空的：测验中答错的题会自动收进这里。'), say.el);
+    const due = entries.filter(entry => isDue(entry, now)), later = entries.filter(entry => !isDue(entry, now));
+    const group = (title, list, offset) => list.length && h('section', {class: 'lx-group'}, h('h2', {}, title + ' ', h('small', {}, list.length + ' 题')),
+      list.map((entry, k) => wrongBookEntry(entry, offset + k, say)));
+    fill(root, h('p', {class: 'lx-note'}, `共 ${entries.length} 道错题，今天该复习 ${due.length} 道。`
+      + '按记忆规律安排复习：答错的题第二天再练，答对后间隔逐次拉长，约半个月后仍记得就移出错题本。'),
+    group('今天该复习', due, 0), group('其余错题', later, due.length), clearBookTools(entries.length, draw, say), say.el);
   };
   draw();
 }
+
+const reviewDayText = due => { const day = new Date(due); return `${day.getMonth() + 1} 月 ${day.getDate()} 日`; };
 
 // One entry: answer it again (确定), or look at the key (查看答案), then 再练一次.
 function wrongBookEntry(entry, position, say) {
@@ -54,16 +57,17 @@ function wrongBookEntry(entry, position, say) {
     state.board = {answers, perms, set: (id, answer) => { if (answer == null) delete answers[id]; else answers[id] = answer; },
       isLocked: () => false, isShown: () => state.shown, refOf: () => href && {href, label: '相关方法'}};
     state.shown = false;
-    state.message = `已连续答对 ${entry.streak} 次`;
+    state.message = `${entry.bankTitle} · 下次复习：${isDue(entry, Date.now()) ? '今天' : reviewDayText(entry.review.due)}`;
     paint(focus);
   };
   const check = () => {
     const answer = state.board.answers[question.id];
     if (answer == null) return say('请先作答，再点“确定”');
-    const right = isRight(question, answer);
-    entry.streak = noteAnswer(Object.assign({shuffle: entry.shuffle}, source), entry.question, right, null, entry.refHref);
-    state.message = !right ? '答错了，连续答对次数清零。' : entry.streak >= 2 ? '已连续答对两次，这道题已移出错题本。'
-      : entry.streak ? '答对了！再答对一次就移出错题本。' : '答对了。';
+    const right = isRight(question, answer), now = Date.now();
+    const kept = noteAnswer(Object.assign({shuffle: entry.shuffle}, source), entry.question, right, null, entry.refHref, now);
+    if (kept) entry.review = kept.review;
+    state.message = !right ? '答错了，明天再复习这道题。' : !kept ? '答对了，已经记牢，这道题已移出错题本。'
+      : `答对了！下次复习：${reviewDayText(kept.review.due)}。`;
     state.shown = true;
     paint();
     say(state.message);
