@@ -8,9 +8,11 @@
    the CRC catches a code cut short or changed on the way, then every item is checked with the
    cleaner its reader uses; a backup with anything unknown, broken or needing repair is refused
    whole, and nothing is written. Only fields a cleaner adds are taken as they come (a newer
-   version's defaults, so that an older backup still restores); one it drops or changes is damage. Not backed up: attempts under way (attempt:*, daily): restored
-   days later, an exam's clock would have run out and it would be submitted at once; and the
-   set-aside copies (broken:*). The checks of the 错题本 and the profile are the quiz engine's:
+   version's defaults, so that an older backup still restores); one it drops or changes is damage.
+
+   Not backed up: attempts under way (attempt:*, daily): restored days later, an exam's clock
+   would have run out and it would be submitted at once; the day's choice of reviews for 每日一练
+   (daily-reviews), made afresh each day; and the set-aside copies (broken:*). The checks of the 错题本 and the profile are the quiz engine's:
    quiz.js is loaded on demand for them (it sets window.lunxunChecks). */
 const BACKUP_MARK = 'LXB1';
 const ENGINE_SRC = document.currentScript ? document.currentScript.src.replace(/progress\.js(?=$|[?#])/, 'quiz.js') : '';
@@ -35,7 +37,9 @@ const union = (mine, theirs, id) => { const seen = new Set(mine.map(id)); return
 const attemptId = entry => [entry.finishedAt, entry.seed, entry.code].join('/');
 /* What may be in a backup: each kind with the cleaner its reader uses and how a merge keeps both
    sides (what this browser has wins where the two differ on the same thing). `checks` holds the
-   quiz engine's cleaners {wrong, profile}. A new stored key needs its kind here to be backed up. */
+   quiz engine's cleaners {wrong, profile, unlock?}; unlock:<bank>, the code that opens a
+   trainer-graded exam's answers, is kept when the engine can check it. A new stored key needs
+   its kind here to be backed up. */
 function backupKinds(checks) {
   return [
     {match: key => key === 'visited', label: '阅读记录', clean: cleanVisited,
@@ -48,7 +52,8 @@ function backupKinds(checks) {
     {match: key => key === 'profile', label: '考前登记', clean: checks.profile,
       merge: (mine, theirs) => Object.assign({}, theirs, ...Object.keys(mine).filter(field => mine[field]).map(field => ({[field]: mine[field]})))},
     {match: key => key === 'elder', label: '长辈版', clean: value => (value === 1 ? 1 : undefined), merge: mine => mine},
-  ];
+    checks.unlock && {match: key => key.startsWith('unlock:'), label: '答案解锁码', clean: checks.unlock, merge: mine => mine},
+  ].filter(Boolean);
 }
 const kindOf = (kinds, key) => kinds.find(kind => kind.match(key));
 
