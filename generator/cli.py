@@ -162,9 +162,9 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
 
     attendance = commands.add_parser("attendance", help="考勤（签到、点名）：生成考勤表，读回并统计出勤")
     steps = attendance.add_subparsers(dest="step", required=True, metavar="操作")
-    sheet = steps.add_parser("sheet", help="按名册和日程生成一期的考勤表（Excel，每位学员一行、每个课次一列）")
+    sheet = steps.add_parser("sheet", help="按名册和日程生成一期的考勤表（Excel，每位学员一行、每个课次一列）和印有姓名的签到表（A4）")
     common(sheet, "attendance-sheet", True)
-    sheet.add_argument("--force", action="store_true", help="考勤表已存在时重新生成（已填写的内容会丢失）")
+    sheet.add_argument("--force", action="store_true", help="考勤表或签到表已存在时重新生成（已填写的内容会丢失）")
     read = steps.add_parser("read", help="读回班主任填好的考勤表：列出填错的单元格，统计出勤率和请假")
     common(read, "attendance-read", True)
     read.add_argument("--date", type=_date, default=None, help="统计截至哪一天（默认今天），如 2026-09-03")
@@ -237,7 +237,8 @@ def parser() -> argparse.ArgumentParser:
                          help="报告按什么分批统计：unit 学员单位（默认），file 每个输入文件一批")
     results.add_argument("--root", default=".", help="项目目录，用来读取题库的题干和选项（默认当前目录）")
     results.add_argument("--title", default="测验成绩报告", help="报告标题")
-    results.add_argument("--roster", default=None, help="学员名单（YAML），发过准考证时用：只计签名相符的成绩码")
+    results.add_argument("--roster", default=None,
+                         help="发准考证时用的名册（rosters/<项目>/<期次>.yaml）：只计准考证签名相符的成绩码")
     results.add_argument("--sitting", default=None, help="只计带这个考场口令的成绩码")
     results.add_argument("--window", nargs=2, default=None, metavar=("开考", "结束"),
                          help="考场时间，如 \"2026-12-01 09:00\" \"2026-12-01 10:00\"（北京时间）：之外交卷的作答会被标记")
@@ -247,10 +248,12 @@ def parser() -> argparse.ArgumentParser:
 
     exam = commands.add_parser("exam", help="由培训老师评分的考试：准考证")
     exam_steps = exam.add_subparsers(dest="step", required=True, metavar="操作")
-    issue = exam_steps.add_parser("tickets", help="按名单为每位学员生成准考证号和密码（可打印的准考证和签到表）")
-    issue.add_argument("roster", metavar="名单", help="学员名单（YAML），建议放在 .lunxun-private/ 里，如 .lunxun-private/roster.yaml")
+    issue = exam_steps.add_parser("tickets", help="按名册为每位学员生成准考证（准考证号即学员编号）和密码：可打印的准考证和考试签到表")
+    issue.add_argument("roster", metavar="名册", help="lunxun roster import 导入的名册，如 rosters/shuji-lunxun/2026-01.yaml"
+                       "（旧的 .lunxun-private/roster.yaml 名单仍可用）")
     issue.add_argument("--root", default=".", help="项目目录（默认当前目录）：项目密钥在其中的 .lunxun-private/secret")
-    issue.add_argument("-o", "--output", default=None, help="输出文件（默认 .lunxun-private/tickets.html）")
+    issue.add_argument("-o", "--output", default=None,
+                       help="输出文件（默认写在名册旁：rosters/<项目>/<期次>-准考证.html；旧名单为 .lunxun-private/tickets.html）")
     issue.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
     issue.set_defaults(run=cmd_exam_tickets)
 
