@@ -169,6 +169,8 @@ class QuizBank(Entity):
     shuffle_questions: bool = True
     shuffle_options: bool = True
     attempts: int | None = Field(None, ge=1, description="考试模式下本浏览器允许的作答次数")
+    tickets: bool = Field(False, description="开考时须输入准考证号和密码（lunxun exam tickets 发放），成绩码用准考证签名；"
+                          "只用于 mode: exam，汇总时加 --roster")
     sitting: bool = Field(False, description="开考时须输入培训老师宣布的考场口令；成绩码带上它，成绩按口令分场")
     questions: list[Question] = Field(min_length=1)
 
@@ -178,6 +180,15 @@ class QuizBank(Entity):
         if value == "trainer" and info.data.get("mode", "practice") == "practice":
             raise PydanticCustomError(
                 "grading", "练习模式每题即时显示对错，需要答案：grading: trainer 只能用于 mode: exam")
+        return value
+
+    @field_validator("tickets", "sitting")
+    @classmethod
+    def _exam_only(cls, value: bool, info: ValidationInfo) -> bool:
+        # asked for in 考前登记, which only exams (and timed practice) show; a practice code is never graded by a roster
+        if value and info.data.get("mode", "practice") == "practice":
+            what = "准考证" if info.field_name == "tickets" else "考场口令"
+            raise PydanticCustomError("exam_only", f"{what}只用于考试：{info.field_name}: true 需要 mode: exam")
         return value
 
     @property

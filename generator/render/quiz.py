@@ -114,6 +114,7 @@ def bank_json(bank_id: str, bank: QuizBank) -> dict[str, Any]:
         "shuffleOptions": bank.shuffle_options,
         "attempts": bank.attempts,
         "grading": "trainer" if bank.trainer_graded else "browser",
+        "tickets": bank.tickets,
         "sitting": bank.sitting,
         "questions": questions,
     }

@@ -202,13 +202,14 @@ function lx2Size(question) {
 }
 
 /* The LX2 code of a finished attempt: the responses in the order presented (scored.ids, a case's
-   sub-questions in turn; the case itself carries none), self-declared identity, public key.
-   The finish time is capped at the deadline, as the time used always was. */
+   sub-questions in turn; the case itself carries none), and the identity: the attempt's ticket,
+   signed with its key (53-ticket.js), else the self-declared profile and the public key; the
+   sitting code when one was typed. The finish time is capped at the deadline, as the time used always was. */
 function examCodeFor(bank, attempt, scored, profile, now, byId) {
   const started = Math.floor(attempt.startedAt / 1000);
-  return makeExamCode({bankTag: lx2BankTag(bank.id), versionTag: parseInt(bank.version.slice(0, 8), 16), seed: attempt.seed,
+  return makeExamCode(Object.assign({bankTag: lx2BankTag(bank.id), versionTag: parseInt(bank.version.slice(0, 8), 16), seed: attempt.seed,
     started, finished: Math.floor(Math.min(now, attempt.deadline || now) / 1000),
     name: profile.name || '', unit: profile.unit || '', traineeId: profile.id || '',
     slots: scored.ids.filter(id => !byId[id].questions).map(id => ({id, type: byId[id].type, size: lx2Size(byId[id])})),
-    answers: scored.answers});
+    answers: scored.answers}, signingOf(attempt)));
 }

@@ -84,11 +84,11 @@ function intro(session, focus) {
     const facts = [`共 ${drawnCount(bank)} 题`, `${bank.passMark} 分及格`, minutes && `限时 ${limit}，到时自动交卷`,
       left != null && `本机还可作答 ${left} 次（共 ${bank.attempts} 次）`].filter(Boolean);
     fill(session.main, h('div', {class: 'lx-panel'}, head, h('p', {}, facts.join('；') + '。'),
-      profileForm(exam ? '开始考试' : '开始练习', exam, () => {
-        session.attempt = freshAttempt(bank, session.byId);
+      profileForm(exam ? '开始考试' : '开始练习', exam, (_, entry) => {
+        session.attempt = Object.assign(freshAttempt(bank, session.byId), entry);  // the ticket and sitting code, if asked
         saveAttempt(session);
         showQuestion(session, 0, true);
-      })));
+      }, bank)));
   }
   if (focus) head.focus();
 }
