@@ -89,7 +89,7 @@ def test_pages_per_track_and_batches_dated_by_their_track(tmp_path: Path) -> Non
     assert "共 4 个课次，至少 4 个" in township  # 80% of 4 sessions, rounded up
     batch = rendered.pages["programmes/banji/2026-02.md"]
     assert "2026年10月12日（星期一）至10月13日（星期二），共 2 天" in batch and "6 学时" in batch
-    assert "[乡镇党委书记班](xiangzhen.md)" in batch
+    assert "<dt>班次</dt><dd>乡镇党委书记班</dd>" in batch and "本期是[乡镇党委书记班](xiangzhen.md)" in batch
     sheet = rendered.pages["programmes/banji/2026-01-qiandao.md"]
     assert sheet.count('<th scope="col" title=') == 5  # one column per session of the village class
     calendar = rendered.files["programmes/banji/2026-01.ics"].decode()
