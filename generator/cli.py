@@ -75,6 +75,13 @@ def cmd_exam_tickets(args: argparse.Namespace) -> int:
     return tickets_command(args.roster, FsPath(args.root), args.output, args.force)
 
 
+def cmd_exam_unlock(args: argparse.Namespace) -> int:
+    from .commands.exam import unlock_command
+
+    root = FsPath(args.root).resolve()
+    return unlock_command(args.bank, root, layout_from(root / "mkdocs.yml"))
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .commands.interop import export_command
 
@@ -246,7 +253,7 @@ def parser() -> argparse.ArgumentParser:
                          help="输出目录中有不是 lunxun 写的文件时，仍然整体替换该目录（其中原有的文件会被删除）")
     results.set_defaults(run=cmd_results)
 
-    exam = commands.add_parser("exam", help="由培训老师评分的考试：准考证")
+    exam = commands.add_parser("exam", help="由培训老师评分的考试：准考证、解锁码")
     exam_steps = exam.add_subparsers(dest="step", required=True, metavar="操作")
     issue = exam_steps.add_parser("tickets", help="按名册为每位学员生成准考证（准考证号即学员编号）和密码：可打印的准考证和考试签到表")
     issue.add_argument("roster", metavar="名册", help="lunxun roster import 导入的名册，如 rosters/shuji-lunxun/2026-01.yaml"
@@ -256,6 +263,10 @@ def parser() -> argparse.ArgumentParser:
                        help="输出文件（默认写在名册旁：rosters/<项目>/<期次>-准考证.html；旧名单为 .lunxun-private/tickets.html）")
     issue.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
     issue.set_defaults(run=cmd_exam_tickets)
+    unlock = exam_steps.add_parser("unlock", help="显示考试题库当前版本的解锁码：考后告诉学员，在页面上查看答案和解析")
+    unlock.add_argument("bank", metavar="题库", help="题库 id，或 quizzes/<id>.yaml 的路径")
+    unlock.add_argument("--root", default=".", help="项目目录（默认当前目录）：项目密钥在其中的 .lunxun-private/secret")
+    unlock.set_defaults(run=cmd_exam_unlock)
 
     export = commands.add_parser("export", help="把题库导出为 GIFT、Moodle XML、QTI 2.1 或 SCORM 1.2")
     export.add_argument("bank", metavar="题库", help="题库 id，或 quizzes/<id>.yaml 的路径")

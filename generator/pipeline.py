@@ -9,8 +9,9 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from .check import check_project
+from .grading.secret import SecretUnreadable, load_secret, secret_path
 from .loading.project import Layout, Project, load_project
-from .problems import ContentError
+from .problems import ContentError, Problem
 
 if TYPE_CHECKING:
     from .render import RenderedSite
@@ -52,7 +53,22 @@ def render_project(root: FsPath, layout: Layout | None = None, organizer: str | 
     from .render import render_site
 
     with _collector_paused():
-        return render_site(site_model(root, layout), organizer)
+        site = site_model(root, layout)
+        return render_site(site, organizer, _secret_for(root, site))
+
+
+def _secret_for(root: FsPath, site: SiteModel) -> bytes | None:
+    """The project secret when some bank is trainer-graded (its key is sealed with it), made by
+    the first such build; None otherwise, so other projects never get one."""
+    if not any(bank.trainer_graded for bank in site.quizzes.values()):
+        return None
+    try:
+        return load_secret(root, create=True)
+    except SecretUnreadable as error:
+        raise ContentError([Problem(str(secret_path(root)), 1, 1, "", str(error).split(": ", 1)[-1])]) from None
+    except OSError as error:
+        raise ContentError([Problem(str(secret_path(root)), 1, 1, "",
+                                    f"无法创建项目密钥（{error.strerror or error}）：考试题库的答案要用它加密")]) from None
 
 
 def summary(project: Project) -> str:

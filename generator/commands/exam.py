@@ -1,4 +1,5 @@
 """`lunxun exam tickets ROSTER`: a ticket for every trainee (准考证号 and secret), printed as slips.
+`lunxun exam unlock BANK`: the unlock code (解锁码) that releases a trainer-graded bank's answers.
 
 The slips hold secrets and names: they are written next to the roster in rosters/<programme>/
 (or, for the older ticket list, into .lunxun-private/), both kept out of git and the site, and
@@ -11,9 +12,12 @@ import sys
 from pathlib import Path as FsPath
 
 from ..fs import write_atomically
-from ..grading.secret import FOLDER, SecretUnreadable, load_secret
-from ..loading.project import load_project
+from ..grading.secret import FOLDER, SecretUnreadable, load_secret, secret_path
+from ..grading.unlock import shown, unlock_code
+from ..interop.bank import bank_id_from, load_bank
+from ..loading.project import Layout, load_project
 from ..problems import UsageError
+from ..render.quiz import bank_json
 from ..results.tickets import Roster, load_roster, tickets
 from ..rotation.printing import Slip, ticket_slips
 from ..rotation.roster import FOLDER as FOLDER_ROSTERS
@@ -59,3 +63,24 @@ def _title(root: FsPath, roster: Roster) -> str:
     entry = project.curricula.get(roster.programme or "")
     cohort = next((c for c in entry.model.cohorts if c.id == roster.cohort_id), None) if entry else None
     return f"{entry.model.title}（{cohort.name}）" if entry and cohort else roster.title
+
+
+def unlock_command(spec: str, root: FsPath, layout: Layout) -> int:
+    """Print the unlock code of the bank's current version; never makes a secret (a build does)."""
+    bank_id = bank_id_from(spec, root, layout)
+    _, entry = load_bank(root, layout, bank_id)
+    bank = entry.model
+    if not bank.trainer_graded:
+        raise UsageError(f"题库“{bank_id}”由浏览器即时评分（grading: browser），页面本来就显示答案，不需要解锁码")
+    try:
+        secret = load_secret(root, create=False)
+    except SecretUnreadable as error:
+        raise UsageError(str(error)) from None
+    if secret is None:
+        raise UsageError(f"还没有项目密钥（{secret_path(root)}）：请先运行 lunxun build 生成网站，"
+                         "考试页面里的答案是用它加密的")
+    version = bank_json(bank_id, bank)["version"]
+    print(f"题库“{bank.title}”（{bank_id}，版本 {version}）的解锁码：{shown(unlock_code(secret, bank_id, version))}")
+    print("考试结束后把解锁码告诉学员：在考试页面交卷后（或在“本机作答记录”里）输入，即可查看答案、解析和得分。")
+    print("只对这一版题库有效：改动答案、分值或抽题规则后重新生成网站，解锁码随之改变。")
+    return 0

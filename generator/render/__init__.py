@@ -31,13 +31,14 @@ class RenderedSite:
     state: dict[str, bytes] = field(default_factory=dict)
 
 
-def render_site(site: SiteModel, organizer: str | None = None) -> RenderedSite:
-    """Every generated page of a site, with the navigation that orders them."""
+def render_site(site: SiteModel, organizer: str | None = None, secret: bytes | None = None) -> RenderedSite:
+    """Every generated page of a site, with the navigation that orders them; ``secret`` (the
+    project secret) seals the keys of trainer-graded banks for release by unlock code."""
     out = RenderedSite()
     common = {"sources": site.sources, "methods": site.methods}
     out.pages["index.md"] = render("home.md.j2", quizzes=site.quizzes, curricula=site.curricula, **common)
     _render_methods(site, out, common)
-    _render_quizzes(site, out, organizer)
+    _render_quizzes(site, out, organizer, secret)
     revisions = EventRevisions(site.calendar_ledger, site.built_at)
     pages, files = render_programmes(site, revisions)
     out.state[LEDGER_FILE] = revisions.ledger()
@@ -70,10 +71,10 @@ def _method_groups(site: SiteModel) -> list[tuple[str, list[tuple[str, Any]]]]:
     return [(category, list(items)) for category, items in groupby(ordered, key=lambda i: i[1].category)]
 
 
-def _render_quizzes(site: SiteModel, out: RenderedSite, organizer: str | None) -> None:
+def _render_quizzes(site: SiteModel, out: RenderedSite, organizer: str | None, secret: bytes | None) -> None:
     daily: dict[str, Any] = {}
     for bank_id, bank in site.quizzes.items():
-        data = page_bank_json(bank_id, bank)
+        data = page_bank_json(bank_id, bank, secret=secret)
         out.pages[f"quizzes/{bank_id}.md"] = render(
             "quiz.md.j2",
             bank_id=bank_id,

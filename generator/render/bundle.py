@@ -25,7 +25,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "quiz/24-blank.js", "quiz/25-order.js", "quiz/26-match.js", "quiz/27-case.js", "quiz/29-grading.js",
         "quiz/30-card.js", "quiz/40-draw.js", "quiz/45-saved-attempt.js",
         "quiz/50-scoring.js", "quiz/52-result-code.js", "quiz/53-ticket.js", "quiz/54-result-widgets.js", "quiz/56-profile-form.js",
-        "quiz/57-review-schedule.js", "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js", "quiz/64-finish.js",
+        "quiz/57-review-schedule.js", "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js", "quiz/64-finish.js", "quiz/66-secretbox.js", "quiz/67-review.js",
         "quiz/70-wrongbook.js", "quiz/80-daily.js", "quiz/90-start.js", "quiz/95-checks.js",
     ),
     "progress.js": ("shared/storage.js", "shared/wechat.js", "progress/backup.js", "progress/progress.js"),

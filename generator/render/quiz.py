@@ -4,15 +4,18 @@
 as authored): the browser grades practice banks with it and the trainer re-grades every
 code with it. :func:`page_bank_json` is what a page ships: the keyed bank for a
 browser-graded bank, and for a trainer-graded one the same bank without any key or
-explanation (see generator/grading/key.py for how order and match are shipped).
+explanation (see generator/grading/key.py for how order and match are shipped), but with
+the key sealed for the trainer to release (generator/grading/unlock.py).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 from ..grading.key import gradable_version, shipped_order
+from ..grading.unlock import seal
 from ..model import QuizBank
 from ..model.quiz import (
     BLANK,
@@ -91,12 +94,36 @@ def public_question_json(q: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def page_bank_json(bank_id: str, bank: QuizBank, keyed: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The bank as its page and ``banks/<id>.js`` carry it: no key when the trainer grades."""
+def page_bank_json(bank_id: str, bank: QuizBank, keyed: dict[str, Any] | None = None,
+                   secret: bytes | None = None) -> dict[str, Any]:
+    """The bank as its page and ``banks/<id>.js`` carry it: no key when the trainer grades, only,
+    given the project ``secret``, the key sealed for release by unlock code (``sealed``)."""
     keyed = keyed or bank_json(bank_id, bank)
     if not bank.trainer_graded:
         return keyed
-    return dict(keyed, questions=[public_question_json(q) for q in keyed["questions"]])
+    data = dict(keyed, questions=[public_question_json(q) for q in keyed["questions"]])
+    if secret is not None:
+        data["sealed"] = seal(secret, bank_id, keyed["version"], review_key(keyed))
+    return data
+
+
+def review_key(keyed: dict[str, Any]) -> bytes:
+    """What the released review adds to a trainer-graded page, by question id (cases' too):
+    answer and explain as :func:`question_json` has them, and for order and match the shipped
+    order (shipped[i] is authored[order[i]]), from which the browser puts items and pairs back
+    in their authored order, the order the keyed rules read."""
+    out: dict[str, dict[str, Any]] = {}
+    for q in keyed["questions"]:
+        for part in [q, *q.get("questions", [])]:
+            entry: dict[str, Any] = {"explain": part["explain"]}
+            if "answer" in part:
+                entry["answer"] = part["answer"]
+            if part["type"] == "order":
+                entry["order"] = shipped_order(part["items"])
+            elif part["type"] == "match":
+                entry["order"] = shipped_order([right for _, right in part["pairs"]])
+            out[part["id"]] = entry
+    return json.dumps(out, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def bank_json(bank_id: str, bank: QuizBank) -> dict[str, Any]:

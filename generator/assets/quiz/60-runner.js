@@ -7,7 +7,7 @@ function runQuiz(root, bank, options) {
   const saved = store.get(session.attemptKey, attemptCleaner(bank, session.byId, session.topOf), null);
   if (saved && saved.version !== bank.version) store.del(session.attemptKey);  // the bank changed since
   else session.attempt = saved;
-  if (!session.attempt) begin(session, false);
+  if (!session.attempt) reopenReview(session) || begin(session, false);  // released: the last review (67-review.js)
   else if (session.attempt.deadline && Date.now() >= session.attempt.deadline) finishAttempt(session, true);
   else {
     showQuestion(session, session.attempt.current, false);

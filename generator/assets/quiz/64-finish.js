@@ -13,6 +13,7 @@ function finishAttempt(session, automatic) {
     store.set(session.historyKey, pastAttempts(session).concat([Object.assign({finishedAt: now, score: result.sc, passed,
       points: result.p, max: result.m, seconds: result.t, seed: attempt.seed, code}, passed && !session.trainer ? {cert: certOf(session, profile)} : {})]));
   }
+  if (session.trainer && session.historyKey) keepForReview(session, attempt);  // 67-review.js
   store.del(session.attemptKey);
   attempt.done = true;
   showResults(session, result, code, automatic, profile);
@@ -47,7 +48,7 @@ function showResults(session, result, code, automatic, profile) {
     h('div', {class: 'lx-tools'},
       code && button('下载作答记录', event => downloadJson(`lunxun-${bank.id}-${finishedDay}.json`,
         Object.assign({title: bank.title, code, startedAt: attempt.startedAt}, result), event.currentTarget)),
-      retake && button(exam ? '再考一次' : '再练一次', () => begin(session, true)),
+      retake && button(exam ? '再考一次' : '再练一次', () => begin(session.live || session, true)),  // live: a review's session (67-review.js)
       !session.root.dataset.standalone && h('a', {href: pageUrl('quizzes/cuotiben'), class: 'lx-button'}, '打开错题本')),
     h('h3', {}, '逐题回顾'),
     attempt.order.map((id, k) => {
@@ -60,8 +61,11 @@ function showResults(session, result, code, automatic, profile) {
 
 const again = (session, used) => !(session.exam && session.bank.attempts && used >= session.bank.attempts);
 
-// A trainer-graded exam after 交卷: what was answered and the code; no marks, no score (the page has no key).
+// A trainer-graded exam after 交卷: what was answered and the code; no marks, no score (the page has no key),
+// and the field for the unlock code; once the trainer has released the answers, the review instead.
 function showSubmitted(session, result, code, automatic, profile, retake) {
+  const latest = pastAttempts(session).slice(-1)[0];
+  if (showReview(session, latest, automatic)) return;
   const attempt = session.attempt, headId = uniqueId();
   const head = h('h2', {id: headId, tabindex: -1}, '已交卷');
   const answered = attempt.order.filter(id => isFilled(session, id)).length;
@@ -74,6 +78,7 @@ function showSubmitted(session, result, code, automatic, profile, retake) {
     h('p', {class: 'lx-note'}, profile.name ? `成绩码含有姓名“${profile.name}”和你的作答（不含分数），请发给培训老师。`
       : '提示：成绩码未含姓名，交给老师时请注明。'),
     h('div', {class: 'lx-tools'}, retake && button('再考一次', () => begin(session, true))),
+    reviewPart(session, latest),
     h('h3', {}, '我的作答'),
     attempt.order.map((id, k) => questionCard(session.byId[id], session.board, `第 ${k + 1} 题`, 4))));
   head.focus();
@@ -86,6 +91,6 @@ function drawHistory(session) {
     past.map((entry, k) => h('li', {}, h('details', {}, h('summary', {},
       `第 ${k + 1} 次 · ${stampText(entry.finishedAt)} · ${session.trainer ? '待老师评定' : entry.score + ' 分 · ' + (entry.passed ? '合格' : '不合格')} · 用时 ${durationText(entry.seconds)}`
       + (entry.cert && !session.trainer ? ' · 合格证明' : '')),
-    entry.code && codeBox(entry.code, session.say),
+    entry.code && codeBox(entry.code, session.say), session.trainer && reviewPart(session, entry),
     entry.cert && !session.trainer && certificate(entry.cert, entry.score, entry.finishedAt)))).reverse())] : []));
 }

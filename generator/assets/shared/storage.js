@@ -69,10 +69,19 @@ const cleanCert = cert => (isMap(cert)
   ? Object.assign({}, cert, ...CERT_FIELDS.map(field => ({[field]: stringOr(cert[field], '')}))) : undefined);
 function cleanHistory(list) {
   if (!Array.isArray(list)) return undefined;
-  return list.filter(isMap).map(entry => Object.assign({}, entry, {
+  return list.filter(isMap).map(entry => Object.assign({}, entry, reviewShape(entry), {
     finishedAt: numberOr(entry.finishedAt, 0), score: numberOr(entry.score, 0), passed: entry.passed === true,
     points: numberOr(entry.points, 0), max: numberOr(entry.max, 0), seconds: numberOr(entry.seconds, 0),
     seed: numberOr(entry.seed, 0), code: stringOr(entry.code, ''), cert: cleanCert(entry.cert),
   }));
 }
+/* A trainer-graded attempt's entry also keeps what its released review needs (quiz/67-review.js,
+   which checks it against the bank): version, order, optionOrder, answers, startedAt, deadline,
+   and reviewed (its answers are in the 错题本). They are kept only when all are of the right shape. */
+const REVIEW_FIELDS = ['version', 'order', 'optionOrder', 'answers', 'startedAt', 'deadline'];
+const isIdList = value => Array.isArray(value) && value.every(id => typeof id === 'string');
+const reviewShape = entry => Object.assign({reviewed: entry.reviewed === true || undefined},
+  typeof entry.version === 'string' && isIdList(entry.order) && isMap(entry.answers) && isNumber(entry.startedAt)
+  && isMap(entry.optionOrder) && Object.values(entry.optionOrder).every(perm => Array.isArray(perm) && perm.every(Number.isInteger))
+  && (entry.deadline === null || isNumber(entry.deadline)) ? {} : Object.fromEntries(REVIEW_FIELDS.map(field => [field, undefined])));
 const readHistory = bankId => store.get('history:' + bankId, cleanHistory, []);
