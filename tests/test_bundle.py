@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.render.assets import SITE_ASSETS
+from generator.render.assets import ON_DEMAND, SITE_ASSETS
 from generator.render.bundle import BUNDLES, asset_bytes, bundle
 
 ASSETS = resources.files("generator") / "assets"
@@ -22,7 +22,7 @@ def test_every_section_file_is_in_its_bundle_once_and_each_bundle_starts_with_st
         listed = [path for path in BUNDLES[name] if path.startswith(folder + "/")]
         assert listed == files  # in name order, which is load order
         assert BUNDLES[name][0] == "shared/storage.js"
-    assert set(BUNDLES) <= set(SITE_ASSETS)
+    assert set(BUNDLES) <= set(SITE_ASSETS + ON_DEMAND)
 
 
 def test_bundle_is_one_strict_scope_without_comments() -> None:

@@ -28,7 +28,9 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "quiz/57-review-schedule.js", "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js", "quiz/64-finish.js", "quiz/66-secretbox.js", "quiz/67-review.js",
         "quiz/70-wrongbook.js", "quiz/80-daily.js", "quiz/90-start.js", "quiz/95-checks.js",
     ),
-    "progress.js": ("shared/storage.js", "shared/wechat.js", "progress/backup.js", "progress/progress.js"),
+    "progress.js": ("shared/storage.js", "shared/wechat.js", "shared/visits.js", "progress/progress.js"),
+    # loaded by progress.js where a progress panel is: backup and restore of the trainee's record
+    "backup.js": ("shared/storage.js", "shared/wechat.js", "shared/visits.js", "backup/backup.js"),
 }
 
 

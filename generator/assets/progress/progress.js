@@ -6,25 +6,13 @@
  *   lunxun:v1:attended:<programme>  [sessionKey, ...]            ticked here, in the panel
  * A session counts when all its readings were visited and all its quizzes passed; a session
  * with neither (opening ceremony, site visit...) counts when the trainee ticks it.
- * Below the panel, the trainee backs the whole record up and restores it (backup.js).
+ * Below the panel, the trainee backs the whole record up and restores it: backup.js, loaded
+ * only on pages with a panel (every page loads this script).
  * On every page, inside WeChat, download links and print buttons say how to get to a browser
  * that can download or print, instead of doing nothing (shared/wechat.js).
  */
-// "visited": {methodId: timestampMs}; entries that are not times are dropped.
-function cleanVisited(map) {
-  if (!isMap(map)) return undefined;
-  var kept = {};
-  Object.keys(map).forEach(function (id) { if (isNumber(map[id])) kept[id] = map[id]; });
-  return kept;
-}
-
 function visited() {
   return store.get("visited", cleanVisited, {});
-}
-
-// "attended:<programme>": the session keys ticked, as texts.
-function cleanTicked(list) {
-  return Array.isArray(list) ? list.filter(function (key) { return typeof key === "string"; }) : undefined;
 }
 
 function passed(bankId) {
@@ -226,9 +214,28 @@ function panels() {
     if (!data || data.id !== panel.getAttribute("data-programme")) continue;
     panel.lxData = data;
     render(panel, data);
-    var next = panel.nextElementSibling;
-    if (!next || !next.classList.contains("lx-backup")) panel.after(backupBox(refresh));
+    withBackup(panel);
   }
+}
+
+/* ---- backup and restore, below the panel ---- */
+
+var BACKUP_SRC = document.currentScript ? document.currentScript.src.replace(/progress\.js(?=$|[?#])/, "backup.js") : "";
+var backupLoading = null;
+
+// backup.js, loaded once, puts its box after the panel (window.lunxunBackup, idempotent).
+function withBackup(panel) {
+  if (!backupLoading) {
+    backupLoading = new Promise(function (done, failed) {
+      if (window.lunxunBackup) return done();
+      var script = el("script");
+      script.src = BACKUP_SRC;
+      script.onload = done;
+      script.onerror = failed;
+      document.head.appendChild(script);
+    });
+  }
+  backupLoading.then(function () { window.lunxunBackup(panel); }, function () { backupLoading = null; });
 }
 
 function refresh() {
@@ -286,6 +293,7 @@ if (window.document$ && typeof window.document$.subscribe === "function") {
   init();
 }
 document.addEventListener("click", guardDownload, true);
+document.addEventListener("lunxun:restored", refresh);  // backup.js wrote a restored record
 window.addEventListener("storage", function (event) {
   if (!event.key || event.key.indexOf(STORE_PREFIX) === 0) refresh();
 });

@@ -1,5 +1,5 @@
-/* What some phone browsers cannot do, and what to offer there instead. Shared by quiz.js and
-   progress.js (both bundles include this section).
+/* What some phone browsers cannot do, and what to offer there instead. Shared by quiz.js,
+   progress.js and backup.js (each of these bundles includes this section).
    - Inside WeChat (its user agent says MicroMessenger) `<a download>` and blob downloads do
      nothing: the trainee is told to open the page in the phone's browser.
    - navigator.clipboard exists only on https and localhost pages: on a plain-http intranet site

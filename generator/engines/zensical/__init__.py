@@ -22,6 +22,7 @@ from ...output import building, guard, resolve_target, swap_in
 from ...pipeline import render_project
 from ...problems import BuildError, ContentError
 from ...render import RenderedSite
+from ...render.assets import ON_DEMAND
 from ...render.assets import SITE_ASSETS as ASSETS
 from .. import theme
 from ..navigation import REQUIRED_EXTENSIONS, handwritten_nav
@@ -82,7 +83,7 @@ def stage(root: FsPath, project: dict[str, Any], rendered: RenderedSite, staging
             page.write_text(markdown, encoding="utf-8")
     for path, data in rendered.files.items():
         _write(docs / path, data)
-    for name in ASSETS + (theme.POLYFILLS,):
+    for name in ASSETS + ON_DEMAND + (theme.POLYFILLS,):
         _write(docs / theme.ASSET_DIR / name, theme.asset_bytes(name))
     config = zensical_config(project, rendered, handwritten_pages, docs)
     (staging / "mkdocs.yml").write_text(

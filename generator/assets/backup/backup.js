@@ -13,9 +13,11 @@
    Not backed up: attempts under way (attempt:*, daily): restored days later, an exam's clock
    would have run out and it would be submitted at once; the day's choice of reviews for 每日一练
    (daily-reviews), made afresh each day; and the set-aside copies (broken:*). The checks of the 错题本 and the profile are the quiz engine's:
-   quiz.js is loaded on demand for them (it sets window.lunxunChecks). */
+   quiz.js is loaded on demand for them (it sets window.lunxunChecks).
+   This script is itself loaded by progress.js, only on pages with a progress panel: every page
+   loads progress.js, and most are method pages read on a weak connection. */
 const BACKUP_MARK = 'LXB1';
-const ENGINE_SRC = document.currentScript ? document.currentScript.src.replace(/progress\.js(?=$|[?#])/, 'quiz.js') : '';
+const ENGINE_SRC = document.currentScript ? document.currentScript.src.replace(/backup\.js(?=$|[?#])/, 'quiz.js') : '';
 
 let crcTable = null;
 function crc32(text) {
@@ -126,6 +128,13 @@ function recordSummary(items) {
 
 /* ---- on the page: below the progress panel ---- */
 
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text != null) node.textContent = String(text);
+  return node;
+}
+
 // The quiz engine's cleaners; quiz.js is loaded for them on a page that does not run it.
 function engineChecks() {
   if (window.lunxunChecks) return Promise.resolve(window.lunxunChecks);
@@ -162,6 +171,12 @@ const BACKUP_WHY = '学习进度、错题本、作答记录和成绩码、考前
   + '退出微信登录、清理缓存、换手机或换浏览器，这些记录就没有了；苹果手机一周没有打开本站，浏览器也可能把它们清掉。'
   + '所以每次学习或考试之后，请备份一次：复制备份码，发到自己微信的“文件传输助手”；在浏览器里也可以保存为文件。'
   + '记录丢了，把备份码粘贴到下面的“恢复”框里即可。';
+
+// The box after a progress panel, once; progress.js calls this (on every page view, with instant navigation too).
+window.lunxunBackup = panel => {
+  const next = panel.nextElementSibling;
+  if (!next || !next.classList.contains('lx-backup')) panel.after(backupBox(() => document.dispatchEvent(new Event('lunxun:restored'))));
+};
 
 function backupBox(onRestored) {
   const box = el('section', 'lx-backup'), out = el('div', 'lx-backup-out'), message = el('p', 'lx-backup-msg');
