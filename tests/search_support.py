@@ -12,6 +12,9 @@ import yaml
 QUERIES = Path(__file__).resolve().parent / "search_queries.yaml"
 PLACEHOLDER = "键入以开始搜索"
 ANSWERED = "符合条件的结果"  # the end of every result count Material shows in Chinese
+# the results line until the engine answers: Material's own text, then search-shim.js's while the
+# index and the engine load (they load when the search box is first used)
+LOADING = "/正在初始化|正在加载搜索/"  # a JavaScript regex
 
 # Times, in the page, the last change of the text in the search box (the last keystroke) and
 # the last change of the results.
@@ -54,9 +57,13 @@ def open_search(page, url: str, wait: bool = True) -> None:
     page.locator("input.md-search__input").wait_for(state="visible")
     page.evaluate(_TIMER)
     if wait:
-        page.wait_for_function(
-            "() => !document.querySelector('.md-search-result__meta').textContent.includes('正在初始化')"
-        )
+        wait_for_engine(page)
+
+
+def wait_for_engine(page) -> None:
+    """Until the search engine of the open search dialog is ready (it loads on first use)."""
+    page.evaluate(_TIMER)
+    page.wait_for_function(f"() => !{LOADING}.test(document.querySelector('.md-search-result__meta').textContent)")
 
 
 def search(page, base: str, query: str, timeout: float = 30.0, every: bool = True) -> Answer:

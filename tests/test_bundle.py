@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.engines import theme
 from generator.render.assets import ON_DEMAND, SITE_ASSETS
 from generator.render.bundle import BUNDLES, asset_bytes, bundle
 
@@ -22,7 +23,10 @@ def test_every_section_file_is_in_its_bundle_once_and_each_bundle_starts_with_st
         listed = [path for path in BUNDLES[name] if path.startswith(folder + "/")]
         assert listed == files  # in name order, which is load order
         assert BUNDLES[name][0] == "shared/storage.js"
-    assert set(BUNDLES) <= set(SITE_ASSETS + ON_DEMAND)
+    for folder in ("search", "search-shim"):  # each one bundle of its own sections
+        files = sorted(f"{folder}/{entry.name}" for entry in (ASSETS / folder).iterdir() if entry.name.endswith(".js"))
+        assert list(BUNDLES[folder + ".js"]) == files
+    assert set(BUNDLES) <= set(SITE_ASSETS + ON_DEMAND) | set(theme.asset_names())
 
 
 def test_bundle_is_one_strict_scope_without_comments() -> None:

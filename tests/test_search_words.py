@@ -1,4 +1,4 @@
-"""The word lists of the search engine (generator/assets/search.js) against the shipped site's
+"""The word lists of the search engine (generator/assets/search/, served as search.js) against the shipped site's
 own terms: the table of slips and everyday words points at words the material uses, and no
 filler word dropped from questions is one of the site's terms."""
 
@@ -12,20 +12,22 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import site_model
+from generator.render.bundle import asset_bytes
 from generator.render.glossary import collect_terms, dictionary_words
 
 ROOT = Path(__file__).resolve().parent.parent
-ENGINE = ROOT / "generator" / "assets" / "search.js"
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (`make test` installs it: apt nodejs)")
 
-_READ = """global.self = global; require(process.argv[1]);
+_READ = """global.self = global; require(process.argv[1]);  // the engine as served
 console.log(JSON.stringify({fillers: self.lunxunSearch.FILLERS, near: self.lunxunSearch.NEAR}));"""
 
 
 @pytest.fixture(scope="module")
-def lists() -> dict:
-    done = subprocess.run([NODE or "node", "-e", _READ, str(ENGINE)], capture_output=True, text=True,
+def lists(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    engine = tmp_path_factory.mktemp("engine") / "search.js"
+    engine.write_bytes(asset_bytes("search.js"))
+    done = subprocess.run([NODE or "node", "-e", _READ, str(engine)], capture_output=True, text=True,
                           timeout=60, check=True)
     return json.loads(done.stdout)
 

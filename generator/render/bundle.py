@@ -31,6 +31,13 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     "progress.js": ("shared/storage.js", "shared/wechat.js", "shared/visits.js", "progress/progress.js"),
     # loaded by progress.js where a progress panel is: backup and restore of the trainee's record
     "backup.js": ("shared/storage.js", "shared/wechat.js", "shared/visits.js", "backup/backup.js"),
+    # the search engine (a web worker; on file:// it runs on the page): see assets/search/README.md
+    "search.js": (
+        "search/10-words.js", "search/20-text.js", "search/30-index.js", "search/40-query.js",
+        "search/50-scoring.js", "search/60-results.js", "search/70-search.js", "search/90-messages.js",
+    ),
+    # the page's side of search: input without keyup, the index on first use, the engine from file://
+    "search-shim.js": ("search-shim/10-input.js", "search-shim/20-first-use.js", "search-shim/30-engine.js"),
 }
 
 

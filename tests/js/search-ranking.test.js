@@ -1,4 +1,4 @@
-/* Search ranking of generator/assets/search.js in node: every query of tests/search_queries.yaml
+/* Search ranking of the search engine (generator/assets/search/, served as search.js) in node: every query of tests/search_queries.yaml
    against the shipped site's index, with the rule tests/test_search_quality.py applies in the
    browser (its pages among the first three, its `found` pages among the results, no page that
    must be absent); then how questions are read (filler words, numerals, the table of slips)
@@ -16,11 +16,15 @@ const {ASSETS} = require('./engine.js');
 const INDEX = process.env.LUNXUN_SEARCH_INDEX, QUERIES = process.env.LUNXUN_SEARCH_QUERIES;
 const skip = !(INDEX && QUERIES) && 'needs a built site: LUNXUN_SEARCH_INDEX and LUNXUN_SEARCH_QUERIES (tests/test_js_units.py sets them)';
 
+// The engine's sections in name order (bundle order, tests/test_bundle.py checks it), in one strict scope as served.
+const SECTIONS = fs.readdirSync(path.join(ASSETS, 'search')).filter(name => name.endsWith('.js')).sort();
+const ENGINE = SECTIONS.map(name => fs.readFileSync(path.join(ASSETS, 'search', name), 'utf8')).join('\n');
+
 // The engine as Material's worker would run it: SETUP with the index, then one QUERY per search.
 function searchEngine(index) {
   const context = vm.createContext({console});
   context.self = context;
-  vm.runInContext(fs.readFileSync(path.join(ASSETS, 'search.js'), 'utf8'), context, {filename: 'search.js'});
+  vm.runInContext(`(() => {\n'use strict';\n${ENGINE}\n})();`, context, {filename: 'search.js'});
   const engine = context.lunxunSearch;
   assert.equal(engine.handle({type: 0, data: index}).type, 1);
   return query => engine.handle({type: 2, data: query}).data.items;
