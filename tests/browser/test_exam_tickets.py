@@ -1,7 +1,8 @@
 """A ticketed exam with a sitting code, end to end: the trainer issues tickets with `lunxun exam
 tickets`, a trainee takes the exam in the page with their ticket and the sitting code, and the
 code they copy is graded by `lunxun results --roster` (the installed command) for that trainee,
-in that sitting; the same answers signed with a wrong secret are refused."""
+in that sitting; the same answers signed with a wrong secret are refused. Released with the
+unlock code, the page's review shows the score lunxun results gave."""
 
 from __future__ import annotations
 
@@ -113,6 +114,13 @@ def test_a_ticketed_exam_is_graded_for_the_ticket_holder_in_their_sitting(page, 
     rows = grades(tmp_path / "out")
     assert [(row["姓名"], row["单位"], row["编号"], float(row["得分"]), row["作答次数"], row["标记"]) for row in rows] \
         == [("李四", "东风社区", "0107", EXPECTED, "1", "")]
+
+    # The trainer releases the answers: the review on the trainee's page shows the score lunxun results gave.
+    released = lunxun("exam", "unlock", BANK_ID, "--root", str(root))
+    assert released.returncode == 0, released.stderr
+    page.get_by_label("输入解锁码查看答案").first.fill(re.search(r"解锁码：(\S+)", released.stdout).group(1))
+    page.get_by_role("button", name="查看答案").first.click()
+    assert page.locator(".lx-result h2").text_content() == f"{EXPECTED:g} 分 · 合格"
 
     # Another sitting's codes leave this one out; without the roster a ticketed code cannot be checked.
     other = lunxun("results", str(tmp_path / "chat.txt"), "--roster", roster, "--sitting", "8888",

@@ -18,20 +18,15 @@ const ticketKey = (number, secret) => `lunxun-ticket:${number.replace(TICKET_EDG
 // A typed 准考证号 or 考场口令: full-width digits and letters (a Chinese IME's) read as the ASCII ones.
 const ticketText = text => text.normalize('NFKC').replace(TICKET_EDGES, '');
 
-// What is wrong with the ticket fields of 考前登记 (entries already read with ticketText): [field, message] pairs.
+// What is wrong with the ticket fields of 考前登记 (entries already read): [field, message] pairs.
 function ticketProblems(entry, bank) {
-  const problems = [], long = text => Array.from(text).length > TICKET_LONGEST;
-  if (bank.tickets) {
-    if (!entry.ticket || long(entry.ticket)) problems.push(['ticket', entry.ticket ? '准考证号太长，请对照准考证填写。' : '请填写准考证号。']);
-    const odd = Array.from(entry.secret.replace(/[0-9A-TV-Z]/g, ''))[0];  // I, L and O are read as 1, 1 and 0; U never occurs
-    if (!TICKET_SECRET.test(entry.secret)) {
-      problems.push(['secret', !entry.secret ? '请填写准考证上的密码。' : odd ? `密码里不会有“${odd}”：请对照准考证上的 10 位数字和字母重新输入。`
-        : `密码是准考证上的 10 位数字和字母（现在是 ${entry.secret.length} 位），请重新输入。`]);
-    }
+  const problems = [], fits = text => text && Array.from(text).length <= TICKET_LONGEST;
+  const odd = bank.tickets && Array.from(entry.secret.replace(/[0-9A-TV-Z]/g, ''))[0];  // I, L, O read as 1, 1, 0; U never occurs
+  if (bank.tickets && !fits(entry.ticket)) problems.push(['ticket', '请对照准考证填写准考证号。']);
+  if (bank.tickets && !TICKET_SECRET.test(entry.secret)) {
+    problems.push(['secret', odd ? `密码里不会有“${odd}”，请对照准考证重新输入。` : `密码是准考证上的 10 位数字和字母，现在是 ${entry.secret.length} 位。`]);
   }
-  if (bank.sitting && (!entry.sitting || long(entry.sitting))) {
-    problems.push(['sitting', entry.sitting ? '考场口令太长，请按培训老师宣布的填写。' : '请填写培训老师宣布的考场口令。']);
-  }
+  if (bank.sitting && !fits(entry.sitting)) problems.push(['sitting', '请填写培训老师宣布的考场口令。']);
   return problems;
 }
 
@@ -40,7 +35,6 @@ function ticketProblems(entry, bank) {
    shape are left out: the code is then self-declared, and lunxun results with a roster refuses it. */
 function signingOf(attempt) {
   const text = value => (typeof value === 'string' && Array.from(value).length <= TICKET_LONGEST ? value : '');
-  const ticket = text(attempt.ticket), secret = typeof attempt.secret === 'string' ? normaliseSecret(attempt.secret) : '';
-  const signed = ticket && TICKET_SECRET.test(secret) ? {ticket, key: ticketKey(ticket, secret)} : {};
-  return Object.assign(signed, {sitting: text(attempt.sitting)});
+  const ticket = text(attempt.ticket), secret = normaliseSecret(text(attempt.secret));
+  return Object.assign(ticket && TICKET_SECRET.test(secret) ? {ticket, key: ticketKey(ticket, secret)} : {}, {sitting: text(attempt.sitting)});
 }
