@@ -1,9 +1,11 @@
-"""No file of a built site, nor of its offline copy, holds the key of a trainer-graded bank."""
+"""No file of a built site, nor of its offline copy (folder and .zip), holds the key of a trainer-graded
+bank in readable form: only sealed, for the trainer to release with the unlock code."""
 
 from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from conftest import build_project
 from exam_support import BANK_ID, exam_bank, make_project
 
 from generator.engines.mkdocs.offline import build_offline
+from generator.grading.secret import load_secret
+from generator.grading.unlock import unlock_code, unseal
 
 EXPLAIN = "考试解析标记甲"
 BLANK = "填空答案标记乙"
@@ -53,6 +57,38 @@ def test_no_answer_or_explanation_in_any_file(sites: list[Path]) -> None:
         for path, text in texts.items():
             for marker in (EXPLAIN, BLANK, "另一个可接受标记丙"):
                 assert marker not in text and _escaped(marker) not in text, (path, marker)
+
+
+def test_the_offline_zip_holds_no_answer_or_explanation(sites: list[Path]) -> None:
+    archive = sites[1].with_name(sites[1].name + ".zip")
+    with zipfile.ZipFile(archive) as zipped:
+        texts = {name: zipped.read(name).decode("utf-8", errors="replace") for name in zipped.namelist()}
+    assert any(BANK_ID in text for text in texts.values())
+    for name, text in texts.items():
+        for marker in (EXPLAIN, BLANK, "另一个可接受标记丙"):
+            assert marker not in text and _escaped(marker) not in text, (name, marker)
+
+
+def _page_bank(site: Path) -> dict:
+    page = site / "quizzes" / BANK_ID / "index.html"
+    page = page if page.exists() else site / "quizzes" / f"{BANK_ID}.html"
+    data = re.search(r'<script type="application/json" class="lx-bank-data">(.*?)</script>',
+                     page.read_text(encoding="utf-8"), re.DOTALL)
+    assert data is not None
+    return json.loads(data.group(1))
+
+
+def test_the_key_is_there_only_sealed_and_the_unlock_code_opens_it(sites: list[Path]) -> None:
+    root = sites[0].parent / "proj"  # make_project's folder beside the two sites
+    secret = load_secret(root, create=False)
+    assert secret is not None  # made by the first build
+    for site in sites:
+        bank = _page_bank(site)
+        script = (site / "assets" / "lunxun" / "banks" / f"{BANK_ID}.js").read_text(encoding="utf-8")
+        assert bank["sealed"]["box"] in script
+        opened = unseal(bank["sealed"], unlock_code(secret, BANK_ID, bank["version"]), BANK_ID, bank["version"])
+        assert opened is not None and f"{EXPLAIN}3".encode() in opened and f"{BLANK}3".encode() in opened
+        assert unseal(bank["sealed"], unlock_code(bytes(32), BANK_ID, bank["version"]), BANK_ID, bank["version"]) is None
 
 
 def test_the_exam_bank_json_has_no_key_fields(sites: list[Path]) -> None:
