@@ -11,6 +11,7 @@ the typed ticket. Regenerate after a deliberate change with ``.venv/bin/python t
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -18,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from exam_support import BANK_ID, START, Exam, exam_bank
+from exam_support import BANK_ID, START, Exam, exam_bank, make_project
 
+from generator.cli import main
 from generator.model import QuizBank
 from generator.render.quiz import page_bank_json
 from generator.results.banks import bank_info
@@ -108,6 +110,15 @@ def test_the_table_code_verifies_with_the_ticket_only() -> None:
     assert (code.ticket, code.sitting, code.name) == ("0107", "2719", "")
     assert code.verifies(ticket_key("0107", "1100011ABC"))
     assert not code.verifies(ticket_key("0107", "1100011ABD")) and not code.verifies(ticket_key("0108", "1100011ABC"))
+
+
+def test_tickets_and_sitting_codes_are_for_exams_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bank = {k: v for k, v in exam_bank(3).items() if k != "attempts"} | {"mode": "practice", "tickets": True}
+    root = make_project(tmp_path, bank)
+    assert main(["check", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(rf"quizzes/{BANK_ID}\.yaml:5:\d+: sitting: 考场口令只用于考试", err), err
+    assert re.search(rf"quizzes/{BANK_ID}\.yaml:\d+:\d+: tickets: 准考证只用于考试：tickets: true 需要 mode: exam", err), err
 
 
 # The engine's sections in node: a trainee's attempt of the exam, with the ticket typed as on a phone.
