@@ -92,6 +92,7 @@ def test_a_ticketed_exam_is_graded_for_the_ticket_holder_in_their_sitting(page, 
         answer(current(page), kind, value)
         if index < len(attempt["order"]) - 1:
             page.get_by_role("button", name="下一题").click()
+    page.reload()  # resumed: the ticket is still the attempt's
     page.get_by_role("button", name="交卷").first.click()
     page.get_by_role("button", name="确定交卷").click()
     code = page.locator(".lx-result").get_by_label("成绩码", exact=True).input_value()  # not its QR code's label
