@@ -90,3 +90,16 @@ test('a history entry keeps its review fields when sound and loses them all when
   const old = {finishedAt: 5, score: 0, passed: false, points: 0, max: 0, seconds: 60, seed: 7, code: 'LX2AB'};
   assert.deepEqual(plain(cleanHistory([old])), [old]);  // an entry from before: unchanged, nothing set aside
 });
+
+test('每日一练 reviews no 错题本 entry of a bank it does not list (a released trainer-graded exam)', () => {
+  const storage = memoryStorage(), daily = load(QUIZ_CORE.concat(['quiz/80-daily.js']), ['dailyReviews', 'noteAnswer', 'store'],
+    {localStorage: storage});
+  const question = {id: 'q1', type: 'judge', stem: '?', answer: true, explain: ''};
+  daily.noteAnswer({bank: 'lianxi', title: '练习', id: 'q1'}, question, false, null, null);
+  daily.noteAnswer({bank: 'kaoshi', title: '考试', id: 'q1'}, question, false, null, null);
+  const later = Date.now() + 3 * 86400e3;  // both entries fall due the next day
+  assert.deepEqual(plain(daily.dailyReviews('2099-01-01', 5, later, {lianxi: {questions: []}})).map(entry => entry.bank), ['lianxi']);
+  daily.store.del('daily-reviews');
+  daily.noteAnswer({bank: 'constructor', title: '?', id: 'q1'}, question, false, null, null);  // a stored name, not a listed bank
+  assert.deepEqual(plain(daily.dailyReviews('2099-01-02', 5, later, {})), []);
+});

@@ -18,18 +18,19 @@ function dailyPicks(data, date, skip = []) {
 }
 const cleanDailyReviews = value => (isMap(value) && typeof value.date === 'string' && Array.isArray(value.keys)
   && value.keys.every(key => typeof key === 'string') ? value : undefined);
-// The 错题本 entries reviewed today: the due ones soonest first, chosen at the day's first visit.
-function dailyReviews(date, count, now) {
+// The 错题本 entries reviewed today: the due ones soonest first, chosen at the day's first visit; only of
+// `banks` (the daily data's: a trainer-graded exam's questions, in the book once its answers are released, stay out).
+function dailyReviews(date, count, now, banks) {
   const book = readWrongBook(), saved = store.get('daily-reviews', cleanDailyReviews, null);
   const keys = saved && saved.date === date ? saved.keys
-    : entriesByDue(book).filter(entry => isDue(entry, now)).slice(0, Math.ceil(count / 2)).map(entry => entry.bank + '/' + entry.question.id);
+    : entriesByDue(book).filter(entry => isDue(entry, now) && {}.hasOwnProperty.call(banks, entry.bank)).slice(0, Math.ceil(count / 2)).map(entry => entry.bank + '/' + entry.question.id);
   if (!saved || saved.date !== date) store.set('daily-reviews', {date, keys});
   return keys.filter(key => book[key]).map(key => book[key]);
 }
 const reviewQuestion = entry => Object.assign(scrubQuestion(entry.question), {id: entry.bank + '/' + entry.question.id,
   src: {bank: entry.bank, title: entry.bankTitle, id: entry.question.id, shuffle: entry.shuffle}});
 function dailyPage(root, data) {
-  const now = Date.now(), date = dayText(now), reviews = dailyReviews(date, data.count, now).map(reviewQuestion);
+  const now = Date.now(), date = dayText(now), reviews = dailyReviews(date, data.count, now, data.banks).map(reviewQuestion);
   const picks = dailyPicks(data, date, reviews.map(question => question.id)), base = siteRoot();
   fill(root, h('p', {class: 'lx-quiz-loading'}, '题目加载中……'));
   Promise.all([...new Set(picks.map(pick => pick.split('/')[0]))].map(bank => loadBank(base, bank))).then(() => {
