@@ -30,7 +30,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     "progress.js": ("shared/storage.js", "shared/wechat.js", "shared/visits.js", "progress/progress.js"),
     # loaded by progress.js where a progress panel is: backup and restore of the trainee's record
-    "backup.js": ("shared/storage.js", "shared/wechat.js", "shared/visits.js", "backup/backup.js"),
+    "backup.js": ("shared/storage.js", "shared/wechat.js", "shared/copy.js", "shared/visits.js", "backup/backup.js"),
     # the search engine (a web worker; on file:// it runs on the page): see assets/search/README.md
     "search.js": (
         "search/10-words.js", "search/20-text.js", "search/30-index.js", "search/40-query.js",

@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const {QUIZ_CORE, load, plain} = require('./engine.js');
 
 const P = 'lunxun:v1:';
-const SECTIONS = QUIZ_CORE.concat(['shared/wechat.js', 'shared/visits.js', 'backup/backup.js']);
+const SECTIONS = QUIZ_CORE.concat(['shared/wechat.js', 'shared/copy.js', 'shared/visits.js', 'backup/backup.js']);
 const NAMES = ['crc32', 'backupKinds', 'backupItems', 'backupCode', 'readBackup', 'restoreBackup', 'recordSummary',
   'keepsAll', 'cleanWrongBook', 'cleanProfile', 'readHistory', 'inWeChat', 'hasClipboard', 'copyUnsure', 'copyField', 'store'];
 const CERT = {name: '王五', unit: '向阳村', id: '', title: '小测', programme: '半日班', issuer: '县委组织部'};

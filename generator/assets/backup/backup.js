@@ -59,10 +59,21 @@ function backupKinds(checks) {
 }
 const kindOf = (kinds, key) => kinds.find(kind => kind.match(key));
 
+// Every key lunxun has stored in this browser, without the prefix.
+function storedKeys() {
+  const found = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key && key.startsWith(STORE_PREFIX)) found.push(key.slice(STORE_PREFIX.length));
+    }
+  } catch (error) { /* storage disabled: nothing stored */ }
+  return found;
+}
 // This browser's record, every value read through its cleaner (so a broken one is set aside, not copied).
 function backupItems(kinds) {
   const items = {};
-  store.keys().sort().forEach(key => {
+  storedKeys().sort().forEach(key => {
     const kind = kindOf(kinds, key), value = kind && store.get(key, kind.clean, undefined);
     if (value !== undefined) items[key] = value;
   });
@@ -108,7 +119,7 @@ function restoreBackup(items, kinds, mode) {
     const kind = kindOf(kinds, key), mine = mode === 'merge' ? store.get(key, kind.clean, undefined) : undefined;
     planned[key] = mine === undefined ? items[key] : kind.clean(kind.merge(mine, items[key]));
   });
-  if (mode === 'replace') store.keys().filter(key => kindOf(kinds, key) && !(key in items)).forEach(key => store.del(key));
+  if (mode === 'replace') storedKeys().filter(key => kindOf(kinds, key) && !(key in items)).forEach(key => store.del(key));
   return Object.keys(planned).every(key => store.set(key, planned[key]));
 }
 

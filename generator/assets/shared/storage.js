@@ -38,17 +38,6 @@ const store = {
   setAside(key, text) {
     try { localStorage.setItem(STORE_PREFIX + 'broken:' + Date.now() + ':' + key, text); return true; } catch (error) { return false; }
   },
-  // Every key lunxun has stored here, without the prefix (the backup on 我的学习进度 goes through them).
-  keys() {
-    const found = [];
-    try {
-      for (let i = 0; i < localStorage.length; i++) {
-        const key = localStorage.key(i);
-        if (key && key.startsWith(STORE_PREFIX)) found.push(key.slice(STORE_PREFIX.length));
-      }
-    } catch (error) { /* disabled: nothing stored */ }
-    return found;
-  },
 };
 
 /* Shapes shared by both scripts */

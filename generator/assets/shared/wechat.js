@@ -4,23 +4,8 @@
      nothing: the trainee is told to open the page in the phone's browser.
    - navigator.clipboard exists only on https and localhost pages: on a plain-http intranet site
      or a file:// page it is undefined, and document.execCommand('copy') may or may not work.
-     There the text stays visible and selected, with a hint to long-press it. */
+     There the text stays visible and selected, with a hint to long-press it (shared/copy.js). */
 const inWeChat = () => /MicroMessenger/i.test(navigator.userAgent || '');
-const hasClipboard = () => !!(navigator.clipboard && typeof navigator.clipboard.writeText === 'function');
 const COPY_HINT = '长按选择复制';
 // What to do instead of a download or print that WeChat ignores: `what` is 下载文件 or 打印.
 const openInBrowser = what => '微信里不能' + what + '：请点右上角「…」，选择「在浏览器中打开」，在浏览器里再点一次。';
-
-// Copies a text field's whole text; true when it was copied. Without the clipboard API the text
-// is left selected in the field, so a long press copies it even when execCommand cannot.
-async function copyField(field) {
-  if (hasClipboard()) {
-    try { await navigator.clipboard.writeText(field.value); return true; } catch (error) { /* refused: select instead */ }
-  }
-  field.focus();
-  field.select();
-  field.setSelectionRange(0, field.value.length);  // iOS selects nothing with select() alone
-  try { return document.execCommand('copy') === true; } catch (error) { return false; }
-}
-// Where copying cannot be trusted, the hint is shown from the start, beside the text.
-const copyUnsure = () => inWeChat() || !hasClipboard();
