@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.engines import theme
-from generator.render.assets import ON_DEMAND, SITE_ASSETS
+from generator.render.assets import EXAM_SCRIPTS, ON_DEMAND, SITE_ASSETS
 from generator.render.bundle import BUNDLES, asset_bytes, bundle
 
 ASSETS = resources.files("generator") / "assets"
@@ -26,7 +26,7 @@ def test_every_section_file_is_in_its_bundle_once_and_each_bundle_starts_with_st
     for folder in ("search", "search-shim"):  # each one bundle of its own sections
         files = sorted(f"{folder}/{entry.name}" for entry in (ASSETS / folder).iterdir() if entry.name.endswith(".js"))
         assert list(BUNDLES[folder + ".js"]) == files
-    assert set(BUNDLES) <= set(SITE_ASSETS + ON_DEMAND) | set(theme.asset_names())
+    assert set(BUNDLES) <= set(SITE_ASSETS + EXAM_SCRIPTS + ON_DEMAND) | set(theme.asset_names())
 
 
 def test_bundle_is_one_strict_scope_without_comments() -> None:
@@ -67,3 +67,11 @@ def test_minifying_keeps_every_literal(npm_tools, tmp_path) -> None:
         (tmp_path / "readable.js").write_text(f"(() => {{\n'use strict';\n{readable}}})();\n", encoding="utf-8")
         (tmp_path / "served.js").write_bytes(asset_bytes(name))
         assert literals(tmp_path / "served.js") == literals(tmp_path / "readable.js"), name
+
+
+def test_the_exam_engine_is_the_engine_without_the_wrongbook_and_daily_pages() -> None:
+    practice_pages = ("quiz/70-wrongbook.js", "quiz/80-daily.js")
+    assert BUNDLES["quiz-exam.js"] == tuple(path for path in BUNDLES["quiz.js"] if path not in practice_pages)
+    served = asset_bytes("quiz-exam.js").decode("utf-8")
+    assert "function wrongBookPage" not in served and "function dailyPage" not in served
+    assert "function qrEncode" in served and "/*! QR Code generator library (c) Project Nayuki, MIT License" in served

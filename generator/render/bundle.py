@@ -24,8 +24,9 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "quiz/20-question-types.js", "quiz/21-single.js", "quiz/22-multiple.js", "quiz/23-judge.js",
         "quiz/24-blank.js", "quiz/25-order.js", "quiz/26-match.js", "quiz/27-case.js", "quiz/29-grading.js",
         "quiz/30-card.js", "quiz/40-draw.js", "quiz/45-saved-attempt.js",
-        "quiz/50-scoring.js", "quiz/52-result-code.js", "quiz/53-ticket.js", "quiz/54-result-widgets.js", "quiz/56-profile-form.js",
-        "quiz/57-review-schedule.js", "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js", "quiz/64-finish.js", "quiz/66-secretbox.js", "quiz/67-review.js",
+        "quiz/50-scoring.js", "quiz/52-result-code.js", "quiz/53-ticket.js", "quiz/54-result-widgets.js", "quiz/55-qr.js",
+        "quiz/56-profile-form.js", "quiz/57-review-schedule.js", "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js",
+        "quiz/64-finish.js", "quiz/66-secretbox.js", "quiz/67-review.js",
         "quiz/70-wrongbook.js", "quiz/80-daily.js", "quiz/90-start.js", "quiz/95-checks.js",
     ),
     "progress.js": ("shared/storage.js", "shared/wechat.js", "shared/visits.js", "progress/progress.js"),
@@ -39,6 +40,11 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     # the page's side of search: input without keyup, the index on first use, the engine from file://
     "search-shim.js": ("search-shim/10-input.js", "search-shim/20-first-use.js", "search-shim/30-engine.js"),
 }
+# Pages whose quizzes are all exams (engines/page_scripts.py) and SCORM packages of exams get the
+# engine without the 错题本 and 每日一练 pages' sections: an exam page is opened once, for a sitting,
+# while practice pages share one cached quiz.js with those two pages.
+PRACTICE_PAGES = ("quiz/70-wrongbook.js", "quiz/80-daily.js")
+BUNDLES["quiz-exam.js"] = tuple(path for path in BUNDLES["quiz.js"] if path not in PRACTICE_PAGES)
 
 
 def bundle(name: str, sections: Iterable[tuple[str, str]]) -> str:
@@ -46,10 +52,11 @@ def bundle(name: str, sections: Iterable[tuple[str, str]]) -> str:
 
     Minifying (comments and spaces only; rjsmin renames nothing) keeps the readable sources
     within the quiz engine's gzip budget (benchmarks/quiz_budget.py measures what is served).
+    A ``/*! … */`` comment stays: a vendored section's one-line licence notice (quiz/55-qr.js).
     A header comment says where the sources are."""
     parts = list(sections)
     body = "".join(f"\n{source.rstrip()}\n" for _, source in parts)
-    code = rjsmin.jsmin(f"(() => {{\n'use strict';\n{body}}})();", keep_bang_comments=False)
+    code = rjsmin.jsmin(f"(() => {{\n'use strict';\n{body}}})();", keep_bang_comments=True)
     folders = sorted({path.split("/")[0] + "/" for path, _ in parts})
     header = f"/*! lunxun {name}: minified from generator/assets/ {' '.join(folders)} by generator/render/bundle.py */"
     return f"{header}\n{code}\n"

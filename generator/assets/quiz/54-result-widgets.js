@@ -6,7 +6,25 @@ function codeBox(code, say) {
     try { await navigator.clipboard.writeText(code); copied = true; } catch (error) { /* no clipboard API over http or file:// */ }
     if (!copied) { area.focus(); area.select(); try { copied = document.execCommand('copy'); } catch (error) { copied = false; } }
     say(copied ? '成绩码已复制，可以粘贴到微信发给培训老师' : '无法自动复制，请长按文本框全选后复制');
-  }, 'lx-primary'));
+  }, 'lx-primary'), codeQr(code));
+}
+/* The code as a QR code (55-qr.js) for the trainer's phone: whole modules in one SVG path, a quiet zone of
+   4 modules, 5 px a module unless the page is narrower, white behind it in dark mode and on paper. The SVG
+   is built from numbers only. No QR code for text it cannot hold (an LX2 code always fits). */
+function codeQr(code) {
+  let modules;
+  try { modules = qrEncode(code); } catch (error) { return null; }
+  const size = modules.length + 8;
+  let path = '';
+  modules.forEach((row, y) => row.forEach((dark, x) => {
+    if (!dark || row[x - 1]) return;
+    let run = 1;
+    while (row[x + run]) run++;
+    path += `M${x + 4} ${y + 4}h${run}v1h-${run}z`;
+  }));
+  return h('figure', {class: 'lx-qr', html: `<svg viewBox="0 0 ${size} ${size}" width="${size * 5}" role="img" aria-label="二维码，供培训老师扫描" ` +
+    `shape-rendering="crispEdges"><rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${path}"/></svg>`},
+  h('figcaption', {}, '培训老师用手机扫描二维码，读到的就是上面这串码'));
 }
 // 下载作答记录 (`from`: the button clicked). WeChat downloads nothing: there the record is shown
 // as text to copy, below the buttons, with the way to a browser that can download it.

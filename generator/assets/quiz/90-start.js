@@ -19,6 +19,8 @@ function start() {
     runQuiz(element, bank, {ref: question => refs[question.ref] || null});
     if (window.performance && performance.mark) performance.mark('lunxun-quiz-ready');
   });
+  // quiz-exam.js (render/bundle.py) has neither the 错题本 nor the 每日一练 page; typeof reads a missing name safely
+  if (typeof wrongBookPage !== 'function') return;
   document.querySelectorAll('.lx-wrongbook:not([data-lx-on])').forEach(element => { claim(element); wrongBookPage(element); });
   document.querySelectorAll('.lx-daily:not([data-lx-on])').forEach(element => {
     claim(element);

@@ -18,10 +18,10 @@ from ...loading.project import Layout
 from ...pipeline import render_project
 from ...problems import ContentError
 from ...render import RenderedSite
-from ...render.assets import ON_DEMAND, SITE_ASSETS
+from ...render.assets import EXAM_SCRIPTS, ON_DEMAND, SITE_ASSETS
 from .. import theme
 from ..navigation import REQUIRED_EXTENSIONS, handwritten_nav
-from ..page_scripts import drop_unused_engine, instant_navigation
+from ..page_scripts import engine_for_page, instant_navigation
 from ..state import save_state
 from .config import LunxunConfig
 from .incremental import (
@@ -119,7 +119,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
             **{path: markdown for path, markdown in self.rendered.pages.items()
                if files.get_file_from_path(path) is None},  # a hand-written page wins
             **self.rendered.files,
-            **{f"assets/lunxun/{name}": theme.asset_bytes(name) for name in ASSETS + ON_DEMAND},
+            **{f"assets/lunxun/{name}": theme.asset_bytes(name) for name in ASSETS + EXAM_SCRIPTS + ON_DEMAND},
             **{f"{theme.ASSET_DIR}/{name}": theme.asset_bytes(name) for name in theme.asset_names()},
         }
         # File.generated is a classmethod that builds the subclass it is called on
@@ -179,7 +179,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
             return html
         html = theme.label_dialog(html)
         if not self.instant:
-            html = drop_unused_engine(html)
+            html = engine_for_page(html)
         return theme.use_engine(html) if self.config.search else html
 
     @event_priority(-50)  # after Material's search plugin has written the index

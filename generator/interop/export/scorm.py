@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from importlib import resources
 
 from ...model import QuizBank
-from ...render.assets import QUIZ_SCRIPTS, QUIZ_STYLES
+from ...render.assets import EXAM_SCRIPTS, QUIZ_SCRIPTS, QUIZ_STYLES
 from ...render.bundle import asset_bytes
 from ...render.environment import safe_json
 from ...render.quiz import page_bank_json
@@ -30,7 +30,6 @@ SCHEMAS = (
     "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd "
     f"{ADLCP} adlcp_rootv1p2.xsd"
 )
-ENGINE = (*QUIZ_STYLES, *QUIZ_SCRIPTS, "scorm.js")
 SCHEMA_FILES = ("imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd")
 ET.register_namespace("adlcp", ADLCP)
 ET.register_namespace("xsi", XSI)
@@ -68,11 +67,16 @@ body {{ margin: 0 auto; max-width: 46rem; padding: 1rem; line-height: 1.6;
 """
 
 
+def scripts_for(bank: QuizBank) -> tuple[str, ...]:
+    """The engine as the site serves it for the bank's page: an exam's has no 错题本 or 每日一练 page."""
+    return EXAM_SCRIPTS if bank.mode == "exam" else QUIZ_SCRIPTS
+
+
 def launch_page(bank: QuizBank, bank_id: str) -> str:
     """The SCO's page: the bank's JSON in the placeholder the engine takes over."""
     return LAUNCH.format(
         title=html.escape(bank.title), bank_id=html.escape(bank_id), mode=bank.mode,
-        scripts="\n".join(f'<script src="{name}"></script>' for name in QUIZ_SCRIPTS),
+        scripts="\n".join(f'<script src="{name}"></script>' for name in scripts_for(bank)),
         data=safe_json(page_bank_json(bank_id, bank)),
     )
 
@@ -105,7 +109,7 @@ def manifest(bank: QuizBank, bank_id: str, files: list[str]) -> bytes:
 def export_scorm(bank: QuizBank, bank_id: str) -> bytes:
     """The package as zip bytes: manifest first, as some LMSes expect."""
     files = {"index.html": launch_page(bank, bank_id).encode("utf-8")}
-    files.update({name: asset_bytes(name) for name in ENGINE})
+    files.update({name: asset_bytes(name) for name in (*QUIZ_STYLES, *scripts_for(bank), "scorm.js")})
     schemas = resources.files("generator") / "interop" / "export" / "schemas" / "scorm12"
     return deterministic_zip({
         "imsmanifest.xml": manifest(bank, bank_id, list(files)),
