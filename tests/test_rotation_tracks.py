@@ -139,3 +139,7 @@ def test_the_report_has_a_row_per_track(tmp_path: Path) -> None:
     assert village_row[2:5] == [4, 4, 0] and village_row[8] == pytest.approx(91.7)
     township_row = by_name[("班次", "乡镇党委书记班")]
     assert township_row[2:4] == [2, 0]  # no workbook yet: nobody recorded as trained
+    assert main(["archive", "banji", "2026-01", "--root", str(root), "--date", "2026-10-31"]) == 0
+    overview = (root / "rosters/banji/档案/2026-01/档案总览.html").read_text(encoding="utf-8")
+    assert '<p class="meta">村（社区）党组织书记班 · 县委组织部 2026-09-01 至 2026-09-03' in overview
+    assert overview.count("<td>2026-09-0") == 5  # the village class's five sessions in 授课内容

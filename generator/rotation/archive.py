@@ -66,11 +66,13 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
                  ("已得测验学时（人均）", hours_text(sum(s.quiz_hours for s in record.standings) / len(record.standings)
                                                if record.standings else 0))] if credits else []
     quiz_rows.append(("结业证书", f"{f.done} 人，名单见 情况报表.xlsx 的“结业证书名单”"))
+    track = ledger.curriculum.track(cohort.track)
     last = sessions[-1].date.isoformat() if sessions else cohort.start.isoformat()
     out = [(f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{e(cohort.name)}培训档案</title>"
            f"<style>{ARCHIVE_CSS}</style></head><body>"),
            f"<h1>{e(ledger.curriculum.title)}<br>{e(cohort.name)}培训档案</h1>",
-           (f"<p class=\"meta\">{e(ledger.curriculum.organizer or '')} {cohort.start.isoformat()} 至 {last}"
+           (f"<p class=\"meta\">{e(track.name + ' · ') if track else ''}{e(ledger.curriculum.organizer or '')} "
+            f"{cohort.start.isoformat()} 至 {last}"
            f"{' · ' + e(cohort.place) if cohort.place else ''}</p>"),
            "<h2>情况总结</h2><table><tbody>"]
     for label, value in (("计划人数", f.planned), ("参训人数", f.trained), ("已销号（结业）", f.done),
