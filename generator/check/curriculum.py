@@ -50,6 +50,8 @@ def _check_hours(entry: Entry[Curriculum], programme: Curriculum, track: Track |
         if track is None:
             return [entry.problem(("hours",), "缺少必填字段")]
         return [entry.problem(("tracks", index), f"{track_label(track)}缺少学时：在本班写 hours，或在培训项目写 hours")]
+    if track is not None and not days:
+        return []  # check_tracks reports a track without sessions
     total = 0.0
     for day in days:
         for session in day.sessions:
