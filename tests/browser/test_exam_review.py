@@ -1,6 +1,7 @@
 """The released review of a trainer-graded exam, in the browser: take the exam, hand the code to
-`lunxun results`, then type the code `lunxun exam unlock` prints; the review shows the score the
-trainer's grading gave, the wrong answers enter the 错题本, and a reload keeps the review."""
+`lunxun results`, then type the code `lunxun exam unlock` prints (wrong ones first, after 交卷, then
+the right one in 本机作答记录 after a reload); the review shows the score the trainer's grading
+gave, the wrong answers enter the 错题本 once, and a reload keeps the review."""
 
 from __future__ import annotations
 
@@ -72,6 +73,11 @@ def test_the_unlock_code_releases_the_review_with_the_trainers_score(page, serve
     assert "13 位" in form.get_by_role("alert").text_content()
     assert _storage(page, "wrong") is None  # nothing released yet
 
+    page.reload()  # days later: the page opens on 考前登记, the attempt is in 本机作答记录
+    assert page.locator(".lx-result").count() == 0
+    history = page.locator(".lx-hist")
+    history.locator("summary").first.click()
+    form = history.locator("form.lx-unlock")
     form.get_by_label("输入解锁码查看答案").fill(" " + announced.lower().replace("-", " ") + " ")  # typed loosely
     form.get_by_role("button", name="查看答案").click()
     review = page.locator(".lx-result")

@@ -77,10 +77,11 @@ function showReview(session, entry, automatic) {
   const scored = scoreAttempt(byId, attempt.order, attempt.answers);
   const result = Object.assign(resultPayload(bank, attempt, scored, readProfile(), entry.finishedAt),
     {t: entry.seconds, f: Math.floor(entry.finishedAt / 1000)});
-  if (!entry.reviewed) {
+  const past = pastAttempts(session), stored = past.find(one => one.finishedAt === entry.finishedAt && one.seed === entry.seed);
+  if (stored && !stored.reviewed) {  // as stored now: a button drawn earlier holds an older copy of the entry
     attempt.order.forEach(id => partsOf(view, id).forEach(q => recordAnswer(view, q, scored.correct[q.id] === 1)));
-    store.set(session.historyKey, pastAttempts(session).map(past => (past.finishedAt === entry.finishedAt && past.seed === entry.seed
-      ? Object.assign(past, {reviewed: true}) : past)));
+    stored.reviewed = true;
+    store.set(session.historyKey, past);
   }
   showResults(view, result, entry.code, automatic, readProfile());
   const box = session.main.querySelector('.lx-result');
