@@ -101,3 +101,10 @@ def test_a_roster_unfit_for_tickets_is_refused_with_every_place(tmp_path: Path, 
     missing = root / "rosters/cun-ganbu/2026-02.yaml"
     assert main(["exam", "tickets", str(missing), "--root", str(root)]) == 1
     assert "找不到名册文件：名册由 lunxun roster import 导入" in capsys.readouterr().err
+
+
+def test_a_roster_without_its_programme_is_read_as_a_roster(tmp_path: Path, capsys) -> None:
+    root = make_project(tmp_path)
+    roster = rotation_roster(root, ROSTER.replace("programme: cun-ganbu\n", ""))
+    assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 1
+    assert f"{roster}:1:1: programme: 缺少必填字段" in capsys.readouterr().err

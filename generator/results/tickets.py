@@ -113,9 +113,15 @@ def load_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Problem]]
     doc, problems = load_file(path, label)
     if doc is None or problems:
         return None, problems
-    if isinstance(doc.data, dict) and "programme" not in doc.data:  # the older list never names a programme
+    if isinstance(doc.data, dict) and not _rotation_shaped(doc.data):
         return _ticket_list(doc, label)
     return _rotation_roster(path, label)
+
+
+def _rotation_shaped(data: dict) -> bool:
+    """The rotation roster names its programme and gives each trainee an id; the older list does neither."""
+    listed = data.get("trainees")
+    return "programme" in data or isinstance(listed, list) and any(isinstance(t, dict) and "id" in t for t in listed)
 
 
 def _rotation_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Problem]]:
