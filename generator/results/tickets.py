@@ -32,7 +32,7 @@ from ..loading.load import Document, load_file
 from ..loading.messages import translate
 from ..model.common import Entity, Text
 from ..problems import Problem
-from ..rotation.roster import read_roster
+from ..rotation.roster import roster_of
 from .bits import ALPHABET, symbols_of
 
 SECRET_SYMBOLS = 10
@@ -115,7 +115,7 @@ def load_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Problem]]
         return None, problems
     if isinstance(doc.data, dict) and not _rotation_shaped(doc.data):
         return _ticket_list(doc, label)
-    return _rotation_roster(path, label)
+    return _rotation_roster(doc)
 
 
 def _rotation_shaped(data: dict) -> bool:
@@ -124,11 +124,11 @@ def _rotation_shaped(data: dict) -> bool:
     return "programme" in data or isinstance(listed, list) and any(isinstance(t, dict) and "id" in t for t in listed)
 
 
-def _rotation_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Problem]]:
-    loaded, problems = read_roster(path, label)
+def _rotation_roster(doc: Document) -> tuple[Roster | None, list[Problem]]:
+    loaded, problems = roster_of(doc)
     if loaded is None:
         return None, problems
-    roster, doc = loaded.roster, loaded.doc
+    roster = loaded.roster
     seen: dict[str, int] = {}
     for k, trainee in enumerate(roster.trainees):
         number = trainee.id.strip()

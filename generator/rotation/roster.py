@@ -61,13 +61,19 @@ def read_roster(path: FsPath, file: str) -> tuple[LoadedRoster | None, list[Prob
     doc, problems = load_file(path, file)
     if doc is None:
         return None, problems
+    loaded, trouble = roster_of(doc)
+    return loaded, problems + trouble
+
+
+def roster_of(doc: Document) -> tuple[LoadedRoster | None, list[Problem]]:
+    """A parsed roster file checked against the model."""
     if not isinstance(doc.data, dict):
         return None, [doc.problem((), "名册应为字段映射（programme、cohort、trainees），而不是列表或单个值")]
     try:
         roster = Roster.model_validate(doc.data)
     except ValidationError as error:
         return None, translate(error, doc, fields=known_fields(Roster) | known_fields(Trainee))
-    return LoadedRoster(roster, doc), problems
+    return LoadedRoster(roster, doc), []
 
 
 def roster_cohorts(root: FsPath, programme: str) -> list[str]:
