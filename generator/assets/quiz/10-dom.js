@@ -28,10 +28,26 @@ const textOf = html => { const box = template(); box.innerHTML = html; return bo
 let idCount = 0;
 const uniqueId = () => 'lx-' + (++idCount);
 
-// A polite live region and a function that speaks through it (repeats are still announced).
+/* A polite live region and a function that speaks through it (repeats are still announced).
+   Sighted trainees see the message too, in a status line after the block of the control just
+   used (its buttons row, the code box), or after `at`: in the page's flow, so it covers nothing.
+   The line is a copy for the eyes (aria-hidden): the region, which stays put so screen readers
+   keep following it, is what is announced. iOS does not focus a tapped button: the last click counts. */
+const CONTROL_BLOCKS = '.lx-nav, .lx-tools, .lx-code, .lx-panel';
+let lastClicked = null;
 const speaker = () => {
-  const region = h('p', {class: 'lx-sr', 'aria-live': 'polite'});
-  const say = message => { region.textContent = message === region.textContent ? message + '\u200b' : message; };
+  if (!lastClicked) { lastClicked = document.body; document.addEventListener('click', event => { lastClicked = event.target; }, true); }
+  const region = h('p', {class: 'lx-sr', role: 'status', 'aria-live': 'polite'}), line = h('p', {class: 'lx-status', 'aria-hidden': 'true'});
+  const say = (message, at) => {
+    region.textContent = message === region.textContent ? message + '\u200b' : message;
+    const used = [document.activeElement, lastClicked].find(element => element && element.isConnected && element.closest(CONTROL_BLOCKS));
+    const after = at || (used && used.closest(CONTROL_BLOCKS));
+    line.textContent = message;
+    if (!after) return line.remove();
+    after.after(line);
+    if (!at && line.scrollIntoView) line.scrollIntoView({block: 'nearest'});  // the control may sit at the screen's bottom edge
+  };
+  say.clear = keep => { if (!(keep && keep.contains(line))) line.remove(); };  // keep: a block whose message stays
   say.el = region;
   return say;
 };

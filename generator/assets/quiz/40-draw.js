@@ -27,7 +27,7 @@ function presentation(bank, byId, seed) {
 
 /* An attempt, as kept under "attempt:<bank>" (每日一练: "daily") while it is under way:
    {version, seed, order, optionOrder, answers, flags, current, startedAt, deadline, checked}
-   (`checked`: practice questions already checked). */
+   (`checked`: practice questions already checked; a paused timed practice also has `pausedAt`, 45-saved-attempt.js). */
 function freshAttempt(bank, byId) {
   const seed = newSeed(), {order, perms} = presentation(bank, byId, seed), now = Date.now();
   return {version: bank.version, seed, order, optionOrder: perms, answers: {}, flags: [], current: 0,

@@ -23,9 +23,22 @@ const attemptCleaner = (bank, byId, topOf) => saved => {
   });
   const listed = list => (Array.isArray(list) ? list.filter((id, k) => order.includes(id) && list.indexOf(id) === k) : []);
   const deadline = bank.timeLimit ? numberOr(saved.deadline, saved.startedAt + Math.round(bank.timeLimit * 60000)) : null;
+  const pausedAt = deadline && bank.mode !== 'exam' && isNumber(saved.pausedAt) ? saved.pausedAt : undefined;  // exams never pause
   return Object.assign({}, saved, {answers, flags: listed(saved.flags), checked: listed(saved.checked),
-    current: isIndex(saved.current, order.length) ? saved.current : 0, deadline});
+    current: isIndex(saved.current, order.length) ? saved.current : 0, deadline, pausedAt});
 };
+
+// Nothing answered or checked yet: an untimed practice's 用时 starts with its first answer, not when the page opened.
+const isUntouched = attempt => !Object.keys(attempt.answers).length && !attempt.checked.length;
+// Seconds left on a timed attempt's clock; a paused clock (pausedAt: when 暂停 was pressed) stands still.
+const secondsLeft = (attempt, now) => Math.max(0, Math.ceil((attempt.deadline - (attempt.pausedAt || now)) / 1000));
+// 继续 after 暂停: the start and the deadline move on by the pause, so the time used, and the result
+// code's start and finish, count only the time spent answering (regrading flags codes over the limit).
+function resumedAttempt(attempt, now) {
+  const gap = Math.max(0, now - attempt.pausedAt), resumed = Object.assign({}, attempt, {startedAt: attempt.startedAt + gap, deadline: attempt.deadline + gap});
+  delete resumed.pausedAt;
+  return resumed;
+}
 
 // "profile": {name, unit, id}, the trainee's own entries for the result code and the certificate.
 const cleanProfile = saved => (isMap(saved)

@@ -20,6 +20,18 @@ function scoreAttempt(byId, order, givenAnswers, graded = true) {
   return {ids, answers, correct, points, max, score: max ? Math.round(points / max * 1000) / 10 : 0};
 }
 
+/* One count everywhere: a question is what the answer sheet shows as one cell (a case with its
+   sub-questions is one), as in the progress bar, 共 N 题 and the unanswered warning. A case is
+   right when all its sub-questions are, partly right when some are. correct: 1/0 by gradable id. */
+function questionTally(byId, order, correct) {
+  const tally = {total: order.length, right: 0, partial: 0};
+  order.forEach(id => {
+    const marks = (byId[id].questions || [byId[id]]).map(question => correct[question.id] === 1);
+    if (marks.every(Boolean)) tally.right++; else if (marks.some(Boolean)) tally.partial++;
+  });
+  return tally;
+}
+
 // The result code's payload (short keys: generator/results/code.py lists them); key order is part of the code.
 function resultPayload(bank, attempt, scored, profile, now) {
   const seconds = Math.max(0, Math.round((Math.min(now, attempt.deadline || now) - attempt.startedAt) / 1000));

@@ -8,6 +8,7 @@ function runQuiz(root, bank, options) {
   if (saved && saved.version !== bank.version) store.del(session.attemptKey);  // the bank changed since
   else session.attempt = saved;
   if (!session.attempt) reopenReview(session) || begin(session, false);  // released: the last review (67-review.js)
+  else if (session.attempt.pausedAt) showPaused(session, false);  // a paused practice's clock stood still
   else if (session.attempt.deadline && Date.now() >= session.attempt.deadline) finishAttempt(session, true);
   else {
     showQuestion(session, session.attempt.current, false);
@@ -36,6 +37,8 @@ function createSession(root, bank, options) {
     get answers() { return session.attempt.answers; },
     get perms() { return session.attempt.optionOrder; },
     set(id, answer) {
+      if (!session.attempt.deadline && isUntouched(session.attempt)) session.attempt.startedAt = Date.now();  // 用时 from the first answer
+      session.say.clear(session.bar);
       if (answer == null) delete session.attempt.answers[id]; else session.attempt.answers[id] = answer;
       saveAttempt(session);
       drawSheet(session);

@@ -3,6 +3,7 @@ function showQuestion(session, index, focus, focusNext) {
   const attempt = session.attempt, exam = session.exam, count = attempt.order.length;
   attempt.current = index = Math.max(0, Math.min(index, count - 1));
   saveAttempt(session);
+  session.say.clear(session.bar);  // a message about the last question goes; the clock's warning stays
   const id = attempt.order[index], checked = !exam && attempt.checked.includes(id);
   const next = index < count - 1 ? button('下一题', () => showQuestion(session, index + 1, true), exam || checked ? 'lx-primary' : '')
     : button(exam ? '交卷' : '完成', () => (exam || attempt.order.some(other => !attempt.checked.includes(other))
@@ -17,7 +18,7 @@ function showQuestion(session, index, focus, focusNext) {
   fill(session.main, questionCard(session.byId[id], session.board, `第 ${index + 1} 题`),
     h('div', {class: 'lx-nav'}, button('上一题', () => showQuestion(session, index - 1, true), '', {disabled: index === 0}), middle, next),
     h('div', {class: 'lx-tools'}, sheetToggle, index < count - 1 && button(exam ? '交卷' : '结束练习', () => confirmEnd(session)),
-      !exam && !session.bank.timeLimit && button('重新开始', () => { store.del(session.attemptKey); begin(session, true); })),
+      !exam && !session.bank.timeLimit && button('重新开始', () => (isUntouched(attempt) ? restart(session) : confirmRestart(session)))),
     session.sheetBox);
   if (!session.timer && attempt.deadline) startClock(session);
   drawSheet(session);
@@ -64,16 +65,15 @@ function drawSheet(session) {
   }), h('p', {class: 'lx-legend'}, exam ? '深色：已答；⚑：已标记' : '绿：答对；红：答错；深色：已答未核对'));
 }
 
-// The countdown: warnings at 5 and 1 minutes left, then the attempt is finished automatically.
+// The countdown: warnings at 5 and 1 minutes left (shown in the bar), then the attempt is finished automatically.
 function startClock(session) {
-  const display = h('span', {class: 'lx-timer', role: 'timer'}), old = session.bar.querySelector('.lx-timer');
-  if (old) old.replaceWith(display); else session.bar.append(display);
+  const display = clockDisplay(session);
   let warned = 0;
   const tick = () => {
-    const left = Math.max(0, Math.ceil((session.attempt.deadline - Date.now()) / 1000)), mark = left <= 60 ? 1 : left <= 300 ? 5 : 0;
+    const left = secondsLeft(session.attempt, Date.now()), mark = left <= 60 ? 1 : left <= 300 ? 5 : 0;
     display.textContent = '剩余 ' + clockText(left);
     display.classList.toggle('lx-urgent', left <= 60);
-    if (mark && mark !== warned && left > 0) { warned = mark; session.say(`剩余时间不足 ${mark} 分钟，到时将自动交卷`); }
+    if (mark && mark !== warned && left > 0) { warned = mark; session.say(`剩余时间不足 ${mark} 分钟，到时将自动交卷`, display); }
     if (left <= 0) finishAttempt(session, true);
   };
   session.timer = setInterval(tick, 500);
@@ -93,3 +93,49 @@ function confirmEnd(session) {
       button(exam ? '确定交卷' : '结束并评分', () => finishAttempt(session), 'lx-primary'))));
   head.focus();
 }
+
+// The bar's countdown and, in a timed practice (never an exam), its 暂停 / 继续 button.
+function clockDisplay(session) {
+  const display = h('span', {class: 'lx-timer', role: 'timer'}), paused = !!session.attempt.pausedAt;
+  session.bar.querySelectorAll('.lx-timer, .lx-pausebtn').forEach(old => old.remove());
+  session.bar.append(display);
+  if (!session.exam) session.bar.append(button(paused ? '继续' : '暂停', () => (paused ? resume(session) : pause(session)), 'lx-pausebtn'));
+  return display;
+}
+
+// 暂停: the clock stops and the question is hidden (no reading ahead on stopped time); a reload keeps it paused.
+function pause(session) {
+  stopClock(session);
+  session.attempt.pausedAt = Date.now();
+  saveAttempt(session);
+  showPaused(session, true);
+}
+
+function showPaused(session, focus) {
+  const attempt = session.attempt, head = h('h2', {tabindex: -1}, '练习已暂停');
+  clockDisplay(session).textContent = '已暂停 · 剩余 ' + clockText(secondsLeft(attempt, Date.now()));
+  session.say.clear();
+  fill(session.main, h('div', {class: 'lx-panel', role: 'region', 'aria-label': '已暂停'}, head,
+    h('p', {}, '计时已停止，题目暂时隐藏，已答的题都保留着。'), button('继续练习', () => resume(session), 'lx-primary lx-wide')));
+  drawSheet(session);
+  if (focus) head.focus();
+}
+
+function resume(session) {
+  session.attempt = resumedAttempt(session.attempt, Date.now());
+  saveAttempt(session);
+  showQuestion(session, session.attempt.current, true);
+}
+
+// 重新开始 asks first when something has been answered: the answers and checks of this attempt would be lost.
+function confirmRestart(session) {
+  const attempt = session.attempt, answered = attempt.order.filter(id => isFilled(session, id)).length;
+  const head = h('h2', {tabindex: -1}, '重新开始？');
+  fill(session.main, h('div', {class: 'lx-panel', role: 'region', 'aria-label': '确认重新开始'}, head,
+    h('p', {}, `已答 ${answered} / ${attempt.order.length} 题。重新开始会清空本次的全部作答，题目重新抽取和排序。`),
+    h('div', {class: 'lx-nav'}, button('取消', () => showQuestion(session, attempt.current, true)),
+      button('清空并重新开始', () => restart(session), 'lx-danger'))));
+  head.focus();
+}
+
+const restart = session => { store.del(session.attemptKey); begin(session, true); };

@@ -26,16 +26,16 @@ function finishAttempt(session, automatic) {
 function showResults(session, result, code, automatic, profile) {
   const attempt = session.attempt, bank = session.bank, exam = session.exam, lite = session.options.lite;
   fill(session.bar);
-  const headId = uniqueId(), ids = Object.keys(result.r), rightCount = ids.filter(id => result.r[id]).length;
+  const headId = uniqueId(), tally = questionTally(session.byId, attempt.order, result.r), rightCount = `${tally.right} / ${tally.total} 题`;
   const anchor = k => headId + '-' + k, used = pastAttempts(session).length;
   if (session.trainer) return showSubmitted(session, result, code, automatic, profile, again(session, used));
   const retake = again(session, used);
   const finishedDay = dayText(result.f * 1000);
-  const head = h('h2', {id: headId, tabindex: -1}, lite ? `答对 ${rightCount} / ${ids.length} 题` : `${result.sc} 分 · ${result.ok ? '合格' : '不合格'}`);
+  const head = h('h2', {id: headId, tabindex: -1}, lite ? '答对 ' + rightCount : `${result.sc} 分 · ${result.ok ? '合格' : '不合格'}`);
   fill(session.main, h('section', {class: 'lx-result ' + (result.ok ? 'lx-pass' : 'lx-fail'), 'aria-labelledby': headId}, head,
     automatic && h('p', {class: 'lx-note', role: 'status'}, '时间到，系统已自动交卷。'),
     h('dl', {class: 'lx-facts'}, [!lite && ['得分', `${result.p} / ${result.m} 分（${result.sc} 分）`], !lite && ['及格线', bank.passMark + ' 分'],
-      ['用时', durationText(result.t)], ['答对', `${rightCount} / ${ids.length} 题`]].filter(Boolean)
+      ['用时', durationText(result.t)], ['答对', rightCount + (tally.partial ? `，部分答对 ${tally.partial} 题` : '')]].filter(Boolean)
       .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
     h('ol', {class: 'lx-sheet lx-marks', 'aria-label': '逐题结果'}, attempt.order.map((id, k) => {
       const right = isAllRight(session, id), some = partsOf(session, id).some(q => result.r[q.id]);
