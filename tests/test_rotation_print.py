@@ -36,7 +36,7 @@ def test_report_prints_on_a4_with_headers_on_every_page(tmp_path: Path, page, se
     start = next(n for n, (_, text) in enumerate(pages) if "未销号名单" in text)
     listing = pages[start:]
     # the summary (1 page) and the per-session rates (1 page), then 90 outstanding rows of about
-    # 7.5 mm (a reason wraps onto a second line) at some 24 a page on 186 mm of landscape A4: 4 pages
+    # 7.7 mm (a reason wraps onto a second line) at some 24 a page on 186 mm of landscape A4: 4 pages
     assert (len(pages), start) == (6, 2)
     assert [sum(1 for name in NAMES if name in text) for _, text in listing] == [22, 24, 24, 20]
     assert all("学员编号" in text and "原因" in text for _, text in listing)
