@@ -73,8 +73,10 @@ def site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
     (project / "quizzes" / "xiaoce.yaml").write_text(XIAOCE, encoding="utf-8")
     (project / "content" / "curricula" / "xiaoban.yaml").write_text(XIAOBAN, encoding="utf-8")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "  - lunxun\n", f"  - lunxun:\n      organizer: {ORGANIZER}\n"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("  - lunxun\n", f"  - lunxun:\n      organizer: {ORGANIZER}\n")
+    # the shipped site's colours and footer (mkdocs.yml), which test_accessibility.py judges; the sample keeps Material's
+    text = text.replace("  font: false\n", "  font: false\n  palette:\n    primary: red\n    accent: red\n")
+    config.write_text(text + "extra:\n  generator: false\n", encoding="utf-8")
     return serve(build_site(config, site_dir=str(project.parent / "site"), strict=True))
 
 
@@ -277,3 +279,32 @@ def test_a_tampered_or_cut_backup_is_refused_with_a_message(phone, site: str) ->
         expect(message).to_contain_text("这次没有恢复任何内容" if damaged.startswith("LXB1-") else "这不是本站的备份码")
         assert phone.locator(".lx-backup-confirm button").count() == 0
         assert _record(phone) == {}
+
+
+AXE = Path(__file__).resolve().parents[1] / "audit" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def _no_serious_violations_nor_sideways_scroll(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.evaluate("document.activeElement.blur()")  # the theme's colour for a focused link is not judged here
+    assert AXE.is_file(), "axe-core is missing: run `make test`, which installs tests/audit's npm packages"
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    blocking = [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in results["violations"]
+                if v["impact"] in {"serious", "critical"}]
+    assert not blocking, blocking
+
+
+def test_what_these_add_to_a_page_is_accessible_at_360_px(phone, site: str) -> None:
+    _seed(phone, site, RECORD)
+    code = _backup_code(phone, site)  # the code, its hint, the copy and save buttons
+    phone.get_by_role("button", name="保存为文件").click()  # WeChat's guidance
+    phone.get_by_label("把备份码粘贴到这里：").fill(code)
+    phone.get_by_role("button", name="恢复", exact=True).click()  # the in-page choice
+    expect(phone.locator(".lx-backup-confirm button")).to_have_count(3)
+    phone.get_by_role("link", name="日历").click()
+    _no_serious_violations_nor_sideways_scroll(phone)
+    _pass_quiz(phone, site)
+    phone.get_by_role("button", name="下载作答记录").click()  # the record as text, with guidance
+    phone.locator(".lx-result").get_by_role("button", name="打印合格证明").click()
+    _no_serious_violations_nor_sideways_scroll(phone)
