@@ -10,6 +10,7 @@ QUIZ_SCRIPTS = ("quiz.js",)
 EXAM_SCRIPTS = ("quiz-exam.js",)
 QUIZ_STYLES = ("quiz.css",)
 # Served, listed on no page: progress.js loads backup.js on pages with a progress panel (我的学习进度).
-ON_DEMAND = ("backup.js",)
+# The cohort's 测评 and 点名 pages load their script and styles themselves (render/rotation_pages.py).
+ON_DEMAND = ("backup.js", "evaluation.js", "rollcall.js", "rotation.css")
 # elder.js first: it sets the 长辈版 class before the others draw; elder.css last: it overrides them
 SITE_ASSETS = ("elder.js", *QUIZ_SCRIPTS, "progress.js", *QUIZ_STYLES, "lunxun.css", "programme.css", "elder.css")

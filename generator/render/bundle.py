@@ -39,6 +39,16 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     # the page's side of search: input without keyup, the index on first use, the engine from file://
     "search-shim.js": ("search-shim/10-input.js", "search-shim/20-first-use.js", "search-shim/30-engine.js"),
+    # a cohort's 培训质量测评 and 点名 pages (render/rotation_pages.py): the LX2 code's bits, HMAC and
+    # check symbol, the tickets' key (evaluation only), then their own codes and forms
+    "evaluation.js": (
+        "shared/storage.js", "shared/wechat.js", "shared/copy.js", "quiz/52-result-code.js", "quiz/53-ticket.js",
+        "rotation/10-short-code.js", "rotation/20-form.js", "rotation/30-evaluation.js",
+    ),
+    "rollcall.js": (
+        "shared/storage.js", "shared/wechat.js", "shared/copy.js", "quiz/52-result-code.js",
+        "rotation/10-short-code.js", "rotation/20-form.js", "rotation/40-rollcall.js",
+    ),
 }
 # Pages whose quizzes are all exams (engines/page_scripts.py) and SCORM packages of exams get the
 # engine without the 错题本 and 每日一练 pages' sections: an exam page is opened once, for a sitting,

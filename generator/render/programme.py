@@ -21,6 +21,7 @@ from .days import KIND_CLASSES, DayView, days_of
 from .environment import render
 from .links import SiteModel
 from .revisions import EventRevisions
+from .rotation_pages import page_links, rotation_pages
 from .text import md_inline
 
 WEEKDAYS = "一二三四五六日"
@@ -177,6 +178,9 @@ def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[
                 "capacity": view.capacity,
                 "days": dated,
             }
+            running = rotation_pages(programme_id, programme, cohort, view.capacity, batch)  # 测评 and 点名
+            pages.update(running)
+            batch["rotation_links"] = page_links(running)
             pages[f"{base}/{cohort.id}.md"] = render("cohort.md.j2", **batch)
             sessions = [s for day in dated for s in day.sessions]
             pages[f"{base}/{cohort.id}-qiandao.md"] = render(
