@@ -114,13 +114,16 @@ def test_a_roster_may_hold_only_its_tracks_categories(tmp_path: Path, capsys) ->
     assert "名单.xlsx:4:6: 学员类别*: 类别“乡镇党委书记”不在第 2026-01 期（村（社区）党组织书记班）的培训对象中（村党组织书记、社区党组织书记）" in capsys.readouterr().err
 
 
-def test_the_report_has_a_row_per_track(tmp_path: Path) -> None:
+def test_the_report_has_a_row_per_track(tmp_path: Path, capsys) -> None:
     root = tracked_project(tmp_path)
     village = roster_workbook(tmp_path / "村.xlsx", people(["村党组织书记"] * 4))
     township = [dict(p, name=f"镇{p['name']}") for p in people(["乡镇党委书记"] * 2)]
     assert main(["roster", "import", str(village), "banji", "2026-01", "--root", str(root)]) == 0
     assert main(["roster", "import", str(roster_workbook(tmp_path / "镇.xlsx", township)), "banji", "2026-02",
                  "--root", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["roster", "check", "banji", "--root", str(root)]) == 0
+    assert capsys.readouterr().out == "第一期（2026-01，村（社区）党组织书记班）：4 人\n第二期（2026-02，乡镇党委书记班）：2 人\n"
     assert main(["attendance", "sheet", "banji", "2026-01", "--root", str(root)]) == 0
     book = openpyxl.load_workbook(root / "rosters/banji/2026-01-考勤.xlsx")
     sheet = book["考勤"]

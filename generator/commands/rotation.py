@@ -141,7 +141,8 @@ def roster_check(root: FsPath, layout: Layout, programme: str) -> int:
         except ContentError as error:
             problems += error.problems
             continue
-        lines.append(f"{cohort.name}（{cohort.id}）：{len(loaded.roster.trainees)} 人")
+        track = curriculum.track(cohort.track)
+        lines.append(f"{cohort.name}（{cohort.id}{'，' + track.name if track else ''}）：{len(loaded.roster.trainees)} 人")
     if problems:
         raise ContentError(sorted(set(problems)))
     missing = [c.id for c in curriculum.cohorts if c.id not in roster_cohorts(root, programme)]
