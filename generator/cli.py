@@ -140,11 +140,12 @@ def cmd_rotation(args: argparse.Namespace) -> int:
     if args.action == "attendance-sheet":
         return rotation.attendance_sheet(root, layout, args.programme, args.cohort, args.force)
     if args.action == "attendance-read":
-        return rotation.attendance_read(root, layout, args.programme, args.cohort, as_of)
+        return rotation.attendance_read(root, layout, args.programme, args.cohort, as_of, args.codes)
     if args.action == "evaluation-sheet":
         return evaluation.evaluation_sheet(root, layout, args.programme, args.cohort, args.force)
     if args.action == "evaluation-read":
-        return evaluation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force)
+        return evaluation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force,
+                                          args.codes, args.roster)
     if args.action == "archive":
         return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force)
     return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force)
@@ -175,6 +176,8 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     read = steps.add_parser("read", help="读回班主任填好的考勤表：列出填错的单元格，统计出勤率和请假")
     common(read, "attendance-read", True)
     read.add_argument("--date", type=_date, default=None, help="统计截至哪一天（默认今天），如 2026-09-03")
+    read.add_argument("--codes", nargs="+", default=None, metavar="文件",
+                      help="粘贴了班主任点名码（LA1 开头）的文本文件，可多个；rosters/<项目>/<期次>-点名码.txt 总会读取")
 
     report = commands.add_parser("report", help="建帐销号台账和《集中轮训情况报表》（Excel 和可打印的 A4 网页）")
     common(report, "report", False)
@@ -192,7 +195,12 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     sheet.add_argument("--force", action="store_true", help="测评表已存在时重新生成（已录入的内容会丢失）")
     read = steps.add_parser("read", help="汇总一个培训项目各期的测评表：均分、分布、回收率、意见建议，标出低分课次和主讲人")
     common(read, "evaluation-read", False)
-    read.add_argument("--threshold", type=_score, default=4.0, help="低于这个均分（1–5）的课次和主讲人要提示调整（默认 4）")
+    read.add_argument("--threshold", type=_score, default=None,
+                      help="低于这个均分（1–5）的课次和主讲人要提示调整（默认取培训项目的 evaluation.threshold，未写为 4）")
+    read.add_argument("--codes", nargs="+", default=None, metavar="文件",
+                      help="粘贴了学员测评码（LE1 开头）的文本文件，可多个；- 表示从标准输入读取")
+    read.add_argument("--roster", action="store_true",
+                      help="测评凭准考证时：按各期名册的准考证核对测评码，每张准考证只计最后一份（不显示是谁）")
     read.add_argument("--date", type=_date, default=None, help="汇总日期（默认今天），用于文件名")
     read.add_argument("--force", action="store_true", help="同一天的汇总已存在时覆盖")
 

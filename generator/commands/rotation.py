@@ -170,23 +170,33 @@ def attendance_sheet(root: FsPath, layout: Layout, programme: str, cohort: str, 
 
 
 def _attendance(root: FsPath, curriculum: Curriculum, cohort: Cohort, roster: Roster,
-                as_of: datetime.date) -> tuple[Attendance | None, list[Problem]]:
+                as_of: datetime.date, codes: list[str] | None = None) -> tuple[Attendance | None, list[Problem]]:
+    """The workbook's marks, with the roll-call codes merged in (commands/rollcall.py)."""
+    from .rollcall import with_rollcall
+
     relative = attendance_file(str(curriculum.id), cohort.id)
-    if not (root / relative).is_file():
-        return None, []
-    return read_workbook(root / relative, relative, curriculum, cohort, roster, as_of)
+    workbook, problems = (read_workbook(root / relative, relative, curriculum, cohort, roster, as_of)
+                          if (root / relative).is_file() else (None, []))
+    return with_rollcall(root, curriculum, cohort, roster, workbook, problems, as_of, codes or [])
 
 
-def attendance_read(root: FsPath, layout: Layout, programme: str, cohort: str, as_of: datetime.date) -> int:
-    """lunxun attendance read PROGRAMME COHORT: check the workbook and print the rates."""
+def attendance_read(root: FsPath, layout: Layout, programme: str, cohort: str, as_of: datetime.date,
+                    codes: list[str] | None = None) -> int:
+    """lunxun attendance read PROGRAMME COHORT [--codes FILE…]: check the workbook and the
+    roll-call codes, and print the rates."""
+    from .rollcall import rollcall_file
+
     curriculum, found = find_programme(root, layout, programme, cohort)
     assert found is not None
     loaded = _checked_roster(root, curriculum, found)
     relative = attendance_file(programme, cohort)
-    if not (root / relative).is_file():
-        raise UsageError(f"没有找到考勤表 {relative}：请先运行 lunxun attendance sheet {programme} {cohort}")
-    attendance, problems = _attendance(root, curriculum, found, loaded.roster, as_of)
+    if not (root / relative).is_file() and not codes and not (root / rollcall_file(programme, cohort)).is_file():
+        raise UsageError(f"没有找到考勤表 {relative}：请先运行 lunxun attendance sheet {programme} {cohort}，"
+                         f"或用 --codes 读取点名码")
+    attendance, problems = _attendance(root, curriculum, found, loaded.roster, as_of, codes)
     if attendance is None:
+        if not problems:
+            raise UsageError("所给文件中没有本期可用的点名码")
         raise ContentError(problems)
     ledger = build_ledger(curriculum, [(found, loaded.roster, attendance)], None, {}, as_of)
     print(attendance_summary(ledger))

@@ -16,7 +16,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..results.bits import ALPHABET, BadBits, BitReader, BitWriter, check_holds, check_symbol, symbols_of
+from ..results.bits import (
+    ALPHABET,
+    BadBits,
+    BitReader,
+    BitWriter,
+    check_holds,
+    check_symbol,
+    symbols_of,
+)
 
 MAC_BITS = 64
 
