@@ -73,3 +73,16 @@ def test_organizer_option_read_from_mkdocs_yml(plugins: list[object], expected: 
 def test_an_organizer_that_is_not_text_is_reported_in_chinese() -> None:
     with pytest.raises(SiteConfigError, match=r"plugins → lunxun → organizer: 应为文字"):
         organizer_of({"plugins": [{"lunxun": {"organizer": 12}}]})
+
+
+def test_the_plugin_refuses_an_organizer_that_is_not_text_in_chinese(tmp_path: Path, capsys) -> None:
+    from generator.cli import main
+
+    project = shutil.copytree(QUIZLAB, tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - lunxun\n", "  - lunxun:\n      organizer: 12\n"),
+                      encoding="utf-8")
+    assert main(["build", "-f", str(config), "-d", str(tmp_path / "site")]) == 1
+    err = capsys.readouterr().err
+    assert "lunxun 插件选项“organizer”应为文字，现在是 12" in err and "配置有误，网站未生成" in err
+    assert not (tmp_path / "site").exists()

@@ -39,6 +39,13 @@ from .search.worker import JiebaSetup
 ASSETS = SITE_ASSETS
 
 
+def _expected(name: str) -> str:
+    """What an option takes, in words: text (organizer), true/false (the switches)."""
+    option = dict(LunxunConfig._schema).get(name)
+    kind = getattr(getattr(option, "option", option), "_type", None)  # c.Optional wraps a c.Type
+    return {str: "文字", bool: " true 或 false"}.get(kind, "别的值") if isinstance(kind, type) else "别的值"
+
+
 class LunxunPlugin(BasePlugin[LunxunConfig]):
     """MkDocs keeps one instance for every build of a process (it has on_startup), so state
     that belongs to one build is reset in on_config; ``previous`` links the builds of one
@@ -67,8 +74,10 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         self.previous = None
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple:
-        """An unknown option is a mistake (MkDocs only warns), told in Chinese."""
+        """An unknown option is a mistake (MkDocs only warns), told in Chinese; so is a value of the wrong type."""
         errors, warnings = super().load_config(options, config_file_path)
+        errors = [(key, ValidationError(f"lunxun 插件选项“{key}”应为{_expected(key)}，现在是 {options.get(key)!r}"))
+                  if "Expected type" in str(error) else (key, error) for key, error in errors]
         known = "、".join(self.config_scheme_names())
         for key, warning in list(warnings):
             if "Unrecognised configuration name" in str(warning):
