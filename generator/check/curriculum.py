@@ -94,7 +94,7 @@ def _together(one: Session, other: Session) -> bool:
 
 
 # a batch's printed pages sit next to its schedule: programmes/<id>/<batch>-qiandao.md ...
-BATCH_PAGES = {"qiandao": "签到表", "richeng": "日程表"}
+BATCH_PAGES = {"qiandao": "签到表", "richeng": "日程表", "pingjia": "测评页", "dianming": "点名页"}  # render/rotation_pages.py
 
 
 def _page_clashes(entry: Entry[Curriculum], programme: Curriculum) -> list[Problem]:
