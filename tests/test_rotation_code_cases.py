@@ -64,7 +64,7 @@ def test_table_is_what_the_encoder_writes() -> None:
 
 @pytest.mark.parametrize("index", range(len(EVALUATIONS)))
 def test_evaluation_codes_read_back(index: int) -> None:
-    name, payload = EVALUATIONS[index]
+    payload = EVALUATIONS[index][1]
     code = decode_evaluation_code(_evaluation(payload))
     assert [list(t) for t in code.ratings] == payload["ratings"]
     assert (code.overall, code.comment, code.minutes) == (payload["overall"], payload["comment"], payload["minutes"])
@@ -78,7 +78,7 @@ def test_evaluation_codes_read_back(index: int) -> None:
 
 @pytest.mark.parametrize("index", range(len(ROLLCALLS)))
 def test_rollcall_codes_read_back(index: int) -> None:
-    name, payload = ROLLCALLS[index]
+    payload = ROLLCALLS[index][1]
     code = decode_rollcall_code(_rollcall(payload))
     assert {str(n): {str(s): m for s, m in row.items()} for n, row in code.marks.items()} == payload["marks"]
     assert (code.seats, code.minutes) == (payload["seats"], payload["minutes"])
