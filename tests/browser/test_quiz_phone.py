@@ -279,3 +279,17 @@ def test_exams_cannot_be_paused(phone, site: str) -> None:
     start_exam(phone)
     expect(phone.locator(".lx-bar .lx-timer")).to_have_text(re.compile("^剩余"))
     expect(phone.get_by_role("button", name="暂停")).to_have_count(0)
+
+
+def test_please_answer_first_is_shown_in_the_wrong_answer_book_too(phone, site: str) -> None:
+    phone.goto(site + "quizzes/lianxi/")
+    answer(current(phone), *plan("lianxi", False)["dan"])
+    phone.get_by_role("button", name="确定").click()
+    phone.goto(site + "quizzes/cuotiben/")
+    entry = phone.locator(".lx-wcard").first
+    entry.get_by_role("button", name="确定").click()
+    line = phone.locator(".lx-wrongbook .lx-status")
+    expect(line).to_have_text("请先作答，再点“确定”")
+    assert on_screen(phone, line)
+    assert not overlaps(box(line), box(entry.locator(".lx-q")))
+    expect(phone.locator(".lx-wrongbook .lx-sr[role=status]")).to_have_text("请先作答，再点“确定”")
