@@ -11,7 +11,7 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
 from ..loading.project import Layout
-from ..model.curriculum import Curriculum
+from ..model.curriculum import EVALUATION_THRESHOLD, Curriculum
 from ..problems import ContentError, Problem, UsageError
 from ..rotation.ledger import build_ledger
 from ..rotation.roster import FOLDER, load_roster, roster_cohorts, roster_file
@@ -50,7 +50,8 @@ def evaluation_read(root: FsPath, layout: Layout, programme: str, threshold: flo
     from ..rotation.evaluation import read_workbook as read_questionnaire
 
     curriculum, _ = find_programme(root, layout, programme)
-    limit = curriculum.evaluation.threshold if threshold is None else threshold
+    limit = threshold if threshold is not None else (
+        curriculum.evaluation.threshold if curriculum.evaluation else EVALUATION_THRESHOLD)
     by_cohort: dict[str, list[Responses]] = {}
     problems: list[Problem] = []
     for cohort in curriculum.cohorts:
@@ -93,7 +94,7 @@ def _codes(root: FsPath, curriculum: Curriculum, files: list[str], use_roster: b
     from ..rotation.evaluation_intake import Place, take_codes
     from ..rotation.short_code import find_codes
 
-    keys = _ticket_keys(root, curriculum) if curriculum.evaluation.tickets else None
+    keys = _ticket_keys(root, curriculum) if curriculum.evaluation_tickets else None
     if keys is not None and not use_roster:
         raise UsageError(f"{curriculum.id} 的测评凭准考证填写：请加 --roster，按各期名册的准考证核对测评码"
                          "（只核对、只计数，不显示是谁）")

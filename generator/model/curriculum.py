@@ -65,11 +65,14 @@ class Completion(Entity):
     )
 
 
+EVALUATION_THRESHOLD = 4.0
+
+
 class Evaluation(Entity):
     """培训质量测评 on the site (each cohort's 测评 page) and in lunxun evaluation read."""
 
     tickets: bool = Field(False, description="测评页要求输入准考证号和密码：每张准考证只计一份测评（测评码不含准考证号）")
-    threshold: float = Field(4.0, ge=1, le=5, description="均分低于它的课次和主讲人在汇总中提示调整（1–5，默认 4）")
+    threshold: float = Field(EVALUATION_THRESHOLD, ge=1, le=5, description="均分低于它的课次和主讲人在汇总中提示调整（1–5，默认 4）")
 
 
 class Track(Entity):
@@ -101,7 +104,7 @@ class Curriculum(Entity):
     goals: list[Md] = Field(default_factory=list)
     hours: float | None = Field(None, ge=0, description="学时，须与各课时之和一致；分班时可改写在各班的 hours")
     completion: Completion | None = None
-    evaluation: Evaluation = Field(default_factory=Evaluation, description="培训质量测评：是否凭准考证、提示调整的均分")
+    evaluation: Evaluation | None = Field(None, description="培训质量测评：是否凭准考证、提示调整的均分；省略时不凭准考证、4 分")
     tracks: list[Track] = Field(default_factory=list, description="分级分类：各班次，各有培训对象和日程；省略时全项目一个班")
     days: list[Day] = Field(min_length=1)
     cohorts: list[Cohort] = Field(default_factory=list)
@@ -120,6 +123,10 @@ class Curriculum(Entity):
             "cohorts": [c for c in self.cohorts if c.track == track.id],
             "tracks": [track],
         })
+
+    @property
+    def evaluation_tickets(self) -> bool:
+        return bool(self.evaluation and self.evaluation.tickets)
 
     def for_cohort(self, cohort: Cohort) -> Curriculum:
         """The programme as ``cohort`` runs it: its track's schedule, or the whole programme untracked."""

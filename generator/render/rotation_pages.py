@@ -41,9 +41,9 @@ def rotation_pages(programme_id: str, curriculum: Curriculum, cohort: Cohort, se
     rated = rated_sessions(curriculum, cohort)
     if rated:
         data = {"id": f"{programme_id}/{cohort.id}", "cohortTag": tag, "scheduleTag": schedule_tag(evaluation_lines(rated)),
-                "sessions": len(rated), "tickets": curriculum.evaluation.tickets, "maxComment": MAX_COMMENT}
+                "sessions": len(rated), "tickets": curriculum.evaluation_tickets, "maxComment": MAX_COMMENT}
         pages[f"{base}-{EVALUATION_PAGE}.md"] = render(
-            "pingjia.md.j2", sessions=rated, aspects=ASPECTS, tickets=curriculum.evaluation.tickets,
+            "pingjia.md.j2", sessions=rated, aspects=ASPECTS, tickets=curriculum.evaluation_tickets,
             max_comment=MAX_COMMENT, data=data, **common)
     sessions = class_sessions(curriculum, cohort)
     if sessions:

@@ -92,9 +92,9 @@ def _refusal(curriculum: Curriculum, code: EvaluationCode,
     cohort, rated, tag = found
     if code.schedule_tag != tag or len(code.ratings) != len(rated):
         return f"这个测评码填写时 {cohort.name} 的日程与现在不同（课次或主讲人改过），无法对应课次"
-    if curriculum.evaluation.tickets and not code.ticketed:
+    if curriculum.evaluation_tickets and not code.ticketed:
         return "本项目的测评凭准考证填写，这个测评码没有用准考证签名"
-    if not curriculum.evaluation.tickets and code.ticketed:
+    if not curriculum.evaluation_tickets and code.ticketed:
         return "这个测评码用准考证签名，但本项目的测评不凭准考证（evaluation.tickets 改过？）"
     if not code.ticketed and not code.verifies():
         return "测评码的签名不符：内容被改动过，请让学员重新复制"
