@@ -181,9 +181,13 @@ def test_rendered_files_hold_one_calendar_per_batch() -> None:
     assert calendars == ["programmes/cun-ganbu/2026-01.ics", "programmes/cun-ganbu/2026-02.ics"]
     pages = sorted(path for path in rendered.pages if path.startswith("programmes/"))
     assert pages == [
+        "programmes/cun-ganbu/2026-01-dianming.md",
+        "programmes/cun-ganbu/2026-01-pingjia.md",
         "programmes/cun-ganbu/2026-01-qiandao.md",
         "programmes/cun-ganbu/2026-01-richeng.md",
         "programmes/cun-ganbu/2026-01.md",
+        "programmes/cun-ganbu/2026-02-dianming.md",
+        "programmes/cun-ganbu/2026-02-pingjia.md",
         "programmes/cun-ganbu/2026-02-qiandao.md",
         "programmes/cun-ganbu/2026-02-richeng.md",
         "programmes/cun-ganbu/2026-02.md",
