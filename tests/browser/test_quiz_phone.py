@@ -293,3 +293,34 @@ def test_please_answer_first_is_shown_in_the_wrong_answer_book_too(phone, site: 
     assert on_screen(phone, line)
     assert not overlaps(box(line), box(entry.locator(".lx-q")))
     expect(phone.locator(".lx-wrongbook .lx-sr[role=status]")).to_have_text("请先作答，再点“确定”")
+
+
+def _restart_asked(page) -> None:
+    answer(current(page), *plan("lianxi", True)["dan"])
+    page.get_by_role("button", name="重新开始").click()
+
+
+def _paused(page) -> None:
+    page.get_by_role("button", name="开始练习").click()
+    page.locator(".lx-bar").get_by_role("button", name="暂停").click()
+
+
+AXE_STATES = {
+    "status-line": ("quizzes/lianxi/", lambda page: page.get_by_role("button", name="确定").click()),
+    "restart-asked": ("quizzes/lianxi/", _restart_asked),
+    "paused": ("quizzes/xianshi-lianxi/", _paused),
+}
+
+
+@pytest.mark.parametrize("state", list(AXE_STATES))
+def test_axe_finds_nothing_serious_in_the_new_states(phone, site: str, state: str) -> None:
+    axe = PROJECT.parents[1] / "audit" / "node_modules" / "axe-core" / "axe.min.js"
+    assert axe.is_file(), "axe-core is missing: run `make test`, which installs tests/audit's npm packages"
+    path, reach = AXE_STATES[state]
+    phone.goto(site + path)
+    reach(phone)
+    phone.add_script_tag(path=str(axe))
+    # the quiz only: quizlab keeps Material's stock palette (test_accessibility.py checks the shipped pages)
+    violations = phone.evaluate("() => axe.run('.lx-quiz', {resultTypes: ['violations']}).then(r => r.violations)")
+    serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in {"serious", "critical"}]
+    assert serious == []
