@@ -127,6 +127,7 @@ def test_the_report_has_a_row_per_track(tmp_path: Path, capsys) -> None:
     assert main(["attendance", "sheet", "banji", "2026-01", "--root", str(root)]) == 0
     book = openpyxl.load_workbook(root / "rosters/banji/2026-01-考勤.xlsx")
     sheet = book["考勤"]
+    assert sheet.cell(1, 1).value == "基层书记轮训 · 村（社区）党组织书记班 · 第一期 考勤表"
     headings = [sheet.cell(3, column).value for column in range(4, 9)]
     assert [h.split("\n")[0] for h in headings] == ["第1天 9月1日"] * 3 + ["第2天 9月2日", "第3天 9月3日"]
     for row in range(4, 8):  # B01 on leave at 观摩 (3 h of 9), the others present throughout

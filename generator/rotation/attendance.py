@@ -55,7 +55,9 @@ def write_workbook(curriculum: Curriculum, cohort: Cohort, roster: Roster) -> by
     sheet = book.active
     sheet.title = SHEET
     last = len(FIXED) + len(sessions)
-    sheet.cell(1, 1, f"{curriculum.title} · {cohort.name} 考勤表").font = Font(bold=True, size=14)
+    track = curriculum.track(cohort.track)
+    heading = " · ".join([curriculum.title, *([track.name] if track else []), f"{cohort.name} 考勤表"])
+    sheet.cell(1, 1, heading).font = Font(bold=True, size=14)
     sheet.cell(2, 1, GUIDE)
     for column, text in enumerate([*FIXED, *(s.heading for s in sessions)], start=1):
         cell = sheet.cell(HEADER_ROW, column, text)
