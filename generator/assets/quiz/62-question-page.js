@@ -132,7 +132,7 @@ function confirmRestart(session) {
   const attempt = session.attempt, answered = attempt.order.filter(id => isFilled(session, id)).length;
   const head = h('h2', {tabindex: -1}, '重新开始？');
   fill(session.main, h('div', {class: 'lx-panel', role: 'region', 'aria-label': '确认重新开始'}, head,
-    h('p', {}, `已答 ${answered} / ${attempt.order.length} 题。重新开始会清空本次的全部作答，题目重新抽取和排序。`),
+    h('p', {}, `已答 ${answered} / ${attempt.order.length} 题。重新开始会清空本次的全部作答。`),
     h('div', {class: 'lx-nav'}, button('取消', () => showQuestion(session, attempt.current, true)),
       button('清空并重新开始', () => restart(session), 'lx-danger'))));
   head.focus();
