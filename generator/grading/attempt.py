@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .key import to_authored
-from .prng import Mulberry32, pick, presented_ids, quota_pools
-from .rules import is_right, round_points, score
+from .key import authoring
+from .prng import Mulberry32, pick, quota_pools
+from .rules import checker, round_points, score
 
 
 class Mismatch(ValueError):
@@ -25,7 +25,8 @@ class Graded:
 
 
 class Grader:
-    """Grades attempts at one bank version; the keyed bank JSON is read once."""
+    """Grades attempts at one bank version; the keyed bank JSON is read, and its rules
+    prepared, once."""
 
     def __init__(self, bank: dict[str, Any], shipped: bool) -> None:
         self.bank = bank
@@ -33,6 +34,11 @@ class Grader:
         self.top = {q["id"]: q for q in bank["questions"]}
         self.by_id = {sub["id"]: sub for q in bank["questions"] for sub in [q, *q.get("questions", [])]}
         self.pools = quota_pools(bank)
+        # per top-level id: the gradable questions (a case's sub-questions) and the ids a code lists
+        self.parts = {qid: q.get("questions", [q]) for qid, q in self.top.items()}
+        self.listed = {qid: [qid, *(sub["id"] for sub in q.get("questions", []))] for qid, q in self.top.items()}
+        self._rules = {q["id"]: (q["points"], checker(q), authoring(q) if shipped else None)
+                       for parts in self.parts.values() for q in parts}
         self._last: tuple[int, list[str]] | None = None  # a code's seed is drawn twice: layout, then grade
 
     def order(self, seed: int) -> list[str]:
@@ -42,11 +48,14 @@ class Grader:
         return self._last[1]
 
     def draw(self, seed: int) -> list[str]:
-        return presented_ids(self.bank, self.order(seed))
+        """The ``q`` list of a result code: each id, a case followed by its sub-question ids."""
+        listed = self.listed
+        return [qid for top in self.order(seed) for qid in listed[top]]
 
     def gradables(self, seed: int) -> list[dict[str, Any]]:
         """The gradable questions the seed presents, in order (a case's sub-questions in turn)."""
-        return [q for qid in self.order(seed) for q in self.top[qid].get("questions", [self.top[qid]])]
+        parts = self.parts
+        return [q for qid in self.order(seed) for q in parts[qid]]
 
     def grade(self, seed: int, answers: dict[str, Any], questions: list[str] | None = None) -> Graded:
         """Grade ``answers`` for the attempt ``seed`` draws.
@@ -56,7 +65,7 @@ class Grader:
                 or an answer names a question that was not presented.
         """
         order = self.order(seed)
-        ids = presented_ids(self.bank, order)
+        ids = self.draw(seed)
         if questions is not None and questions != ids:
             raise Mismatch("成绩码中的题目与该题库按随机种子抽出的题目不一致（可能被改动，或属于另一个题库）")
         extra = set(answers) - set(ids)
@@ -64,16 +73,16 @@ class Grader:
             raise Mismatch(f"成绩码中有未抽到的题目的作答：{_few(extra)}")
         correct: dict[str, int] = {}
         points = possible = 0.0
+        rules = self._rules
         for qid in order:
-            top = self.top[qid]
-            for q in top.get("questions", [top]):
-                answer = answers.get(q["id"])
-                if self.shipped:
-                    answer = to_authored(q, answer)
-                ok = is_right(q, answer)
-                correct[q["id"]] = int(ok)
-                possible += q["points"]
-                points += q["points"] if ok else 0
+            for q in self.parts[qid]:
+                gid = q["id"]
+                weight, right, authored = rules[gid]
+                answer = answers.get(gid)
+                ok = right(answer if authored is None else authored(answer))
+                correct[gid] = int(ok)
+                possible += weight
+                points += weight if ok else 0
         points, possible = round_points(points), round_points(possible)
         percent = score(points, possible)
         return Graded(ids, correct, points, possible, percent, percent >= self.bank["passMark"])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -30,12 +31,26 @@ def _shipped_order(texts: tuple[str, ...]) -> tuple[int, ...]:
 
 def to_authored(q: dict[str, Any], a: Any) -> Any:
     """A response to a trainer-graded page as the keyed rules read it; odd shapes pass as they are."""
-    if q["type"] == "order" and isinstance(a, list):
-        order = shipped_order(q["items"])
-        return [order[x] if type(x) is int and 0 <= x < len(order) else -1 for x in a]
-    if q["type"] == "match" and isinstance(a, list):
-        order = shipped_order([right for _, right in q["pairs"]])
-        return [order[x] if type(x) is int and 0 <= x < len(order) else None for x in a]
+    return authoring(q)(a)
+
+
+def authoring(q: dict[str, Any]) -> Callable[[Any], Any]:
+    """``to_authored`` for one question with its shipped order computed once."""
+    if q["type"] not in ("order", "match"):
+        return _same
+    texts = q["items"] if q["type"] == "order" else [right for _, right in q["pairs"]]
+    order = shipped_order(texts)
+    outside = -1 if q["type"] == "order" else None  # an index no rule accepts
+
+    def authored(a: Any) -> Any:
+        if not isinstance(a, list):
+            return a
+        return [order[x] if type(x) is int and 0 <= x < len(order) else outside for x in a]
+
+    return authored
+
+
+def _same(a: Any) -> Any:
     return a
 
 

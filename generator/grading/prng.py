@@ -40,6 +40,9 @@ def mulberry32(seed: int) -> Callable[[], float]:
     return next_float
 
 
+EXACT = 1 << 21  # below this length floor(r * n) is (x * n) >> 32: r * n is exact in a double
+
+
 class Mulberry32:
     """mulberry32 as an object whose ``shuffle`` runs the steps inline: re-grading draws
     100,000 times, and a call per random number is most of that time."""
@@ -55,12 +58,16 @@ class Mulberry32:
 
     def shuffle(self, items: Sequence[Item]) -> list[Item]:
         out = list(items)
+        if len(out) >= EXACT:
+            return _shuffle(out, self)
         state = self.state
+        # the reference steps with the masks folded: (a + b & M) is (a + (b & M)) & M, and
+        # r = x / 2**32 is exact, so int(r * (i + 1)) is the integer (x * (i + 1)) >> 32
         for i in range(len(out) - 1, 0, -1):
-            state = (state + 0x6D2B79F5) & _MASK
-            t = ((state ^ (state >> 15)) * (state | 1)) & _MASK
-            t = ((t + (((t ^ (t >> 7)) * (t | 61)) & _MASK)) & _MASK) ^ t
-            j = int((t ^ (t >> 14)) / 4294967296 * (i + 1))
+            state = (state + 0x6D2B79F5) & 0xFFFFFFFF
+            t = (state ^ (state >> 15)) * (state | 1) & 0xFFFFFFFF
+            t = (t + ((t ^ (t >> 7)) * (t | 61)) & 0xFFFFFFFF) ^ t
+            j = ((t ^ (t >> 14)) * (i + 1)) >> 32
             out[i], out[j] = out[j], out[i]
         self.state = state
         return out
@@ -69,7 +76,10 @@ class Mulberry32:
 def shuffle(items: Sequence[Item], r: Callable[[], float]) -> list[Item]:
     if isinstance(r, Mulberry32):
         return r.shuffle(items)
-    out = list(items)
+    return _shuffle(list(items), r)
+
+
+def _shuffle(out: list[Item], r: Callable[[], float]) -> list[Item]:
     for i in range(len(out) - 1, 0, -1):
         j = int(r() * (i + 1))
         out[i], out[j] = out[j], out[i]

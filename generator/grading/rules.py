@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -29,38 +30,48 @@ def norm(text: str) -> str:
     return _DROP.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
-def _index(value: Any, size: int) -> bool:
-    return type(value) is int and 0 <= value < size
-
-
-def fits_blank(accepted: list[str], text: Any) -> bool:
-    if not isinstance(text, str) or not norm(text):
-        return False
-    return any(norm(x) == norm(text) for x in accepted)
-
-
 def is_right(q: dict[str, Any], a: Any) -> bool:
     """The engine's ``right(q, a)`` for one gradable question (not a case)."""
-    if a is None:
-        return False
+    return checker(q)(a)
+
+
+def checker(q: dict[str, Any]) -> Callable[[Any], bool]:
+    """``is_right`` for one question with its key prepared: re-grading asks it of every code."""
     kind = q["type"]
-    if kind == "single":
-        return a == LETTERS[q["answer"]] and type(a) is str
-    if kind == "multiple":
-        return type(a) is str and a == "".join(sorted(LETTERS[i] for i in q["answer"]))
+    if kind in ("single", "multiple"):
+        letters = LETTERS[q["answer"]] if kind == "single" else "".join(sorted(LETTERS[i] for i in q["answer"]))
+        return lambda a: type(a) is str and a == letters
     if kind == "judge":
-        return type(a) is int and a == (1 if q["answer"] else 0)
+        key = 1 if q["answer"] else 0
+        return lambda a: type(a) is int and a == key
     if kind == "blank":
-        return isinstance(a, list) and len(a) >= len(q["answer"]) and all(
-            fits_blank(accepted, a[k]) for k, accepted in enumerate(q["answer"]))
+        return _blank_checker([frozenset(norm(x) for x in accepted) for accepted in q["answer"]])
     if kind == "order":
-        return isinstance(a, list) and len(a) == len(q["items"]) and all(
-            type(x) is int and x == k for k, x in enumerate(a))
+        placed = list(range(len(q["items"])))
+        # == alone would let True stand for 1
+        return lambda a: isinstance(a, list) and a == placed and all(type(x) is int for x in a)
     if kind == "match":
-        pairs = q["pairs"]
-        return isinstance(a, list) and len(a) >= len(pairs) and all(
-            _index(a[k], len(pairs)) and pairs[a[k]][1] == pairs[k][1] for k in range(len(pairs)))
-    return False
+        rights = [right for _, right in q["pairs"]]
+        # per left item, every right index with its text (two pairs may share a right-hand side)
+        fitting = [frozenset(j for j, other in enumerate(rights) if other == right) for right in rights]
+        return lambda a: isinstance(a, list) and len(a) >= len(fitting) and all(
+            type(a[k]) is int and a[k] in fits for k, fits in enumerate(fitting))
+    return lambda a: False
+
+
+def _blank_checker(accepted: list[frozenset[str]]) -> Callable[[Any], bool]:
+    def right(a: Any) -> bool:
+        if not isinstance(a, list) or len(a) < len(accepted):
+            return False
+        for text, fits in zip(a, accepted):
+            if not isinstance(text, str):
+                return False
+            folded = norm(text)
+            if not folded or folded not in fits:
+                return False
+        return True
+
+    return right
 
 
 def js_round(value: float) -> float:

@@ -105,38 +105,48 @@ class BitWriter:
 
 
 class BitReader:
+    """Reads a code's bits from one integer, most significant first.
+
+    It counts the bits ``left`` rather than the position: one subtraction and one shift per
+    value, which is most of the time re-grading takes to read 100,000 codes.
+    """
+
     def __init__(self, symbols: list[int] | tuple[int, ...]) -> None:
         self.value = int("".join(ALPHABET[s] for s in symbols).translate(_TO_BASE32), 32) if symbols else 0
-        self.size = 5 * len(symbols)
-        self.at = 0
+        self.size = self.left = 5 * len(symbols)
 
     @classmethod
     def of_text(cls, text: str) -> BitReader:
         """Over a code's symbols as text (upper case, Crockford letters only): int() reads it in C."""
         reader = cls(())
         reader.value = int(text.translate(_TO_BASE32), 32) if text else 0
-        reader.size = 5 * len(text)
+        reader.size = reader.left = 5 * len(text)
         return reader
+
+    @property
+    def at(self) -> int:
+        return self.size - self.left
 
     def clone(self, at: int) -> BitReader:
         other = BitReader(())
-        other.value, other.size, other.at = self.value, self.size, at
+        other.value, other.size, other.left = self.value, self.size, self.size - at
         return other
 
     def uint(self, bits: int) -> int:
-        if self.at + bits > self.size:
+        left = self.left - bits
+        if left < 0:
             raise BadBits("成绩码不完整：内容在中途结束")
-        self.at += bits
-        return (self.value >> (self.size - self.at)) & ((1 << bits) - 1)
+        self.left = left
+        return (self.value >> left) & ((1 << bits) - 1)
 
     def varuint(self, limit: int = 1 << 32) -> int:
         value = 0
         for _ in range(6):
-            more = self.uint(1)
-            value = (value << 7) | self.uint(7)
+            group = self.uint(8)  # the "more" bit, then 7 bits
+            value = (value << 7) | (group & 127)
             if value >= limit:
                 raise BadBits("成绩码中的数值超出范围")
-            if not more:
+            if not group & 128:
                 return value
         raise BadBits("成绩码中的数值超出范围")
 
@@ -144,22 +154,35 @@ class BitReader:
         count = self.varuint(limit + 1)
         if count > limit:
             raise BadBits("成绩码中的文字太长")
+        # uint inlined: a name, a unit and every blank's answer are read character by character
+        value, left = self.value, self.left
         chars = []
         for _ in range(count):
-            if self.uint(1) == 0:
-                chars.append(chr(self.uint(7)))
-            elif self.uint(1) == 0:
-                chars.append(chr(CJK_BASE + self.uint(15)))
-            else:
-                point = self.uint(21)
+            if left < 8:  # the shortest character
+                raise BadBits("成绩码不完整：内容在中途结束")
+            head = (value >> (left - 2)) & 3
+            if head < 2:  # 0 and 7 bits ASCII
+                left -= 8
+                chars.append(chr((value >> left) & 127))
+            elif head == 2:  # 10 and 15 bits from U+4E00
+                left -= 17
+                if left < 0:
+                    raise BadBits("成绩码不完整：内容在中途结束")
+                chars.append(chr(CJK_BASE + ((value >> left) & 0x7FFF)))
+            else:  # 11 and 21 bits
+                left -= 23
+                if left < 0:
+                    raise BadBits("成绩码不完整：内容在中途结束")
+                point = (value >> left) & 0x1FFFFF
                 if point > 0x10FFFF or 0xD800 <= point < 0xE000:
                     raise BadBits("成绩码中的文字含有无效字符")
                 chars.append(chr(point))
+        self.left = left
         return "".join(chars)
 
     def rest_is_padding(self) -> bool:
         """Fewer than 5 bits left, all zero: what the writer pads with."""
-        left = self.size - self.at
+        left = self.left
         return left < 5 and self.uint(left) == 0
 
     def slice_bits(self, start: int, end: int) -> BitWriter:

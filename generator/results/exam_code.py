@@ -145,25 +145,26 @@ def _write_responses(out: BitWriter, slots: list[Slot], answers: dict[str, Any])
 
 def _read_responses(reader: BitReader, slots: list[Slot]) -> dict[str, Any]:
     answers: dict[str, Any] = {}
+    uint = reader.uint
     for slot in slots:
-        n = slot.size
-        if slot.type == "single":
-            value = reader.uint(_width(n))
+        n, kind = slot.size, slot.type
+        if kind == "single":
+            value = uint(_width(n))
             if value > n:
                 raise BadBits("单选题的选项超出范围")
             if value:
                 answers[slot.id] = "ABCDEFGH"[value - 1]
-        elif slot.type == "multiple":
-            mask = reader.uint(n)
+        elif kind == "multiple":
+            mask = uint(n)
             if mask:
                 answers[slot.id] = "".join("ABCDEFGH"[k] for k in range(n) if mask >> (n - 1 - k) & 1)
-        elif slot.type == "judge":
-            value = reader.uint(2)
+        elif kind == "judge":
+            value = uint(2)
             if value == 3:
                 raise BadBits("判断题的作答无效")
             if value:
                 answers[slot.id] = 1 if value == 1 else 0
-        elif reader.uint(1):
+        elif uint(1):
             answers[slot.id] = _read_structured(reader, slot)
     return answers
 
@@ -174,12 +175,14 @@ def _read_structured(reader: BitReader, slot: Slot) -> list[Any]:
         return [reader.text() for _ in range(n)]
     if slot.type == "order":
         count = reader.uint(_width(n))
-        items = [reader.uint(_width(n - 1)) for _ in range(min(count, n + 1))]
+        width = _width(n - 1)
+        items = [reader.uint(width) for _ in range(min(count, n + 1))]
         if count > n or any(x >= n for x in items) or len(set(items)) != len(items):
             raise BadBits("排序题的作答无效")
         return items
     if slot.type == "match":
-        values = [reader.uint(_width(n)) for _ in range(n)]
+        width = _width(n)
+        values = [reader.uint(width) for _ in range(n)]
         if any(v > n for v in values):
             raise BadBits("配对题的作答无效")
         return [v - 1 if v else None for v in values]

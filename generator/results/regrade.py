@@ -41,9 +41,18 @@ class Context:
     sitting: str | None = None  # count only codes with this sitting code
     now: float = field(default_factory=time.time)
     by_tag: dict[int, str] = field(init=False)
+    _slots: dict[tuple[str, str], dict[str, list[Slot]]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_tag = {bank_tag(bank_id): bank_id for bank_id in self.banks}
+
+    def slots(self, bank_id: str, version: str, grader: Grader, seed: int) -> list[Slot]:
+        """The layout of the responses in a code: the slots of the questions the seed draws."""
+        by_top = self._slots.get((bank_id, version))
+        if by_top is None:  # once per bank version, not once per code
+            by_top = self._slots[(bank_id, version)] = {
+                qid: [Slot(q["id"], q["type"], slot_size(q)) for q in parts] for qid, parts in grader.parts.items()}
+        return [slot for qid in grader.order(seed) for slot in by_top[qid]]
 
 
 @dataclass
@@ -137,7 +146,7 @@ def _exam(code: ExamCode, context: Context) -> Verdict:
         raise Rejected("本次考试使用准考证：这个成绩码没有准考证号，不能计入")
     elif not code.verifies(PUBLIC_KEY):
         raise Rejected("成绩码的签名不符：被改动过")
-    slots = [Slot(q["id"], q["type"], slot_size(q)) for q in grader.gradables(code.seed)]
+    slots = context.slots(bank_id, version, grader, code.seed)
     try:
         answers = code.responses(slots)
     except InvalidExamCode as error:

@@ -1,7 +1,7 @@
-"""The grade sheet: one row per trainee and bank, as XLSX (openpyxl) and as CSV for Excel.
+"""The grade sheet: one row per trainee and bank, as XLSX (xlsx.py) and as CSV for Excel.
 
 Texts come from trainees' phones, so a name that starts like a formula is written as text
-(XLSX) or behind an apostrophe (CSV) and never runs as one in Excel.
+(XLSX: every string is one, see xlsx.py) or behind an apostrophe (CSV) and never runs as one in Excel.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from .analysis import MIN_SAMPLE, BankStats, ItemStats
 from .collect import Attempt, Group
+from .xlsx import Sheet, write_workbook
 
 BEIJING = timezone(timedelta(hours=8))
 ITEM_HEADER = ["题库", "题号", "题型", "题干", "作答人数", "答对人数", "难度 p", "区分度 D", "标记", "各选项人数"]
@@ -24,7 +25,6 @@ TYPE_NAMES = {"single": "单选", "multiple": "多选", "judge": "判断", "blan
               "match": "连线", "letters": "选择", "arrangement": "排序/连线", "": "—"}
 _RISKY_START = ("=", "@", "+", "-", "\t", "\r")
 _FORMULA_START = re.compile(r"^(?:[=@\t\r]|[+-](?![\d.]+$))")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass
@@ -105,57 +105,20 @@ def _csv_safe(value: Any) -> Any:
 def write_xlsx(path: FsPath, grades: Table, items: Table, tick: Callable[[], None] | None = None) -> None:
     """Two sheets, 成绩 and 题目分析, each with a bold frozen header and sized columns;
     ``tick`` is called after each grade row."""
-    from openpyxl import Workbook
-
-    # Write-only mode streams the rows: several times faster for sheets of many thousands.
-    book = Workbook(write_only=True)
-    for title, table, after in (("成绩", grades, tick), ("题目分析", items, None)):
-        sheet = book.create_sheet(title)
-        _prepare(sheet, table)
-        append = sheet.append
-        for row in table.rows:
-            append([_xlsx_value(sheet, value) for value in row])
-            if after is not None:
-                after()
-    book.save(path)
+    write_workbook(path, [Sheet(title, table.header, table.rows, _widths(table))
+                          for title, table in (("成绩", grades), ("题目分析", items))], tick)
 
 
-def _prepare(sheet: Any, table: Table) -> None:
-    """Column widths from the header and the first rows, a bold frozen header."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
+def _widths(table: Table) -> list[float]:
+    """Column widths from the header and the first rows."""
     sample = table.rows[:500]
-    for index, name in enumerate(table.header):
-        widest = max([_width(name)] + [_width(row[index]) for row in sample])
-        sheet.column_dimensions[get_column_letter(index + 1)].width = min(max(widest + 2, 6), 60)
-    sheet.freeze_panes = "A2"
-    cells = []
-    for name in table.header:
-        cell = WriteOnlyCell(sheet, name)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="F2DCDB")
-        cell.alignment = Alignment(horizontal="center")
-        cells.append(cell)
-    sheet.append(cells)
+    return [min(max(max([_width(name)] + [_width(row[index]) for row in sample]) + 2, 6), 60)
+            for index, name in enumerate(table.header)]
 
 
 def _width(value: Any) -> int:
     text = str(value) if value is not None else ""
     return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
-
-
-def _xlsx_value(sheet: Any, value: Any) -> Any:
-    if type(value) is str and (value[:1] == "=" or not value.isprintable()):
-        value = _ILLEGAL.sub("", value)
-        if value.startswith("="):
-            from openpyxl.cell import WriteOnlyCell
-
-            cell = WriteOnlyCell(sheet, value)
-            cell.data_type = "s"
-            return cell
-    return value
 
 
 def _item_values(bank: BankStats, item: ItemStats) -> list[Any]:
