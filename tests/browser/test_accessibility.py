@@ -26,6 +26,10 @@ STATES: dict[str, tuple[str, Callable | None]] = {
     "exam-result": (EXAM, exam_result),
     "programme": ("programmes/shuji-lunxun/", None),
     "batch": ("programmes/shuji-lunxun/2026-01/", None),
+    "evaluation": ("programmes/shuji-lunxun/2026-01-pingjia/", lambda page: page.locator(".lx-rc-status:not(:empty)").wait_for()),
+    "roll-call-code": ("programmes/shuji-lunxun/2026-01-dianming/", lambda page: (
+        page.get_by_role("button", name="未点的都记为“到”").click(), page.get_by_role("button", name="生成点名码").click(),
+        page.locator(".lx-rc-result:not([hidden])").wait_for())),
 }
 
 
