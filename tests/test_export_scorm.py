@@ -107,6 +107,17 @@ def test_launch_page_carries_the_bank(tmp_path, capsys, monkeypatch):
     assert page.index('src="scorm.js"') < page.index('src="quiz.js"')
 
 
+def test_an_exam_package_carries_the_exam_engine(tmp_path, capsys, monkeypatch):
+    project = copy_sample(tmp_path)
+    write_bank(project, "scorm-kaoshi", BANK.replace("pass_mark: 60\n", "pass_mark: 60\nmode: exam\ngrading: browser\n"))
+    assert run(["export", "scorm-kaoshi", "--format", "scorm", "-o", "k.zip"], project, capsys, monkeypatch)[0] == 0
+    archive = zipfile.ZipFile(project / "k.zip")
+    assert "quiz.js" not in archive.namelist()  # as the site serves an exam page: no 错题本 or 每日一练 page
+    assert archive.read("quiz-exam.js") == asset_bytes("quiz-exam.js")
+    page = archive.read("index.html").decode("utf-8")
+    assert 'data-mode="exam"' in page and page.index('src="scorm.js"') < page.index('src="quiz-exam.js"')
+
+
 def test_adapter_reports_a_finished_attempt(tmp_path, capsys, monkeypatch, page, serve):
     url = serve(lms_site(tmp_path, package(tmp_path, capsys, monkeypatch), FRAMED))
     page.goto(url)
