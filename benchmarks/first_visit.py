@@ -1,8 +1,9 @@
 """First visits on a weak connection: Chromium's network throttling at 400 kbit/s each way with
 400 ms latency, an empty cache, a 360 × 740 phone. For each page kind it reports the time to
 the load event (the page drawn and its scripts run), the time until every request the page
-makes has finished (then no request for half a second: this includes the search index,
-which Material's search fetches at once), and the bytes received, served two ways:
+makes has finished (then no request for half a second), and the bytes received, served two
+ways (the search index and engine are not among them: they load when the search box is first
+used, generator/assets/search-shim/):
 
 - ``gzip_static``: the site's .gz copies sent with ``Content-Encoding: gzip``, as nginx's
   ``gzip_static on`` does (docs/guide/deploy.md);
@@ -38,7 +39,7 @@ PAGES = {
 }
 THROTTLE = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
 BAR_SECONDS = 3.0
-WORKER = "assets/lunxun/search.js"  # the search engine, started as a worker by Material's bundle
+WORKER = "assets/lunxun/search.js"  # the search engine, a worker started when the search box is used
 QUIET_MS = 500  # no request for this long after the load event: the visit is complete
 
 

@@ -66,3 +66,12 @@ def test_instant_navigation_keeps_it_everywhere(tmp_path: Path) -> None:
     exam_page = (site / "quizzes" / "tingqing-kaoshi" / "index.html").read_text(encoding="utf-8")
     assert 'data-mode="exam"' in exam_page and "assets/lunxun/quiz.js" in exam_page  # later pages need all of it
     assert "quiz-exam.js" not in exam_page
+
+
+def test_the_engine_style_sheet_goes_with_the_engine() -> None:
+    style = '    <link rel="stylesheet" href="../../assets/lunxun/quiz.css">\n'
+    site_style = '    <link rel="stylesheet" href="../../assets/lunxun/lunxun.css">\n'
+    page = f"<head>{style}{site_style}</head><body><p>六尺巷</p>{TAG}{OTHER}</body>"
+    assert engine_for_page(page) == f"<head>{site_style}</head><body><p>六尺巷</p>{OTHER}</body>"
+    quiz = f'<head>{style}</head><body><div class="lx-quiz" data-bank="a"></div>{TAG}</body>'
+    assert engine_for_page(quiz) == quiz

@@ -6,7 +6,9 @@ lunxun's engine (assets/search.js) in its place, keeps Material from fetching po
 from the internet, and, for copies opened from file://, writes the index as a script and
 adds a shim that runs the engine on the page (browsers start no workers there). The same
 shim, on every page, starts a search on pasted, spoken and IME input, which Material
-(reading the box on keyup only) would not see.
+(reading the box on keyup only) would not see, and loads the index and the engine only when
+the search box is first used. For a first visit on a weak connection the theme's scripts are
+deferred and the favicon is written into the page.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any
+from urllib.parse import quote
 
 from ..render import bundle
 
@@ -57,6 +60,45 @@ _DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 def label_dialog(html: str) -> str:
     """Name Material's search dialog, which the theme leaves nameless (axe: aria-dialog-name)."""
     return html.replace(_DIALOG, _DIALOG[:-1] + ' aria-label="搜索">', 1)
+
+
+# Material's bundle as its base template writes it, and lunxun's scripts that must run before it
+_BUNDLE_TAG = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+_PLAIN_SCRIPT = re.compile(r'<script src="([^"]*)"></script>')
+_BEFORE_BUNDLE = re.compile(r'<script src="([^"]*' + re.escape(ASSET_DIR) + r'/(?:' + "|".join(
+    re.escape(name) for name in (POLYFILLS, SHIM)) + r')(?:\?[^"]*)?)"></script>')
+
+
+def defer_scripts(html: str) -> str:
+    """Let a page draw before its scripts run: Material's bundle and every plain script after it
+    (lunxun's, a site's extra_javascript that may use Material's ``document$``), and the polyfills
+    and search shim before it, get ``defer``. Deferred scripts run in document order once the page
+    is parsed and before DOMContentLoaded, where Material and lunxun's scripts start anyway; on a
+    phone at 400 kbit/s the page no longer waits for 40 KB of scripts before it shows its text.
+    A page without Material's bundle (another theme) is returned unchanged."""
+    bundle = _BUNDLE_TAG.search(html)
+    if not bundle:
+        return html
+    head = _BEFORE_BUNDLE.sub(r'<script src="\1" defer></script>', html[: bundle.start()])
+    return head + _PLAIN_SCRIPT.sub(r'<script src="\1" defer></script>', html[bundle.start() :])
+
+
+# Material's own favicon, and what lunxun puts in its place: the header's logo (Material's default
+# icon), light or dark to suit the browser's tabs
+MATERIAL_FAVICON = "assets/images/favicon.png"
+_LOGO_ICON = (
+    "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><style>path{fill:#37474f}"
+    "@media(prefers-color-scheme:dark){path{fill:#eceff1}}</style><path d='M12 8a3 3 0 0 0 3-3 3 3 0 0 0-3-3 3 3 0 0 0-3 3 "
+    "3 3 0 0 0 3 3m0 3.54C9.64 9.35 6.5 8 3 8v11c3.5 0 6.64 1.35 9 3.54 2.36-2.19 5.5-3.54 9-3.54V8c-3.5 0-6.64 1.35-9 3.54'/></svg>"
+)
+
+
+def inline_favicon(config: Any) -> None:
+    """A site that names no favicon of its own gets one written into each page (a data: URL of
+    about 400 bytes) instead of Material's favicon.png: browsers fetch that file after the page
+    has loaded, one more round trip (0.4 s on a weak connection) before a first visit is done."""
+    if config.theme.get("favicon") in (None, MATERIAL_FAVICON):
+        config.theme["favicon"] = "data:image/svg+xml," + quote(_LOGO_ICON, safe=" :/='(){};.,-")
 
 
 def uses_material_offline(config: Any) -> bool:

@@ -112,6 +112,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         if theme.uses_material_offline(config):
             self.config["offline"] = True
         theme.add_polyfills(config)
+        theme.inline_favicon(config)
         if self.config.offline:
             config.use_directory_urls = False  # file:// has no index.html lookup for folders
         if self.config.nav and config.nav is None:
@@ -189,6 +190,7 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         html = theme.label_dialog(html)
         if not self.instant:
             html = engine_for_page(html)
+        html = theme.defer_scripts(html)
         return theme.use_engine(html) if self.config.search else html
 
     @event_priority(-50)  # after Material's search plugin has written the index
