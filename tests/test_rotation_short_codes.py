@@ -222,14 +222,14 @@ def half_filled(tmp_path: Path) -> Path:
     return root
 
 
-def _rollcall(root: Path, marks: dict[int, dict[int, str]], minutes: int = MINUTE) -> str:
+def _rollcall(root: Path, marks: dict[int, dict[int, str]], minutes: int = MINUTE, seats: int = 90) -> str:
     from generator.loading.project import load_project
 
     project_, _ = load_project(root, None)
     curriculum = project_.curricula["banji"].model
     sessions = class_sessions(curriculum, curriculum.cohorts[0])
     return encode_rollcall_code(cohort_tag=cohort_tag("banji", "2026-01"), schedule_tag=schedule_tag(rollcall_lines(sessions)),
-                                minutes=minutes, seats=90, marks=marks)
+                                minutes=minutes, seats=seats, marks=marks)
 
 
 def test_rollcall_codes_complete_the_workbook(half_filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -278,3 +278,26 @@ def test_marks_for_a_day_still_to_come_wait(half_filled: Path, tmp_path: Path, c
     assert main(["attendance", "read", "banji", "2026-01", "--root", str(half_filled), "--date", "2026-09-02",
                  "--codes", str(chat)]) == 0
     assert "已记录 6/8 个课次" in capsys.readouterr().out
+
+
+def test_a_page_with_fewer_seats_than_the_roster_says_so(half_filled: Path, tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    chat = tmp_path / "点名.txt"
+    chat.write_text(_rollcall(half_filled, {7: {seat: "到" for seat in range(1, 81)}}, seats=80), encoding="utf-8")
+    assert main(["attendance", "read", "banji", "2026-01", "--root", str(half_filled), "--date", "2026-09-03",
+                 "--codes", str(chat)]) == 1
+    assert f"{chat}:1:1: 点名码: 点名页只有 80 个序号，名册却有 90 人" in capsys.readouterr().err
+
+
+def test_unreadable_inputs_are_skipped_with_a_reason(half_filled: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    picture = tmp_path / "截图.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    junk = tmp_path / "乱码.txt"
+    junk.write_text("LA1" + "Z" * 50 + "\nLA1\n点名码：LA10000\n", encoding="utf-8")
+    assert main(["attendance", "read", "banji", "2026-01", "--root", str(half_filled), "--date", "2026-09-03",
+                 "--codes", str(picture), str(junk), str(tmp_path / "没有.txt")]) == 0
+    err = capsys.readouterr().err
+    assert f"{picture}: 不是文本文件" in err and f"{junk}:1: 校验位不符" in err and f"{junk}:3: " in err
+    assert main(["evaluation", "read", "banji", "--root", str(half_filled), "--codes", str(junk)]) == 1
+    assert "没有可计入的测评" in capsys.readouterr().err

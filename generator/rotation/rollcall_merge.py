@@ -53,6 +53,10 @@ def merge_rollcall(curriculum: Curriculum, cohort: Cohort, roster: Roster, workb
             continue
         seen.add(code.text)
         merged.codes += 1
+        if code.seats < len(roster.trainees):
+            merged.problems.append(Problem(place.file, place.line, 1, "点名码",
+                                           f"点名页只有 {code.seats} 个序号，名册却有 {len(roster.trainees)} 人：请把本期的 capacity "
+                                           f"改为不少于 {len(roster.trainees)}，重新生成网站后再点名"))
         for number, row in code.marks.items():
             if number not in by_number:
                 merged.skipped.append(f"{place.file}:{place.line}: 点名码中的第 {number} 课次不在日程中，已跳过")
