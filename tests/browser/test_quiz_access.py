@@ -271,7 +271,8 @@ def test_tampered_wrong_answer_book_is_cleaned(page, site: str) -> None:
             options: ['<iframe src="https://example.com"></iframe>甲', '<img src="https://example.com/x.png">乙']}}}))""")
     page.reload()
     book = page.locator(".lx-wrongbook")
-    assert book.get_by_role("heading", level=2).text_content() == "<b>题库</b> 1 题"
+    assert book.get_by_role("heading", level=2).text_content() == "今天该复习 1 题"  # an older entry: due at once
+    assert book.locator(".lx-note").last.text_content() == "<b>题库</b> · 下次复习：今天"  # the title as text
     assert book.locator(".lx-stem").text_content() == "题干链"
     book.get_by_role("button", name="查看答案").click()
     assert book.locator("script, iframe, [onerror], [onclick], a[href^=javascript]").count() == 0
