@@ -38,7 +38,9 @@ let lastClicked = null;
 const speaker = () => {
   if (!lastClicked) { lastClicked = document.body; document.addEventListener('click', event => { lastClicked = event.target; }, true); }
   const region = h('p', {class: 'lx-sr', role: 'status', 'aria-live': 'polite'}), line = h('p', {class: 'lx-status', 'aria-hidden': 'true'});
+  let pinned = false;  // placed after `at`: not about the control last used (the clock's warning)
   const say = (message, at) => {
+    pinned = !!at;
     region.textContent = message === region.textContent ? message + '\u200b' : message;
     const used = [document.activeElement, lastClicked].find(element => element && element.isConnected && element.closest(CONTROL_BLOCKS));
     const after = at || (used && used.closest(CONTROL_BLOCKS));
@@ -47,7 +49,7 @@ const speaker = () => {
     after.after(line);
     if (!at && line.scrollIntoView) line.scrollIntoView({block: 'nearest'});  // the control may sit at the screen's bottom edge
   };
-  say.clear = keep => { if (!(keep && keep.contains(line))) line.remove(); };  // keep: a block whose message stays
+  say.clear = keepPinned => { if (!(keepPinned && pinned)) line.remove(); };
   say.el = region;
   return say;
 };

@@ -38,7 +38,7 @@ function createSession(root, bank, options) {
     get perms() { return session.attempt.optionOrder; },
     set(id, answer) {
       if (!session.attempt.deadline && isUntouched(session.attempt)) session.attempt.startedAt = Date.now();  // 用时 from the first answer
-      session.say.clear(session.bar);
+      session.say.clear(true);
       if (answer == null) delete session.attempt.answers[id]; else session.attempt.answers[id] = answer;
       saveAttempt(session);
       drawSheet(session);

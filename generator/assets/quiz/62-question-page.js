@@ -3,7 +3,7 @@ function showQuestion(session, index, focus, focusNext) {
   const attempt = session.attempt, exam = session.exam, count = attempt.order.length;
   attempt.current = index = Math.max(0, Math.min(index, count - 1));
   saveAttempt(session);
-  session.say.clear(session.bar);  // a message about the last question goes; the clock's warning stays
+  session.say.clear(true);  // a message about the last question goes; the clock's warning stays
   const id = attempt.order[index], checked = !exam && attempt.checked.includes(id);
   const next = index < count - 1 ? button('下一题', () => showQuestion(session, index + 1, true), exam || checked ? 'lx-primary' : '')
     : button(exam ? '交卷' : '完成', () => (exam || attempt.order.some(other => !attempt.checked.includes(other))
@@ -65,15 +65,16 @@ function drawSheet(session) {
   }), h('p', {class: 'lx-legend'}, exam ? '深色：已答；⚑：已标记' : '绿：答对；红：答错；深色：已答未核对'));
 }
 
-// The countdown: warnings at 5 and 1 minutes left (shown in the bar), then the attempt is finished automatically.
+// The countdown: warnings at 5 and 1 minutes left, then the attempt is finished automatically. A warning shows
+// under the bar, not in it (a sticky bar that grows covers the question); the sticky clock turns red instead.
 function startClock(session) {
   const display = clockDisplay(session);
   let warned = 0;
   const tick = () => {
     const left = secondsLeft(session.attempt, Date.now()), mark = left <= 60 ? 1 : left <= 300 ? 5 : 0;
     display.textContent = '剩余 ' + clockText(left);
-    display.classList.toggle('lx-urgent', left <= 60);
-    if (mark && mark !== warned && left > 0) { warned = mark; session.say(`剩余时间不足 ${mark} 分钟，到时将自动交卷`, display); }
+    display.classList.toggle('lx-urgent', left <= 300);
+    if (mark && mark !== warned && left > 0) { warned = mark; session.say(`剩余时间不足 ${mark} 分钟，到时将自动交卷`, session.bar); }
     if (left <= 0) finishAttempt(session, true);
   };
   session.timer = setInterval(tick, 500);
