@@ -20,7 +20,7 @@ import rjsmin
 # share what to offer where WeChat or a plain-http page cannot download or copy (wechat.js).
 BUNDLES: dict[str, tuple[str, ...]] = {
     "quiz.js": (
-        "shared/storage.js", "shared/wechat.js",
+        "shared/storage.js", "shared/wechat.js", "shared/copy.js",
         "quiz/10-dom.js", "quiz/12-format.js", "quiz/15-random.js",
         "quiz/20-question-types.js", "quiz/21-single.js", "quiz/22-multiple.js", "quiz/23-judge.js",
         "quiz/24-blank.js", "quiz/25-order.js", "quiz/26-match.js", "quiz/27-case.js", "quiz/29-grading.js",

@@ -96,6 +96,7 @@ def test_a_ticketed_exam_is_graded_for_the_ticket_holder_in_their_sitting(page, 
     page.get_by_role("button", name="交卷").first.click()
     page.get_by_role("button", name="确定交卷").click()
     code = page.locator(".lx-result").get_by_label("成绩码", exact=True).input_value()  # not its QR code's label
+    assert "成绩码含有准考证号“0107”和你的作答（不含分数），用准考证签了名" in page.locator(".lx-result").text_content()
     stored = page.evaluate("Object.keys(localStorage).map(key => localStorage.getItem(key)).join('\\n')")
     assert secret not in stored.upper() and typed not in stored  # the secret went with the attempt
 

@@ -218,6 +218,27 @@ def test_without_the_clipboard_api_copy_leaves_the_code_selected_with_a_hint(bro
     context.close()
 
 
+def test_the_result_code_without_the_clipboard_api_is_left_selected_with_a_hint(browser, site: str) -> None:
+    context = _context(browser, clipboard=False)
+    page = context.new_page()
+    _pass_quiz(page, site)
+    hint = page.locator(".lx-result .lx-copy-hint")
+    expect(hint).to_be_visible()  # on screen before any tap: the copy button may do nothing here
+    expect(hint).to_contain_text("长按选择复制")
+    page.evaluate("document.execCommand = () => false")
+    page.get_by_role("button", name="复制成绩码").click()
+    expect(page.locator(".lx-status").first).to_contain_text("成绩码已选中")
+    selected = page.evaluate("""() => { const a = document.activeElement;
+        return {cls: a.className, all: a.selectionStart === 0 && a.selectionEnd === a.value.length}; }""")
+    assert selected == {"cls": "lx-codetext", "all": True}
+    context.close()
+    ordinary = browser.new_context(viewport={"width": 360, "height": 740})
+    page = ordinary.new_page()
+    _pass_quiz(page, site)
+    expect(page.locator(".lx-result .lx-copy-hint")).to_be_hidden()  # a clipboard and not WeChat: no hint
+    ordinary.close()
+
+
 def test_a_backup_restores_the_same_record_in_a_fresh_browser(browser, phone, site: str) -> None:
     _seed(phone, site, {**RECORD, **LEFT_OUT})
     code = _backup_code(phone, site)

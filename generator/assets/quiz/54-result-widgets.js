@@ -1,11 +1,12 @@
 /* Pieces of the result page: the code box, the record download and the certificate */
 function codeBox(code, say) {
   const id = uniqueId(), area = h('textarea', {id, readonly: true, rows: 4, class: 'lx-codetext', value: code});
-  return h('div', {class: 'lx-code'}, h('label', {for: id}, '成绩码'), area, button('复制成绩码', async () => {
-    let copied = false;
-    try { await navigator.clipboard.writeText(code); copied = true; } catch (error) { /* no clipboard API over http or file:// */ }
-    if (!copied) { area.focus(); area.select(); try { copied = document.execCommand('copy'); } catch (error) { copied = false; } }
-    say(copied ? '成绩码已复制，可以粘贴到微信发给培训老师' : '无法自动复制，请长按文本框全选后复制');
+  // where copying cannot be trusted (WeChat, plain-http pages) the long-press hint is on screen from the start
+  const hint = h('p', {class: 'lx-note lx-copy-hint', hidden: !copyUnsure()}, COPY_HINT + '：长按上面的成绩码，选择“全选”，再选择“复制”。');
+  return h('div', {class: 'lx-code'}, h('label', {for: id}, '成绩码'), area, hint, button('复制成绩码', async () => {
+    const copied = await copyField(area);
+    hint.hidden = copied && !copyUnsure();
+    say(copied ? '成绩码已复制，可以粘贴到微信发给培训老师' : '无法自动复制：成绩码已选中，请长按后选择“复制”');
   }, 'lx-primary'), codeQr(code));
 }
 /* The code as a QR code (55-qr.js) for the trainer's phone: whole modules in one SVG path, a quiet zone of

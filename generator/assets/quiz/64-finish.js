@@ -59,6 +59,10 @@ function showResults(session, result, code, automatic, profile) {
   head.focus();
 }
 
+// What the code of a trainer-graded exam says about who sent it.
+const submittedNote = (ticket, name) => (ticket ? `成绩码含有准考证号“${ticket}”和你的作答（不含分数），用准考证签了名，请发给培训老师。`
+  : name ? `成绩码含有姓名“${name}”和你的作答（不含分数），请发给培训老师。` : '提示：成绩码未含姓名，交给老师时请注明。');
+
 const again = (session, used) => !(session.exam && session.bank.attempts && used >= session.bank.attempts);
 
 // A trainer-graded exam after 交卷: what was answered and the code; no marks, no score (the page has no key),
@@ -75,8 +79,7 @@ function showSubmitted(session, result, code, automatic, profile, retake) {
     h('dl', {class: 'lx-facts'}, [['用时', durationText(result.t)], ['已答', `${answered} / ${attempt.order.length} 题`]]
       .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
     codeBox(code, session.say),
-    h('p', {class: 'lx-note'}, profile.name ? `成绩码含有姓名“${profile.name}”和你的作答（不含分数），请发给培训老师。`
-      : '提示：成绩码未含姓名，交给老师时请注明。'),
+    h('p', {class: 'lx-note'}, submittedNote(signingOf(attempt).ticket, profile.name)),
     h('div', {class: 'lx-tools'}, retake && button('再考一次', () => begin(session, true))),
     reviewPart(session, latest),
     h('h3', {}, '我的作答'),

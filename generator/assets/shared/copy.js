@@ -1,6 +1,6 @@
 /* Copying a text field where navigator.clipboard may be missing (plain-http intranet sites,
-   file:// pages) or WeChat may not pass it on: see shared/wechat.js. In backup.js; a bundle
-   whose copy buttons use copyField includes this section after wechat.js. */
+   file:// pages) or WeChat may not pass it on: see shared/wechat.js. In quiz.js (the 成绩码) and
+   backup.js; a bundle whose copy buttons use copyField includes this section after wechat.js. */
 const hasClipboard = () => !!(navigator.clipboard && typeof navigator.clipboard.writeText === 'function');
 // Copies a text field's whole text; true when it was copied. Without the clipboard API the text
 // is left selected in the field, so a long press copies it even when execCommand cannot.
