@@ -92,8 +92,9 @@ def test_minifying_keeps_every_literal(npm_tools, tmp_path) -> None:
 
 
 def test_the_exam_engine_is_the_engine_without_the_wrongbook_and_daily_pages() -> None:
-    practice_pages = ("quiz/70-wrongbook.js", "quiz/80-daily.js")
+    practice_pages = ("quiz/63-practice-tools.js", "quiz/70-wrongbook.js", "quiz/80-daily.js")
     assert BUNDLES["quiz-exam.js"] == tuple(path for path in BUNDLES["quiz.js"] if path not in practice_pages)
     served = asset_bytes("quiz-exam.js").decode("utf-8")
     assert "function wrongBookPage" not in served and "function dailyPage" not in served
+    assert "function pause" not in served and "function confirmRestart" not in served  # exams neither pause nor restart
     assert "function qrEncode" in served and "/*! QR Code generator library (c) Project Nayuki, MIT License" in served

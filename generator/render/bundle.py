@@ -27,6 +27,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "quiz/30-card.js", "quiz/40-draw.js", "quiz/45-saved-attempt.js",
         "quiz/50-scoring.js", "quiz/52-result-code.js", "quiz/53-ticket.js", "quiz/54-result-widgets.js", "quiz/55-qr.js",
         "quiz/56-profile-form.js", "quiz/57-review-schedule.js", "quiz/58-wrong-answers.js", "quiz/60-runner.js", "quiz/62-question-page.js",
+        "quiz/63-practice-tools.js",
         "quiz/64-finish.js", "quiz/66-secretbox.js", "quiz/67-review.js",
         "quiz/70-wrongbook.js", "quiz/80-daily.js", "quiz/90-start.js", "quiz/95-checks.js",
     ),
@@ -52,9 +53,9 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
 }
 # Pages whose quizzes are all exams (engines/page_scripts.py) and SCORM packages of exams get the
-# engine without the 错题本 and 每日一练 pages' sections: an exam page is opened once, for a sitting,
-# while practice pages share one cached quiz.js with those two pages.
-PRACTICE_PAGES = ("quiz/70-wrongbook.js", "quiz/80-daily.js")
+# engine without the 错题本 and 每日一练 pages' sections and what only a practice has (pause, restart):
+# an exam page is opened once, for a sitting, while practice pages share one cached quiz.js with those two pages.
+PRACTICE_PAGES = ("quiz/63-practice-tools.js", "quiz/70-wrongbook.js", "quiz/80-daily.js")
 BUNDLES["quiz-exam.js"] = tuple(path for path in BUNDLES["quiz.js"] if path not in PRACTICE_PAGES)
 
 

@@ -5,7 +5,8 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const {QUIZ_CORE, load, plain} = require('./engine.js');
 
-const engine = load(QUIZ_CORE, ['isUntouched', 'secondsLeft', 'resumedAttempt', 'questionTally', 'attemptCleaner']);
+// 63-practice-tools.js only defines functions besides resumedAttempt: it loads without a DOM
+const engine = load([...QUIZ_CORE, 'quiz/63-practice-tools.js'], ['isUntouched', 'secondsLeft', 'resumedAttempt', 'questionTally', 'attemptCleaner']);
 
 const judge = (id, points = 1) => ({id, type: 'judge', answer: true, points});
 const QUESTIONS = [judge('a'), judge('b'), {id: 'c', type: 'case', scenario: '', questions: [judge('c1'), judge('c2'), judge('c3')]}];

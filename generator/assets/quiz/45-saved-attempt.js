@@ -32,13 +32,6 @@ const attemptCleaner = (bank, byId, topOf) => saved => {
 const isUntouched = attempt => !Object.keys(attempt.answers).length && !attempt.checked.length;
 // Seconds left on a timed attempt's clock; a paused clock (pausedAt: when 暂停 was pressed) stands still.
 const secondsLeft = (attempt, now) => Math.max(0, Math.ceil((attempt.deadline - (attempt.pausedAt || now)) / 1000));
-// 继续 after 暂停: the start and the deadline move on by the pause, so the time used, and the result
-// code's start and finish, count only the time spent answering (regrading flags codes over the limit).
-function resumedAttempt(attempt, now) {
-  const gap = Math.max(0, now - attempt.pausedAt), resumed = Object.assign({}, attempt, {startedAt: attempt.startedAt + gap, deadline: attempt.deadline + gap});
-  delete resumed.pausedAt;
-  return resumed;
-}
 
 // "profile": {name, unit, id}, the trainee's own entries for the result code and the certificate.
 const cleanProfile = saved => (isMap(saved)
