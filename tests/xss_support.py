@@ -98,7 +98,7 @@ def text_fields(roots: tuple[type[BaseModel], ...] = (Source, Method, QuizBank, 
 
 # Line breaks in these crash the .ics writer (X-WR-CALNAME is written unescaped), so they get
 # the payload on one line; test_xss_everywhere.py holds the failing case on its own.
-ONE_LINE = {"curriculum.Curriculum.title", "curriculum.Cohort.name"}
+ONE_LINE = {"curriculum.Curriculum.title", "curriculum.Cohort.name", "curriculum.Track.name"}
 
 
 class Texts:
@@ -199,9 +199,10 @@ def _curriculum(t: Texts) -> dict[str, Any]:
             "notes": t("curriculum.Session.notes"), **more,
         }
 
+    track_audience = t("curriculum.Track.audience")  # a track serves some of the programme's audience
     return {
         "title": t("curriculum.Curriculum.title"),
-        "audience": t.list("curriculum.Curriculum.audience"),
+        "audience": [*t.list("curriculum.Curriculum.audience"), track_audience],
         "organizer": t("curriculum.Curriculum.organizer"),
         "summary": t("curriculum.Curriculum.summary"),
         "goals": t.list("curriculum.Curriculum.goals"),
@@ -213,8 +214,10 @@ def _curriculum(t: Texts) -> dict[str, Any]:
             ]},
             {"sessions": [session("09:00-11:00", "测验", quizzes=["lian", "kao"])]},
         ],
+        "tracks": [{"id": "ban", "name": t("curriculum.Track.name"), "audience": [track_audience],
+                    "organizer": t("curriculum.Track.organizer"), "summary": t("curriculum.Track.summary")}],
         "cohorts": [{"id": "2026-01", "name": t("curriculum.Cohort.name"), "start": "2026-09-07",
-                     "place": t("curriculum.Cohort.place"), "capacity": 3}],
+                     "place": t("curriculum.Cohort.place"), "capacity": 3, "track": "ban"}],
     }
 
 
