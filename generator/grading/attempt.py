@@ -29,6 +29,15 @@ class Grader:
     prepared, once."""
 
     def __init__(self, bank: dict[str, Any], shipped: bool) -> None:
+        self._prepare(bank, shipped)
+
+    def __getstate__(self) -> tuple[dict[str, Any], bool]:
+        return self.bank, self.shipped  # the prepared rules are closures: made again on arrival
+
+    def __setstate__(self, state: tuple[dict[str, Any], bool]) -> None:
+        self._prepare(*state)
+
+    def _prepare(self, bank: dict[str, Any], shipped: bool) -> None:
         self.bank = bank
         self.shipped = shipped  # responses index the shipped (sorted) lists: trainer-graded pages
         self.top = {q["id"]: q for q in bank["questions"]}

@@ -19,6 +19,7 @@ from typing import Any
 
 from .banks import BankInfo
 from .collect import Attempt
+from .collector import collector_paused
 from .distractors import Choice, Tally, choices, wrong_answers
 
 EASY = 0.9
@@ -126,6 +127,12 @@ def analyse(
     ``chosen`` holds the attempt graded per trainee and bank (latest or best);
     ``alternative`` the one the other rule would grade, to report both pass rates.
     """
+    with collector_paused():
+        return _analyse(chosen, alternative, banks, batch_of, retakes)
+
+
+def _analyse(chosen: list[Attempt], alternative: list[Attempt], banks: dict[str, BankInfo],
+             batch_of: Callable[[Attempt], str], retakes: dict[str, int] | None) -> list[BankStats]:
     by_bank: dict[str, list[Attempt]] = {}
     for attempt in chosen:
         by_bank.setdefault(attempt.bank, []).append(attempt)

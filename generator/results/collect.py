@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
@@ -23,8 +24,10 @@ from typing import Any, Literal
 
 from ..loading.files import Unreadable, read_bounded, read_regular
 from .code import find_codes as find_legacy_codes
+from .collector import collector_paused
 from .exam_code import find_exam_codes
-from .regrade import Context, Rejected, Verdict, verdict
+from .grade_worker import grade_all
+from .regrade import Context, Verdict
 
 Keep = Literal["latest", "best"]
 STDIN = "-"
@@ -206,23 +209,25 @@ def decode_all(found: list[Found], collection: Collection, context: Context,
                tick: Callable[[], None] | None = None) -> None:
     """Re-grade every code; a bad one is reported with its place and the reason, and skipped.
 
-    A code pasted again is not graded again: only its place differs.
+    A code pasted again is not graded again: only its place differs. ``tick`` is called
+    once per code found.
     """
-    graded: dict[str, Verdict | str] = {}
-    for item in found:
-        for line, text in item.codes:
-            result = graded.get(text)
-            if result is None:
-                try:
-                    result = graded[text] = verdict(text, context)
-                except Rejected as error:
-                    result = graded[text] = str(error)
-            if isinstance(result, str):
-                collection.problems.append(f"{item.label}:{line}: {result}，已跳过")
-            else:
-                collection.add(to_attempt(result, item.label, line))
-            if tick is not None:
-                tick()
+    pasted = Counter(text for item in found for _, text in item.codes)
+    texts = list(pasted)  # distinct, in the order first read
+
+    def graded(text: str) -> None:
+        for _ in range(pasted[text]):
+            tick()  # type: ignore[misc]
+
+    with collector_paused():
+        results = dict(zip(texts, grade_all(texts, context, graded if tick is not None else None), strict=True))
+        for item in found:
+            for line, text in item.codes:
+                result = results[text]
+                if isinstance(result, str):
+                    collection.problems.append(f"{item.label}:{line}: {result}，已跳过")
+                else:
+                    collection.add(to_attempt(result, item.label, line))
 
 
 def to_attempt(result: Verdict, file: str, line: int) -> Attempt:

@@ -92,6 +92,8 @@ def _row(number: int, letters: list[str], values: list[Any], style: str) -> str:
             cells.append(f'<c r="{letter}{number}"{style} t="b"><v>{int(value)}</v></c>')
         else:
             text = _ILLEGAL.sub("", str(value))
+            if not text:
+                continue
             space = ' xml:space="preserve"' if text != text.strip() else ""
             cells.append(f'<c r="{letter}{number}"{style} t="inlineStr"><is><t{space}>{escape(text)}</t></is></c>')
     return f'<row r="{number}">{"".join(cells)}</row>'
