@@ -21,6 +21,7 @@ from site_support import wechat_phone
 from generator.grading.secret import load_secret
 from generator.results.tickets import load_roster as load_tickets
 from generator.results.tickets import tickets
+from generator.rotation.evaluation_code import decode_evaluation_code
 
 PROGRAMME, COHORT = "shuji-lunxun", "2026-01"
 EVALUATION = f"programmes/{PROGRAMME}/{COHORT}-pingjia/"
@@ -204,8 +205,9 @@ def test_a_ticketed_evaluation_sent_twice_counts_once(browser, ticketed, tmp_pat
             codes.append(copied_code(page, "复制测评码"))
         stored = page.evaluate("JSON.stringify(localStorage)")
         assert issued[1].secret not in stored and issued[0].secret not in stored
-    for ticket in issued[:2]:
-        assert all(ticket.number not in code[3:] for code in codes)  # the code carries no ticket number
+    for code, ticket, other in ((codes[1], issued[0], issued[1]), (codes[2], issued[1], issued[0])):
+        decoded = decode_evaluation_code(code)  # its fields: tags, time, scores, comment; no ticket number
+        assert decoded.ticketed and decoded.verifies(ticket.key()) and not decoded.verifies(other.key())
     chat = tmp_path / "群聊.txt"
     chat.write_text("\n".join([codes[0], codes[2], codes[1], codes[1]]), encoding="utf-8")
     done = lunxun("evaluation", "read", PROGRAMME, "--root", str(project), "--codes", str(chat), "--roster",

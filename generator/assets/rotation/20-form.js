@@ -6,7 +6,8 @@ function formData() {
 
 // The draft under "rotation:<kind>:<programme>/<cohort>": an object, else nothing.
 const draftKey = (kind, data) => 'rotation:' + kind + ':' + data.id;
-const cleanDraft = value => (isMap(value) ? value : undefined);
+// A draft made for another schedule (sessions changed since) would put marks on the wrong sessions: dropped.
+const draftOf = (key, data) => store.get(key, value => (isMap(value) && value.schedule === data.scheduleTag ? value : undefined), null);
 
 function showStatus(form, text) { form.querySelector('.lx-rc-status').textContent = text; }
 

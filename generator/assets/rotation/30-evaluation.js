@@ -9,7 +9,7 @@ function startEvaluation() {
   const key = draftKey('evaluation', data);
   const radios = () => Array.from(form.querySelectorAll('input[type=radio]'));
   const save = code => {
-    const draft = {ratings: {}, comment: form.elements.comment.value, code: code || ''};
+    const draft = {schedule: data.scheduleTag, ratings: {}, comment: form.elements.comment.value, code: code || ''};
     radios().filter(radio => radio.checked).forEach(radio => { draft.ratings[radio.name] = radio.value; });
     if (data.tickets) {
       draft.ticket = form.elements.ticket.value;
@@ -17,7 +17,7 @@ function startEvaluation() {
     }
     store.set(key, draft);
   };
-  const draft = store.get(key, cleanDraft, null);
+  const draft = draftOf(key, data);
   if (draft) {
     const ratings = isMap(draft.ratings) ? draft.ratings : {};
     radios().forEach(radio => { radio.checked = ratings[radio.name] === radio.value; });

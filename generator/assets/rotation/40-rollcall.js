@@ -6,13 +6,13 @@ function startRollCall() {
   const data = form && formData();
   if (!data) return;
   const key = draftKey('rollcall', data);
-  const stored = store.get(key, cleanDraft, {});
+  const stored = draftOf(key, data) || {};
   const marks = isMap(stored.marks) ? stored.marks : {};
   const select = form.elements.session;
   const radios = () => Array.from(form.querySelectorAll('.lx-rc-seats input[type=radio]'));
   const seatOf = radio => Number(radio.name.slice('lx-a-'.length));
   const current = () => (isMap(marks[select.value]) ? marks[select.value] : (marks[select.value] = {}));
-  const save = code => store.set(key, {session: select.value, marks, code: code || ''});
+  const save = code => store.set(key, {schedule: data.scheduleTag, session: select.value, marks, code: code || ''});
   // the session under way today, else today's first, else the one last used, else the first
   const today = new Date(), iso = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map(n => String(n).padStart(2, '0')).join('-');
   const clock = String(today.getHours()).padStart(2, '0') + ':' + String(today.getMinutes()).padStart(2, '0');
