@@ -97,31 +97,72 @@ def bank_info(bank_id: str, bank: QuizBank) -> BankInfo:
 MAX_HISTORY = 200  # commits of one bank file searched for older versions
 
 
-def add_history(info: BankInfo, root: FsPath, file: FsPath) -> None:
-    """Graders for the versions of the bank in the git history of its file (none without git)."""
-    from ..render.quiz import bank_json
+def add_histories(banks: list[tuple[BankInfo, FsPath]], root: FsPath) -> None:
+    """Graders for the versions of each bank in the git history of its file (none without git).
 
+    The logs run side by side (threads waiting on git) and every old file is read by one
+    ``git cat-file --batch``: a process per commit and bank cost seconds before any code was read.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        logs = list(pool.map(lambda bank: _commits(root, bank[1]), banks))
+    wanted = [(info, relative, commit) for (info, _), (relative, commits) in zip(banks, logs, strict=True)
+              for commit in commits if relative is not None]
+    blobs = _blobs(root, [f"{commit}:{relative.as_posix()}" for _, relative, commit in wanted])
+    for (info, relative, _), data in zip(wanted, blobs, strict=True):
+        if data is not None:
+            _add_version(info, relative, data)
+
+
+def _commits(root: FsPath, file: FsPath) -> tuple[FsPath | None, list[str]]:
+    """The file relative to the project, and the commits that changed it, newest first."""
     try:
         relative = file.resolve().relative_to(root)
         log = subprocess.run(["git", "-C", str(root), "log", f"-{MAX_HISTORY}", "--format=%H", "--", str(relative)],
                              capture_output=True, text=True, timeout=20, check=False)
     except (OSError, ValueError, subprocess.SubprocessError):
+        return None, []
+    return relative, log.stdout.split()
+
+
+def _blobs(root: FsPath, specs: list[str]) -> list[bytes | None]:
+    """The contents of ``commit:path`` objects, None for any git does not have."""
+    asked = [spec for spec in specs if "\n" not in spec]  # one request a line
+    if not asked:
+        return [None] * len(specs)
+    try:
+        shown = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input="\n".join(asked).encode() + b"\n",
+                               capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return [None] * len(specs)
+    out, at, found = shown.stdout, 0, {}
+    for spec in asked:  # each answer: "<sha> <type> <size>\n<content>\n", or "<spec> missing\n"
+        end = out.find(b"\n", at)
+        if end < 0:
+            break
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) == 3 and header[2].isdigit():
+            size = int(header[2])
+            if header[1] == b"blob":
+                found[spec] = out[at:at + size]
+            at += size + 1
+    return [found.get(spec) for spec in specs]
+
+
+def _add_version(info: BankInfo, relative: FsPath, data: bytes) -> None:
+    from ..render.quiz import bank_json
+
+    doc, problems = load_text(data.decode("utf-8", errors="replace"), str(relative))
+    if doc is None or problems:
         return
-    for commit in log.stdout.split():
-        try:
-            shown = subprocess.run(["git", "-C", str(root), "show", f"{commit}:{relative.as_posix()}"],
-                                   capture_output=True, timeout=20, check=False)
-        except (OSError, subprocess.SubprocessError):
-            return
-        doc, problems = load_text(shown.stdout.decode("utf-8", errors="replace"), str(relative))
-        if shown.returncode or doc is None or problems:
-            continue
-        try:
-            bank = QuizBank.model_validate(doc.data)
-        except ValueError:
-            continue
-        keyed = bank_json(info.id, bank)
-        info.graders.setdefault(keyed["version"], Grader(keyed, bank.trainer_graded))
+    try:
+        bank = QuizBank.model_validate(doc.data)
+    except ValueError:
+        return
+    keyed = bank_json(info.id, bank)
+    info.graders.setdefault(keyed["version"], Grader(keyed, bank.trainer_graded))
 
 
 def _clip(text: str, size: int = 24) -> str:
@@ -143,9 +184,7 @@ def load_banks(root: FsPath, layout: Layout) -> tuple[dict[str, BankInfo], list[
         # One mistake elsewhere in the content should not cost the report its texts.
         project, _ = load_project(root, layout)
         notes.append("项目内容检查未通过（运行 lunxun check 查看），题库按能读取的部分使用")
-    infos = {}
-    for key, entry in project.quizzes.items():
-        infos[key] = bank_info(key, entry.model)
-        add_history(infos[key], root, FsPath(entry.doc.file) if FsPath(entry.doc.file).is_absolute()
-                    else root / entry.doc.file)
+    infos = {key: bank_info(key, entry.model) for key, entry in project.quizzes.items()}
+    add_histories([(infos[key], FsPath(entry.doc.file) if FsPath(entry.doc.file).is_absolute()
+                    else root / entry.doc.file) for key, entry in project.quizzes.items()], root)
     return infos, notes
