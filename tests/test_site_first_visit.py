@@ -9,6 +9,8 @@ from pathlib import Path
 
 from generator.engines import theme
 
+ROOT = Path(__file__).resolve().parent.parent
+
 BUNDLE = '<script src="../../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
 
 
@@ -61,3 +63,23 @@ def test_the_shipped_method_page(shipped_site: Path) -> None:
     assert order.index("search-shim.js") < order.index(next(n for n in order if n.startswith("bundle.")))
     quiz = (shipped_site / "quizzes" / "liuchixiang-jichu" / "index.html").read_text(encoding="utf-8")
     assert "assets/lunxun/quiz.css" in quiz and 'assets/lunxun/quiz.js" defer>' in quiz
+
+
+def test_lighthouse_runs_are_summed_up_by_their_medians() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("lunxun_lighthouse_medians", ROOT / "benchmarks" / "lighthouse.py")
+    assert spec and spec.loader
+    audit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(audit)
+
+    def step(perf: int | None, tbt: float, failing: list[str]) -> dict:
+        return {"name": "method", "mode": "navigation", "scores": {"performance": perf, "accessibility": 100},
+                "metrics": {"tbt": tbt}, "failing": {"performance": failing}}
+
+    runs = [[step(90, 400, ["total-blocking-time"])], [step(98, 120, [])], [step(97, 150, ["unused-css-rules"])]]
+    (result,) = audit.median_of(runs)
+    assert result["scores"] == {"performance": 97, "accessibility": 100} and result["metrics"] == {"tbt": 150}
+    assert result["failing"]["performance"] == ["total-blocking-time", "unused-css-rules"]
+    (snapshot,) = audit.median_of([[step(None, 0, [])], [step(None, 0, [])]])
+    assert snapshot["scores"]["performance"] is None  # snapshots have no performance score
