@@ -53,7 +53,8 @@ document.addEventListener('DOMContentLoaded', () => {
 }, {once: true});
 """
 COLLECT = """() => {
-  const nav = performance.getEntriesByType('navigation')[0], mark = n => (performance.getEntriesByName(n)[0] || {}).startTime;
+  const nav = performance.getEntriesByType('navigation')[0];
+  const mark = n => (performance.getEntriesByName(n)[0] || {}).startTime;
   return {dcl: nav.domContentLoadedEventStart, idle: window.__lx.idle - window.__lx.dcl,
           handlers: nav.domContentLoadedEventEnd - nav.domContentLoadedEventStart,
           start: mark('lunxun-quiz-start'), ready: mark('lunxun-quiz-ready')};
@@ -84,7 +85,8 @@ def project(folder: Path) -> Path:
             data["time_limit"] = 60
         (folder / "quizzes" / f"{bank_id}.yaml").write_text(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (folder / "docs" / "plain.md").write_text("# 普通页面\n\n" + "这是一个没有测验的普通页面。\n\n" * 20, encoding="utf-8")
+    plain = "# 普通页面\n\n" + "这是一个没有测验的普通页面。\n\n" * 20
+    (folder / "docs" / "plain.md").write_text(plain, encoding="utf-8")
     return build_site(folder / "mkdocs.yml", site_dir=str(folder / "site"), strict=True)
 
 
@@ -166,14 +168,16 @@ def main() -> None:
             for slowdown in (1, 4):
                 for label, path in pages:
                     row = measure(browser, base + path, args.runs, slowdown)
-                    cells = [f"{row[k]:7.1f}" if row[k] is not None else f"{'–':>7}" for k in ("dcl", "engine", "ready", "idle", "handlers")]
+                    cells = [f"{row[k]:7.1f}" if row[k] is not None else f"{'–':>7}"
+                             for k in ("dcl", "engine", "ready", "idle", "handlers")]
                     print(f"{label:<26} {str(slowdown) + 'x':>4} {' '.join(cells)}")
                     if row["ready"] is not None and slowdown == 1:  # the budget is for full speed
                         worst = max(worst, row["ready"], row["idle"])
             browser.close()
         server.shutdown()
         verdict = "ok" if worst <= BUDGET_READY_MS else "OVER"
-        print(f"budget: ready for input ≤ {BUDGET_READY_MS} ms after DOMContentLoaded → {verdict} (worst {worst:.1f} ms)")
+        print(f"budget: ready for input ≤ {BUDGET_READY_MS} ms after DOMContentLoaded → {verdict} "
+              f"(worst {worst:.1f} ms)")
 
 
 if __name__ == "__main__":

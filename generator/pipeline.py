@@ -68,7 +68,8 @@ def _secret_for(root: FsPath, site: SiteModel) -> bytes | None:
         raise ContentError([Problem(str(secret_path(root)), 1, 1, "", str(error).split(": ", 1)[-1])]) from None
     except OSError as error:
         raise ContentError([Problem(str(secret_path(root)), 1, 1, "",
-                                    f"无法创建项目密钥（{error.strerror or error}）：考试题库的答案要用它加密")]) from None
+                                    f"无法创建项目密钥（{error.strerror or error}）："
+                                    "考试题库的答案要用它加密")]) from None
 
 
 def summary(project: Project) -> str:

@@ -66,7 +66,8 @@ def png_grey(data: bytes) -> tuple[bytearray, int, int]:
                 line[i] = (line[i] + guess) & 255
         for x in range(width):
             pixel = line[x * channels:x * channels + min(channels, 3)]
-            grey[y * width + x] = pixel[0] if len(pixel) < 3 else (299 * pixel[0] + 587 * pixel[1] + 114 * pixel[2]) // 1000
+            luma = (299 * pixel[0] + 587 * pixel[1] + 114 * pixel[2]) // 1000 if len(pixel) >= 3 else pixel[0]
+            grey[y * width + x] = luma
         previous = line
     return grey, width, height
 

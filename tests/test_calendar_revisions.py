@@ -94,7 +94,8 @@ def test_ical_js_finds_every_session_at_its_beijing_time(sample_site: Path, npm_
         for cohort in entry.model.cohorts:
             calendar = sample_site / "programmes" / programme_id / f"{cohort.id}.ics"
             events = ical_events(npm_tools, [calendar])[calendar.name]
-            wanted = [(f"{day.date} {view.start}", f"{day.date} {view.end}", f"{view.session.kind}：{view.session.title}")
+            wanted = [(f"{day.date} {view.start}", f"{day.date} {view.end}", (f"{view.session.kind}："
+                                                                             f"{view.session.title}"))
                       for day in days_of(entry.model, cohort.start) for view in day.sessions]
             assert [(e["start"], e["end"], e["summary"]) for e in events] == wanted
             assert {e["zone"] for e in events} == {"Asia/Shanghai"}

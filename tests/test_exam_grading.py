@@ -67,7 +67,8 @@ def _bank(**extra: Any) -> QuizBank:
 def test_exam_defaults_to_trainer_grading_and_practice_cannot() -> None:
     assert _bank().trainer_graded
     assert not _bank(grading="browser").trainer_graded
-    assert not QuizBank.model_validate({"title": "练", "questions": [{"id": "j", "type": "judge", "stem": "x", "answer": True}]}).trainer_graded
+    practice = {"title": "练", "questions": [{"id": "j", "type": "judge", "stem": "x", "answer": True}]}
+    assert not QuizBank.model_validate(practice).trainer_graded
     with pytest.raises(ValueError, match="grading: trainer 只能用于 mode: exam"):
         QuizBank.model_validate({"title": "练", "grading": "trainer", "questions": [
             {"id": "j", "type": "judge", "stem": "x", "answer": True}]})

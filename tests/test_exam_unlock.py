@@ -79,7 +79,8 @@ def _stable(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_the_table_is_what_the_code_writes() -> None:
-    assert _stable(json.loads(TABLE.read_text(encoding="utf-8"))) == _stable(json.loads(json.dumps(table(), ensure_ascii=False)))
+    written = json.loads(TABLE.read_text(encoding="utf-8"))
+    assert _stable(written) == _stable(json.loads(json.dumps(table(), ensure_ascii=False)))
 
 
 @pytest.mark.parametrize(("typed", "code"), _TYPED)
@@ -121,7 +122,8 @@ def test_the_page_of_a_trainer_graded_bank_carries_the_sealed_key_and_a_browser_
     model = QuizBank.model_validate(exam_bank(6))
     page = page_bank_json(BANK_ID, model, secret=SECRET)
     assert set(page["sealed"]) == {"nonce", "box"}
-    keys = json.loads(unseal(page["sealed"], unlock_code(SECRET, BANK_ID, page["version"]), BANK_ID, page["version"]) or b"")
+    code = unlock_code(SECRET, BANK_ID, page["version"])
+    keys = json.loads(unseal(page["sealed"], code, BANK_ID, page["version"]) or b"")
     assert keys["q01"] == {"answer": 0, "explain": "<p>解析1：先听情况</p>"}
     assert set(keys["q05"]) == {"explain", "order"} and sorted(keys["q05"]["order"]) == [0, 1, 2, 3]
     practice = QuizBank.model_validate(dict(exam_bank(6), mode="practice", grading="browser", sitting=False))
@@ -148,7 +150,8 @@ def test_builds_with_the_same_secret_are_byte_identical_and_another_secret_chang
     assert '"sealed":' in page and secret.hex() not in page
     other = make_project(tmp_path / "third", exam_bank(6))
     assert main(["build", "-f", str(other / "mkdocs.yml"), "-d", str(tmp_path / "three")]) == 0
-    assert _digest(tmp_path / "three")[f"quizzes/{BANK_ID}/index.html"] != _digest(tmp_path / "one")[f"quizzes/{BANK_ID}/index.html"]
+    page = f"quizzes/{BANK_ID}/index.html"
+    assert _digest(tmp_path / "three")[page] != _digest(tmp_path / "one")[page]
 
 
 def test_a_project_without_trainer_graded_banks_gets_no_secret(tmp_path: Path) -> None:
@@ -159,7 +162,8 @@ def test_a_project_without_trainer_graded_banks_gets_no_secret(tmp_path: Path) -
     assert not secret_path(root).parent.exists()
 
 
-def test_an_unreadable_secret_stops_the_build_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unreadable_secret_stops_the_build_with_a_message(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, exam_bank(6))
     secret_path(root).parent.mkdir()
     secret_path(root).write_text("not a secret\n", encoding="utf-8")
@@ -169,7 +173,8 @@ def test_an_unreadable_secret_stops_the_build_with_a_message(tmp_path: Path, cap
     assert not (tmp_path / "site").exists()
 
 
-def test_unlock_command_prints_the_code_of_the_current_version(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unlock_command_prints_the_code_of_the_current_version(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, exam_bank(6))
     assert main(["exam", "unlock", BANK_ID, "--root", str(root)]) == 1
     assert "请先运行 lunxun build" in capsys.readouterr().err
@@ -188,7 +193,8 @@ def test_unlock_command_prints_the_code_of_the_current_version(tmp_path: Path, c
     assert shown(unlock_code(secret, BANK_ID, version)) not in capsys.readouterr().out
 
 
-def test_unlock_command_refuses_browser_graded_and_unknown_banks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unlock_command_refuses_browser_graded_and_unknown_banks(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
     root = make_project(tmp_path, exam_bank(6))
     load_secret(root, create=True)
     assert main(["exam", "unlock", "tingqing-lianxi", "--root", str(root)]) == 1

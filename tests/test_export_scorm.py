@@ -109,7 +109,8 @@ def test_launch_page_carries_the_bank(tmp_path, capsys, monkeypatch):
 
 def test_an_exam_package_carries_the_exam_engine(tmp_path, capsys, monkeypatch):
     project = copy_sample(tmp_path)
-    write_bank(project, "scorm-kaoshi", BANK.replace("pass_mark: 60\n", "pass_mark: 60\nmode: exam\ngrading: browser\n"))
+    write_bank(project, "scorm-kaoshi",
+               BANK.replace("pass_mark: 60\n", "pass_mark: 60\nmode: exam\ngrading: browser\n"))
     assert run(["export", "scorm-kaoshi", "--format", "scorm", "-o", "k.zip"], project, capsys, monkeypatch)[0] == 0
     archive = zipfile.ZipFile(project / "k.zip")
     assert "quiz.js" not in archive.namelist()  # as the site serves an exam page: no 错题本 or 每日一练 page

@@ -62,8 +62,10 @@ process.stdout.write(JSON.stringify(out));
 
 def random_histories(count: int) -> dict[str, list[tuple[float, bool]]]:
     rng = random.Random(17)
-    return {f"random {k}": [(0, False)] + [(rng.choice([-1, -1, 0.5, 5, 30, 24 * rng.randint(1, 90)]), rng.random() < 0.7)
-                                         for _ in range(rng.randint(2, 12))] for k in range(count)}
+    def step() -> tuple[float, bool]:
+        return rng.choice([-1, -1, 0.5, 5, 30, 24 * rng.randint(1, 90)]), rng.random() < 0.7
+
+    return {f"random {k}": [(0, False)] + [step() for _ in range(rng.randint(2, 12))] for k in range(count)}
 
 
 @pytest.mark.skipif(NODE is None, reason="node is not installed (`make test` installs it: apt nodejs)")

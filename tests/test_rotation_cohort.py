@@ -169,7 +169,8 @@ def test_spelled_marks_read_as_the_five(tmp_path: Path, capsys: pytest.CaptureFi
     fill(root / "rosters/banji/2026-01-考勤.xlsx", {"到": "√", "请假": "病假", "缺勤": "旷课", "迟到": "迟"})
     capsys.readouterr()
     assert main(["attendance", "read", "banji", "2026-01", "--root", str(root), "--date", "2026-09-03"]) == 0
-    counts = {m: sum(1 for i in range(90) for s in range(1, 9) if mark(i, s) == m) for m in ("到", "迟到", "请假", "缺勤")}
+    counts = {m: sum(1 for i in range(90) for s in range(1, 9) if mark(i, s) == m)
+              for m in ("到", "迟到", "请假", "缺勤")}
     assert f"到 {counts['到']} 人次，迟到 {counts['迟到']} 人次" in capsys.readouterr().out
 
 

@@ -35,7 +35,8 @@ def test_imported_roster_passes_its_schema(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content", [b"", b"not a workbook", b"PK\x03\x04" + bytes(100)])
-def test_a_broken_spreadsheet_is_one_message(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes) -> None:
+def test_a_broken_spreadsheet_is_one_message(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             content: bytes) -> None:
     root = project(tmp_path)
     (tmp_path / "名单.xlsx").write_bytes(content)
     code, err = run(["roster", "import", str(tmp_path / "名单.xlsx"), "banji", "2026-01", "--root", str(root)], capsys)

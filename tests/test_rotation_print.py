@@ -32,7 +32,8 @@ def test_report_prints_on_a4_with_headers_on_every_page(tmp_path: Path, page, se
              for p in reader.pages]
     assert all(size == A4_LANDSCAPE for size, _ in pages)
     first = pages[0][1]
-    assert "村(社区)党组织书记轮训情况报表" in first  # NFKC folds the full-width brackets too and "统计截至 2026-09-05" in first and "未销号名单" not in first
+    # NFKC folds the full-width brackets too
+    assert "村(社区)党组织书记轮训情况报表" in first and "统计截至 2026-09-05" in first and "未销号名单" not in first
     start = next(n for n, (_, text) in enumerate(pages) if "未销号名单" in text)
     listing = pages[start:]
     # the summary (1 page) and the per-session rates (1 page), then 90 outstanding rows of about

@@ -52,7 +52,8 @@ def reported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     (root / "quizzes").mkdir()
     (root / "content/curricula/banji.yaml").write_text(CREDITED, encoding="utf-8")
     (root / "quizzes/jieye.yaml").write_text(
-        "title: 结业测试\nmode: exam\npass_mark: 60\nquestions:\n  - {id: q1, type: judge, stem: 这是一道题。, answer: 对}\n",
+        "title: 结业测试\nmode: exam\npass_mark: 60\nquestions:\n  - {id: q1, type: judge, stem: 这是一道题。"
+        ", answer: 对}\n",
         encoding="utf-8")
     workbook = roster_workbook(tmp / "名单.xlsx", [person(i) for i in range(90)])
     assert main(["roster", "import", str(workbook), "banji", "2026-01", "--root", str(root)]) == 0
@@ -89,7 +90,8 @@ def test_the_grade_sheet_shows_score_pass_and_hours(reported: tuple[Path, Path])
         outcome = passed(i)
         want = (["—", "无成绩", "0"] if outcome is None else [85.0, "及格", "2"] if outcome else [40.0, "不及格", "0"])
         assert row[2:4] == [NAMES[i], UNITS[i % 10]] and row[4:7] == want, i
-        assert row[7:] == [str(attended(i)), str(QUIZ_HOURS if outcome else 0), str(attended(i) + (2 if outcome else 0))]
+        earned = attended(i) + (2 if outcome else 0)
+        assert row[7:] == [str(attended(i)), str(QUIZ_HOURS if outcome else 0), str(earned)]
 
 
 def test_certificates_list_every_trainee_struck_off_with_their_hours(reported: tuple[Path, Path]) -> None:

@@ -68,7 +68,8 @@ def test_each_cohort_runs_its_tracks_days_with_the_shared_sessions(tmp_path: Pat
     assert got == [(1, 1, "2026-09-01", "开班", 1), (2, 1, "2026-09-01", "第一讲", 2), (3, 1, "2026-09-01", "观摩", 3),
                    (4, 2, "2026-09-02", "村级讨论", 2), (5, 3, "2026-09-03", "结业", 1)]
     got = [(s.number, s.day, s.date.isoformat(), s.title, s.hours) for s in class_sessions(programme, township)]
-    assert got == [(1, 1, "2026-10-12", "开班", 1), (2, 1, "2026-10-12", "第一讲", 2), (3, 1, "2026-10-12", "乡镇专题", 2),
+    assert got == [(1, 1, "2026-10-12", "开班", 1), (2, 1, "2026-10-12", "第一讲", 2),
+                   (3, 1, "2026-10-12", "乡镇专题", 2),
                    (4, 2, "2026-10-13", "结业", 1)]  # the village day is not the township's: its day 2 is 结业
     assert programme.for_cohort(township).hours == 6 and programme.for_cohort(village).hours == 9
 
@@ -107,11 +108,13 @@ def test_a_roster_may_hold_only_its_tracks_categories(tmp_path: Path, capsys) ->
     workbook = roster_workbook(tmp_path / "名单.xlsx", people(["乡镇党委书记", "村党组织书记", "社区党组织书记"]))
     assert main(["roster", "import", str(workbook), "banji", "2026-02", "--root", str(root)]) == 1
     err = capsys.readouterr().err
-    assert "名单.xlsx:5:6: 学员类别*: 类别“村党组织书记”不在第 2026-02 期（乡镇党委书记班）的培训对象中（乡镇党委书记）\n" in err
+    assert ("名单.xlsx:5:6: 学员类别*: 类别“村党组织书记”不在第 2026-02 期（乡镇党委书记班）"
+            "的培训对象中（乡镇党委书记）\n") in err
     assert "名单.xlsx:6:6: 学员类别*: 类别“社区党组织书记”不在" in err and "共发现 2 个问题" in err
     assert not (root / "rosters").exists()
     assert main(["roster", "import", str(workbook), "banji", "2026-01", "--root", str(root)]) == 1
-    assert "名单.xlsx:4:6: 学员类别*: 类别“乡镇党委书记”不在第 2026-01 期（村（社区）党组织书记班）的培训对象中（村党组织书记、社区党组织书记）" in capsys.readouterr().err
+    assert ("名单.xlsx:4:6: 学员类别*: 类别“乡镇党委书记”不在第 2026-01 期（村（社区）党组织书记班）"
+            "的培训对象中（村党组织书记、社区党组织书记）") in capsys.readouterr().err
 
 
 def test_the_report_has_a_row_per_track(tmp_path: Path, capsys) -> None:
@@ -123,7 +126,8 @@ def test_the_report_has_a_row_per_track(tmp_path: Path, capsys) -> None:
                  "--root", str(root)]) == 0
     capsys.readouterr()
     assert main(["roster", "check", "banji", "--root", str(root)]) == 0
-    assert capsys.readouterr().out == "第一期（2026-01，村（社区）党组织书记班）：4 人\n第二期（2026-02，乡镇党委书记班）：2 人\n"
+    assert capsys.readouterr().out == ("第一期（2026-01，村（社区）党组织书记班）：4 人\n第二期（2026-02，"
+                                       "乡镇党委书记班）：2 人\n")
     assert main(["attendance", "sheet", "banji", "2026-01", "--root", str(root)]) == 0
     book = openpyxl.load_workbook(root / "rosters/banji/2026-01-考勤.xlsx")
     sheet = book["考勤"]

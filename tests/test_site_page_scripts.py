@@ -30,7 +30,8 @@ def test_a_page_of_exams_only_gets_the_exam_engine() -> None:
     for other in ('<div class="lx-quiz" data-bank="c" data-mode="practice">', '<div class="lx-quiz" data-bank="c">',
                   '<div class="lx-daily">', '<div class="lx-wrongbook">'):
         page = f"<body>{exam}</div>{other}</div>{TAG}</body>"
-        assert engine_for_page(page) == page  # practice, a hand-written placeholder, 每日一练 or 错题本: the full engine
+        # practice, a hand-written placeholder, 每日一练 or 错题本: the full engine
+        assert engine_for_page(page) == page
 
 
 def test_the_shipped_site_loads_the_engine_where_it_runs(shipped_site: Path) -> None:

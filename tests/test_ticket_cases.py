@@ -118,7 +118,8 @@ def test_tickets_and_sitting_codes_are_for_exams_only(tmp_path: Path, capsys: py
     assert main(["check", "--root", str(root)]) == 1
     err = capsys.readouterr().err
     assert re.search(rf"quizzes/{BANK_ID}\.yaml:5:\d+: sitting: 考场口令只用于考试", err), err
-    assert re.search(rf"quizzes/{BANK_ID}\.yaml:\d+:\d+: tickets: 准考证只用于考试：tickets: true 需要 mode: exam", err), err
+    assert re.search(rf"quizzes/{BANK_ID}\.yaml:\d+:\d+: tickets: 准考证只用于考试："
+                     r"tickets: true 需要 mode: exam", err), err
 
 
 # The engine's sections in node: a trainee's attempt of the exam, with the ticket typed as on a phone.

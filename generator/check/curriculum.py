@@ -61,7 +61,8 @@ def _check_hours(entry: Entry[Curriculum], programme: Curriculum, track: Track |
             total += session_hours(session.time, session.hours)
     if broken or abs(total - declared) <= 0.01:
         return []
-    return [entry.problem(where, f"{track_label(track)}声明 {declared:g} 学时，{'本班' if track else ''}各课次合计 {total:g} 学时")]
+    return [entry.problem(where, f"{track_label(track)}声明 {declared:g} 学时，"
+                                 f"{'本班' if track else ''}各课次合计 {total:g} 学时")]
 
 
 def _check_times(entry: Entry[Curriculum], day_index: int, day: Day) -> list[Problem]:
@@ -94,7 +95,8 @@ def _together(one: Session, other: Session) -> bool:
 
 
 # a batch's printed pages sit next to its schedule: programmes/<id>/<batch>-qiandao.md ...
-BATCH_PAGES = {"qiandao": "签到表", "richeng": "日程表", "pingjia": "测评页", "dianming": "点名页"}  # render/rotation_pages.py
+# the pages each batch gets beside its own (render/rotation_pages.py)
+BATCH_PAGES = {"qiandao": "签到表", "richeng": "日程表", "pingjia": "测评页", "dianming": "点名页"}
 
 
 def _page_clashes(entry: Entry[Curriculum], programme: Curriculum) -> list[Problem]:

@@ -23,7 +23,8 @@ def check_tracks(entry: Entry[Curriculum]) -> list[Problem]:
         for position, category in enumerate(track.audience):
             if served and category not in served:
                 problems.append(entry.problem(("tracks", index, "audience", position),
-                                              f"“{category}”不在培训项目的培训对象（audience）中：{'、'.join(programme.audience)}"))
+                                              f"“{category}”不在培训项目的培训对象（audience）中："
+                                              f"{'、'.join(programme.audience)}"))
         if not programme.for_track(track).days:
             problems.append(entry.problem(("tracks", index, "id"), f"班次“{track.id}”没有任何课次"))
     for day_index, day in enumerate(programme.days):
@@ -51,9 +52,11 @@ def _track_refs(entry: Entry[Curriculum], path: tuple, ids: list[str], known: se
         if not known:
             problems.append(entry.problem(path + (index,), f"引用了班次“{ref}”，但本项目没有分班（tracks）"))
         elif ref not in known:
-            problems.append(entry.problem(path + (index,), f"引用了不存在的班次“{ref}”：可用的有 {'、'.join(sorted(known))}"))
+            problems.append(entry.problem(path + (index,), f"引用了不存在的班次“{ref}”："
+                                                           f"可用的有 {'、'.join(sorted(known))}"))
         elif within is not None and ref not in within:
-            problems.append(entry.problem(path + (index,), f"班次“{ref}”不在本日的 tracks（{'、'.join(within)}）中，本课次不会出现在它的日程里"))
+            problems.append(entry.problem(path + (index,), f"班次“{ref}”不在本日的 tracks（{'、'.join(within)}）中，"
+                                                           "本课次不会出现在它的日程里"))
     return problems
 
 

@@ -176,7 +176,8 @@ def _quiz(project: Project, item_id: str) -> str:
     if method_id is None:
         return QUIZ.format(id=item_id, methods="", methods_note="  # 涵盖的方法 id（项目中还没有方法）", ref="")
     method = project.methods[method_id].model
-    ref = f"\n    ref: {method_id}#{method.steps[0].id}" + " " * 6 + f"# 考查的方法步骤（{method.title} · {method.steps[0].name}），可选"
+    step = method.steps[0]
+    ref = f"\n    ref: {method_id}#{step.id}" + " " * 6 + f"# 考查的方法步骤（{method.title} · {step.name}），可选"
     return QUIZ.format(id=item_id, methods=method_id, methods_note="  # 涵盖的方法 id", ref=ref)
 
 

@@ -51,7 +51,8 @@ def signin_file(programme: str, cohort: str) -> str:
     return f"{FOLDER}/{programme}/{cohort}-签到表.html"
 
 
-def find_programme(root: FsPath, layout: Layout, programme: str, cohort: str | None = None) -> tuple[Curriculum, Cohort | None]:
+def find_programme(root: FsPath, layout: Layout, programme: str,
+                   cohort: str | None = None) -> tuple[Curriculum, Cohort | None]:
     project, problems = load_project(root, layout)
     entry = project.curricula.get(programme)
     if entry is None:
@@ -134,7 +135,8 @@ def roster_check(root: FsPath, layout: Layout, programme: str) -> int:
     for cohort_id in roster_cohorts(root, programme):
         cohort = cohorts.get(cohort_id)
         if cohort is None:
-            problems.append(Problem(roster_file(programme, cohort_id), 1, 1, "", f"培训项目 {programme} 中没有期次“{cohort_id}”"))
+            problems.append(Problem(roster_file(programme, cohort_id), 1, 1, "",
+                                    f"培训项目 {programme} 中没有期次“{cohort_id}”"))
             continue
         try:
             loaded = _checked_roster(root, curriculum, cohort)
@@ -142,7 +144,8 @@ def roster_check(root: FsPath, layout: Layout, programme: str) -> int:
             problems += error.problems
             continue
         track = curriculum.track(cohort.track)
-        lines.append(f"{cohort.name}（{cohort.id}{'，' + track.name if track else ''}）：{len(loaded.roster.trainees)} 人")
+        lines.append(f"{cohort.name}（{cohort.id}{'，' + track.name if track else ''}）："
+                     f"{len(loaded.roster.trainees)} 人")
     if problems:
         raise ContentError(sorted(set(problems)))
     missing = [c.id for c in curriculum.cohorts if c.id not in roster_cohorts(root, programme)]
@@ -272,7 +275,8 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
             continue
         found, trouble, _ = _programme_cohorts(root, entry.model, as_of)
         if trouble:
-            notes.append(f"培训项目 {other_id} 的名册或考勤表有问题，其学时未计入本年累计（运行 lunxun roster check {other_id} 查看）")
+            notes.append(f"培训项目 {other_id} 的名册或考勤表有问题，"
+                         f"其学时未计入本年累计（运行 lunxun roster check {other_id} 查看）")
             continue
         # the same grade sheet: quizzes another programme credits with 学时 count in the year's total
         others.append(build_ledger(entry.model, found, grades, banks, as_of))
@@ -280,7 +284,8 @@ def report(root: FsPath, layout: Layout, programme: str, grades_file: str | None
     tables = report_tables(ledger, annual, year_hours([ledger, *others]))
     folder = output or f"{FOLDER}/{programme}/报表"
     stem = f"情况报表-{as_of.isoformat()}"
-    files = [(f"{folder}/{stem}.xlsx", write_xlsx(ledger, tables)), (f"{folder}/{stem}.html", write_html(ledger, tables))]
+    files = [(f"{folder}/{stem}.xlsx", write_xlsx(ledger, tables)),
+             (f"{folder}/{stem}.html", write_html(ledger, tables))]
     taken = [name for name, _ in files if (root / name).exists()]
     if taken and not force:
         raise UsageError(f"{'、'.join(taken)} 已存在，未覆盖；确需重新生成请加 --force")
@@ -336,7 +341,8 @@ def archive(root: FsPath, layout: Layout, programme: str, cohort_id: str, grades
     methods = {key: entry.model.title for key, entry in project.methods.items()}
     names = ["档案总览.html", *sorted(files)]
     files["档案总览.html"] = overview_html(ledger, loaded.roster, methods, names,
-                                        [f"培训图片/{x.name}" for x in photos], [f"学习体会/{x.name}" for x in essays], tables)
+                                        [f"培训图片/{x.name}" for x in photos], [f"学习体会/{x.name}" for x in essays],
+                                        tables)
     folder = root / FOLDER / programme / "档案" / cohort_id
     zipped = folder.with_name(f"{cohort_id}.zip")
     if (folder.exists() or zipped.exists()) and not force:

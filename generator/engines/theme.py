@@ -88,8 +88,9 @@ def defer_scripts(html: str) -> str:
 MATERIAL_FAVICON = "assets/images/favicon.png"
 _LOGO_ICON = (
     "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'><style>path{fill:#37474f}"
-    "@media(prefers-color-scheme:dark){path{fill:#eceff1}}</style><path d='M12 8a3 3 0 0 0 3-3 3 3 0 0 0-3-3 3 3 0 0 0-3 3 "
-    "3 3 0 0 0 3 3m0 3.54C9.64 9.35 6.5 8 3 8v11c3.5 0 6.64 1.35 9 3.54 2.36-2.19 5.5-3.54 9-3.54V8c-3.5 0-6.64 1.35-9 3.54'/></svg>"
+    "@media(prefers-color-scheme:dark){path{fill:#eceff1}}</style>"
+    "<path d='M12 8a3 3 0 0 0 3-3 3 3 0 0 0-3-3 3 3 0 0 0-3 3 3 3 0 0 0 3 3m0 3.54C9.64 9.35 6.5 8 3 8v11"
+    "c3.5 0 6.64 1.35 9 3.54 2.36-2.19 5.5-3.54 9-3.54V8c-3.5 0-6.64 1.35-9 3.54'/></svg>"
 )
 
 

@@ -74,8 +74,8 @@ def organizer_of(config: dict[str, Any]) -> str | None:
         if isinstance(plugin, dict) and isinstance(plugin.get("lunxun"), dict):
             value = plugin["lunxun"].get("organizer")
             if value is not None and not isinstance(value, str):
-                raise SiteConfigError("mkdocs.yml: plugins → lunxun → organizer: 应为文字（主办单位名称，印在合格证明上），"
-                                      f"现在是 {value!r}")
+                raise SiteConfigError("mkdocs.yml: plugins → lunxun → organizer: "
+                                      f"应为文字（主办单位名称，印在合格证明上），现在是 {value!r}")
             return (value or "").strip() or None
     return None
 

@@ -47,7 +47,8 @@ def _share(value: Any) -> Any:
         try:
             return float(Fraction(value.strip()))
         except (ValueError, ZeroDivisionError):
-            raise PydanticCustomError("share", "“{value}”不是有效的比例，应写成 1/7 或 0.15", {"value": value}) from None
+            raise PydanticCustomError("share", "“{value}”不是有效的比例，"
+                                               "应写成 1/7 或 0.15", {"value": value}) from None
     return value
 
 
@@ -58,8 +59,11 @@ LEAVE_LIMIT = 1 / 7  # rules in force: leave over 1/7 of a class's 学时 and th
 class Completion(Entity):
     attendance: float | None = Field(None, ge=0, le=100, description="出勤百分比")
     quizzes: SlugList = Field(default_factory=list, description="必须通过的测验 id")
-    leave_limit: Share = Field(LEAVE_LIMIT, description="请假学时超过本期学时的这一比例即不能结业；写 1/7 或小数，默认 1/7")
-    day_hours: float | None = Field(None, gt=0, le=24, description="按天折算学时：全天出勤计多少学时（如党校一天 6 学时）；省略时按各课次学时")
+    leave_limit: Share = Field(LEAVE_LIMIT, description="请假学时超过本期学时的这一比例即不能结业；写 1/7 或小数，"
+                                                        "默认 1/7")
+    day_hours: float | None = Field(None, gt=0, le=24, description="按天折算学时："
+                                                                   "全天出勤计多少学时（如党校一天 6 学时）；"
+                                                                   "省略时按各课次学时")
     quiz_hours: dict[Slug, Annotated[float, Field(ge=0, le=100)]] = Field(
         default_factory=dict, description="通过测验另计学时：测验 id → 学时（按 lunxun results 的成绩表，及格才计）"
     )
@@ -71,8 +75,10 @@ EVALUATION_THRESHOLD = 4.0
 class Evaluation(Entity):
     """培训质量测评 on the site (each cohort's 测评 page) and in lunxun evaluation read."""
 
-    tickets: bool = Field(False, description="测评页要求输入准考证号和密码：每张准考证只计一份测评（测评码不含准考证号）")
-    threshold: float = Field(EVALUATION_THRESHOLD, ge=1, le=5, description="均分低于它的课次和主讲人在汇总中提示调整（1–5，默认 4）")
+    tickets: bool = Field(False, description="测评页要求输入准考证号和密码："
+                                             "每张准考证只计一份测评（测评码不含准考证号）")
+    threshold: float = Field(EVALUATION_THRESHOLD, ge=1, le=5,
+                             description="均分低于它的课次和主讲人在汇总中提示调整（1–5，默认 4）")
 
 
 class Track(Entity):
@@ -80,7 +86,8 @@ class Track(Entity):
 
     id: Slug
     name: Text = Field(description="班次名称，如 村（社区）党组织书记班")
-    audience: TextList = Field(default_factory=list, description="本班的培训对象：培训项目 audience 中的项；省略时同培训项目")
+    audience: TextList = Field(default_factory=list, description="本班的培训对象：培训项目 audience 中的项；"
+                                                                 "省略时同培训项目")
     organizer: str | None = Field(None, description="本班的主办单位；省略时同培训项目")
     hours: float | None = Field(None, ge=0, description="本班学时，须与本班各课次之和一致；省略时用培训项目的 hours")
     summary: Md | None = Field(None, description="本班的说明（可省略）")
@@ -104,8 +111,10 @@ class Curriculum(Entity):
     goals: list[Md] = Field(default_factory=list)
     hours: float | None = Field(None, ge=0, description="学时，须与各课时之和一致；分班时可改写在各班的 hours")
     completion: Completion | None = None
-    evaluation: Evaluation | None = Field(None, description="培训质量测评：是否凭准考证、提示调整的均分；省略时不凭准考证、4 分")
-    tracks: list[Track] = Field(default_factory=list, description="分级分类：各班次，各有培训对象和日程；省略时全项目一个班")
+    evaluation: Evaluation | None = Field(None, description="培训质量测评：是否凭准考证、提示调整的均分；"
+                                                            "省略时不凭准考证、4 分")
+    tracks: list[Track] = Field(default_factory=list, description="分级分类：各班次，各有培训对象和日程；"
+                                                                  "省略时全项目一个班")
     days: list[Day] = Field(min_length=1)
     cohorts: list[Cohort] = Field(default_factory=list)
 

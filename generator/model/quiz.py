@@ -121,7 +121,8 @@ def _type_of(value: Any) -> str | None:
 
 
 SubQuestion = Annotated[
-    Annotated[Single, Tag("single")] | Annotated[Multiple, Tag("multiple")] | Annotated[Judge, Tag("judge")] | Annotated[Blank, Tag("blank")] | Annotated[Order, Tag("order")] | Annotated[Match, Tag("match")],
+    Annotated[Single, Tag("single")] | Annotated[Multiple, Tag("multiple")] | Annotated[Judge, Tag("judge")]
+    | Annotated[Blank, Tag("blank")] | Annotated[Order, Tag("order")] | Annotated[Match, Tag("match")],
     Discriminator(_type_of),
 ]
 
@@ -134,7 +135,9 @@ class Case(QuestionBase):
 
 
 Question = Annotated[
-    Annotated[Single, Tag("single")] | Annotated[Multiple, Tag("multiple")] | Annotated[Judge, Tag("judge")] | Annotated[Blank, Tag("blank")] | Annotated[Order, Tag("order")] | Annotated[Match, Tag("match")] | Annotated[Case, Tag("case")],
+    Annotated[Single, Tag("single")] | Annotated[Multiple, Tag("multiple")] | Annotated[Judge, Tag("judge")]
+    | Annotated[Blank, Tag("blank")] | Annotated[Order, Tag("order")] | Annotated[Match, Tag("match")]
+    | Annotated[Case, Tag("case")],
     Discriminator(_type_of),
 ]
 QUESTION_TYPES = ("single", "multiple", "judge", "blank", "order", "match", "case")
@@ -169,8 +172,8 @@ class QuizBank(Entity):
     shuffle_questions: bool = True
     shuffle_options: bool = True
     attempts: int | None = Field(None, ge=1, description="考试模式下本浏览器允许的作答次数")
-    tickets: bool = Field(False, description="开考时须输入准考证号和密码（lunxun exam tickets 发放），成绩码用准考证签名；"
-                          "只用于 mode: exam，汇总时加 --roster")
+    tickets: bool = Field(False, description="开考时须输入准考证号和密码（lunxun exam tickets 发放），"
+                          "成绩码用准考证签名；只用于 mode: exam，汇总时加 --roster")
     sitting: bool = Field(False, description="开考时须输入培训老师宣布的考场口令；成绩码带上它，成绩按口令分场")
     questions: list[Question] = Field(min_length=1)
 

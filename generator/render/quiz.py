@@ -78,7 +78,8 @@ def question_json(question: QuestionBase) -> dict[str, Any]:
 
 def public_question_json(q: dict[str, Any]) -> dict[str, Any]:
     """A keyed question (from :func:`question_json`) with its key and explanation taken out."""
-    data: dict[str, Any] = {key: q[key] for key in ("id", "type", "stem", "ref", "difficulty", "points", "tags") if key in q}
+    shown = ("id", "type", "stem", "ref", "difficulty", "points", "tags")
+    data: dict[str, Any] = {key: q[key] for key in shown if key in q}
     if "options" in q:
         data["options"] = q["options"]
     if q["type"] == "blank":

@@ -77,7 +77,8 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
            "<h2>情况总结</h2><table><tbody>"]
     for label, value in (("计划人数", f.planned), ("参训人数", f.trained), ("已销号（结业）", f.done),
                          ("未销号", f.outstanding), ("结业率", rate(f.completion_rate)),
-                         ("出勤率（按学时）", rate(f.attendance_rate)), ("参考人数", f.sat), ("考试通过率", rate(f.pass_rate)),
+                         ("出勤率（按学时）", rate(f.attendance_rate)), ("参考人数", f.sat),
+                         ("考试通过率", rate(f.pass_rate)),
                          ("本期学时", hours_text(record.class_hours)), *quiz_rows,
                          ("考勤", "，".join(f"{m} {n} 人次" for m, n in f.marks.items()))):
         out.append(f"<tr><th>{e(label)}</th><td>{e(str(value))}</td></tr>")
@@ -96,7 +97,8 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
     if outstanding and outstanding.rows:
         out.append("<h3>未销号学员</h3><table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in outstanding.header)
                    + "</tr></thead><tbody>")
-        out += ["<tr>" + "".join(f"<td class=\"text\">{e(str(v))}</td>" for v in row) + "</tr>" for row in outstanding.rows]
+        out += ["<tr>" + "".join(f"<td class=\"text\">{e(str(v))}</td>" for v in row) + "</tr>"
+                for row in outstanding.rows]
         out.append("</tbody></table>")
     out.append(f"<section class=\"photos\"><h2>培训图片</h2><p>共 {len(photos)} 张。</p><div class=\"grid\">")
     out += [f"<figure><img src=\"{e(name)}\" alt=\"\"><figcaption>{e(name.rsplit('/', 1)[-1])}</figcaption></figure>"
@@ -112,7 +114,8 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
 
 ARCHIVE_CSS = """
 @page { size: A4; margin: 15mm; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 10.5pt; margin: 0; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       font-size: 10.5pt; margin: 0; }
 h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 13pt; margin: 7mm 0 2mm; break-after: avoid; }
 p.meta { text-align: center; }

@@ -120,7 +120,8 @@ def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohor
         found = header[column - 1] if column <= len(header) else ""
         if fold(found) != fold(text):
             problems.append(Problem(label, HEADER_ROW, column, found or "", f"此列应为“{_one_line(text)}”："
-                                    "考勤表与日程或格式不一致；请勿改动列名，日程改过时用 lunxun attendance sheet --force 重新生成"))
+                                    "考勤表与日程或格式不一致；请勿改动列名，"
+                                    "日程改过时用 lunxun attendance sheet --force 重新生成"))
     for column in range(len(expected) + 1, len(header) + 1):
         if header[column - 1]:
             problems.append(Problem(label, HEADER_ROW, column, header[column - 1], "多出的列：日程中没有这个课次"))
@@ -134,10 +135,12 @@ def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohor
             continue
         number_text = cells[0] if cells else ""
         if number_text not in ids:
-            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{number_text}”不在第 {cohort.id} 期的名册中"
+            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{number_text}”"
+                                                              f"不在第 {cohort.id} 期的名册中"
                                     if number_text else "缺少学员编号"))
         elif number_text in rows:
-            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{number_text}”重复：第 {rows[number_text][0]} 行已有"))
+            problems.append(Problem(label, number, 1, "学员编号", f"学员编号“{number_text}”重复："
+                                                              f"第 {rows[number_text][0]} 行已有"))
         else:
             rows[number_text] = (number, cells)
             name = cells[1] if len(cells) > 1 else ""
@@ -146,11 +149,13 @@ def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohor
                                         f"姓名“{name}”与名册中编号 {number_text} 的“{ids[number_text].name}”不符"))
     for trainee in roster.trainees:
         if trainee.id not in rows:
-            problems.append(Problem(label, HEADER_ROW, 1, "学员编号", f"名册中的 {trainee.id} {trainee.name} 不在考勤表中"))
+            problems.append(Problem(label, HEADER_ROW, 1, "学员编号",
+                                    f"名册中的 {trainee.id} {trainee.name} 不在考勤表中"))
     attendance = Attendance(sessions)
     for session in sessions:
         column = len(FIXED) + session.number
-        column_cells = {key: (number, row[column - 1] if column <= len(row) else "") for key, (number, row) in rows.items()}
+        column_cells = {key: (number, row[column - 1] if column <= len(row) else "")
+                        for key, (number, row) in rows.items()}
         if session.date > as_of or not any(text for _, text in column_cells.values()):
             continue  # not held yet (marks entered ahead, such as a leave granted, wait for the day)
         attendance.held.append(session.number)

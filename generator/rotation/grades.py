@@ -41,7 +41,8 @@ def read_grades(path: FsPath, file: str) -> tuple[list[Grade], list[Problem]]:
     header = find_header_by(sheet.rows, lambda text: COLUMNS.get(normalize(text)), "name")
     missing = [name for name, key in COLUMNS.items() if key in NEEDED and (header is None or key not in header.columns)]
     if header is None or missing:
-        return [], [Problem(file, header.row if header else 1, 1, "", f"不是 lunxun results 生成的成绩表：缺少列 {'、'.join(missing)}")]
+        return [], [Problem(file, header.row if header else 1, 1, "", "不是 lunxun results 生成的成绩表："
+                                                                      f"缺少列 {'、'.join(missing)}")]
     grades = []
     for number in range(header.row + 1, len(sheet.rows) + 1):
         cells = sheet.rows[number - 1]

@@ -161,7 +161,8 @@ def _shortfalls(standing: Standing, record: CohortRecord, held: set[int], minimu
         reasons.append(f"出勤率 {rate:.1f}%，低于要求的 {minimum:g}%")
     allowed = limit * record.class_hours
     if standing.leave_hours > allowed + EPSILON:
-        reasons.append(f"请假 {hours_text(standing.leave_hours)} 学时，超过本期 {hours_text(record.class_hours)} 学时的 "
+        reasons.append(f"请假 {hours_text(standing.leave_hours)} 学时，"
+                       f"超过本期 {hours_text(record.class_hours)} 学时的 "
                        f"{share_text(limit)}（{hours_text(allowed)} 学时）")
     for bank in required:
         grade = standing.grades.get(bank)

@@ -59,7 +59,8 @@ def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | Non
             summary.append(_group_row("班次", track.name, figures(group, required)))
     for record in ledger.cohorts:
         summary.append(_group_row("期次", record.cohort.name, figures(record.standings, required)))
-    for kind, key in (("单位", lambda s: s.trainee.unit or "未填单位"), ("类别", lambda s: s.trainee.category or "未填类别")):
+    for kind, key in (("单位", lambda s: s.trainee.unit or "未填单位"),
+                      ("类别", lambda s: s.trainee.category or "未填类别")):
         for name, group in sorted(_groups(everyone, key).items()):
             summary.append(_group_row(kind, name, figures(group, required)))
     summary.append(_group_row("合计", "全部", figures(everyone, required)))
@@ -68,27 +69,29 @@ def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | Non
         for session in record.sessions:
             rate = record.session_rate(session.number)
             if rate is not None:
-                sessions.append([record.cohort.name, session.date.isoformat(), session.time, session.kind, session.title,
-                                 hours_text(session.hours), round(rate, 1)])
+                sessions.append([record.cohort.name, session.date.isoformat(), session.time, session.kind,
+                                 session.title, hours_text(session.hours), round(rate, 1)])
     credits = dict(ledger.curriculum.completion.quiz_hours) if ledger.curriculum.completion else {}
     rows = []
     for s in everyone:
         scores = [s.grades[b].score if b in s.grades and s.grades[b].score is not None else NONE for b in required]
         year = (yearly or {}).get((identity(s.trainee), s.cohort.start.year), s.earned_hours)
         short = max(0.0, annual - year)
-        rows.append([s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "", s.trainee.category or "", s.state,
-                     *(s.marks[m] for m in MARKS), _rate(s.attendance_rate), hours_text(s.leave_hours),
+        rows.append([s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "", s.trainee.category or "",
+                     s.state, *(s.marks[m] for m in MARKS), _rate(s.attendance_rate), hours_text(s.leave_hours),
                      hours_text(s.attended_hours), hours_text(s.quiz_hours), hours_text(s.earned_hours),
                      hours_text(year), hours_text(annual), hours_text(short), *scores, "；".join(s.reasons)])
     ledger_header = ["期次", "学员编号", "姓名", "单位", "类别", "状态", *MARKS, "出勤率%", "请假学时", "课堂学时",
-                     "测验学时", "已得学时", "本年累计学时", "年度要求学时", "尚差学时", *(f"{b} 得分" for b in required),
+                     "测验学时", "已得学时", "本年累计学时", "年度要求学时", "尚差学时",
+                     *(f"{b} 得分" for b in required),
                      "未销号原因"]
     outstanding = [[s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "", "；".join(s.reasons)]
                    for s in everyone if s.state != DONE and s.reasons]
     graded = list(dict.fromkeys([*required, *credits]))
     grade_rows = [[s.cohort.name, s.trainee.id, s.trainee.name, s.trainee.unit or "",
                    *(cell for b in graded for cell in _grade_cells(s, b, credits)),
-                   hours_text(s.attended_hours), hours_text(s.quiz_hours), hours_text(s.earned_hours)] for s in everyone]
+                   hours_text(s.attended_hours), hours_text(s.quiz_hours), hours_text(s.earned_hours)]
+                  for s in everyone]
     grade_header = ["期次", "学员编号", "姓名", "单位",
                     *(f"{b} {what}" for b in graded for what in ("得分", "是否及格", "计学时")),
                     "课堂学时", "测验学时", "合计学时"]
@@ -112,7 +115,8 @@ def _grade_cells(s: Standing, bank: str, credits: dict[str, float]) -> list[Any]
     return [score, "及格" if grade.passed else "不及格", hours_text(earned) if bank in credits else NONE]
 
 
-CERTIFICATE_HEADER = ["证书编号", "姓名", "单位", "类别", "培训项目", "班次", "期次", "培训日期", "学时", "其中测验学时"]
+CERTIFICATE_HEADER = ["证书编号", "姓名", "单位", "类别", "培训项目", "班次", "期次", "培训日期", "学时",
+                      "其中测验学时"]
 
 
 def certificate_rows(ledger: Ledger) -> list[list[Any]]:
@@ -128,8 +132,9 @@ def certificate_rows(ledger: Ledger) -> list[list[Any]]:
         for s in record.standings:
             if s.state != DONE:
                 continue
-            rows.append([f"{ledger.curriculum.id}-{record.cohort.id}-{s.trainee.id}", s.trainee.name, s.trainee.unit or "",
-                         s.trainee.category or "", ledger.curriculum.title, track.name if track else "",
+            rows.append([f"{ledger.curriculum.id}-{record.cohort.id}-{s.trainee.id}", s.trainee.name,
+                         s.trainee.unit or "", s.trainee.category or "", ledger.curriculum.title,
+                         track.name if track else "",
                          record.cohort.name, f"{record.cohort.start.isoformat()} 至 {last.isoformat()}",
                          hours_text(s.earned_hours), hours_text(s.quiz_hours)])
     return rows
@@ -166,7 +171,8 @@ def write_xlsx(ledger: Ledger, tables: list[Table], title: str | None = None) ->
 
 PAGE_CSS = """
 @page { size: A4 landscape; margin: 12mm; }
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; font-size: 10pt; margin: 0; }
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif;
+       font-size: 10pt; margin: 0; }
 h1 { font-size: 15pt; text-align: center; margin: 0 0 4mm; }
 h2 { font-size: 12pt; margin: 6mm 0 2mm; break-after: avoid; }
 p.meta { text-align: center; margin: 0 0 4mm; }

@@ -44,13 +44,15 @@ def load_roster(root: FsPath, programme: str, cohort: str) -> tuple[LoadedRoster
     file = roster_file(programme, cohort)
     path = root / file
     if not path.is_file():
-        return None, [Problem(file, 1, 1, "", f"没有找到名册：请先用 lunxun roster import 导入第 {cohort} 期的学员名单")]
+        return None, [Problem(file, 1, 1, "", "没有找到名册："
+                                              f"请先用 lunxun roster import 导入第 {cohort} 期的学员名单")]
     loaded, problems = read_roster(path, file)
     if loaded is None:
         return None, problems
     roster, doc = loaded.roster, loaded.doc
     if roster.programme != programme:
-        problems.append(doc.problem(("programme",), f"名册写的培训项目是“{roster.programme}”，但它在 {programme} 的目录中"))
+        problems.append(doc.problem(("programme",), f"名册写的培训项目是“{roster.programme}”，"
+                                                    f"但它在 {programme} 的目录中"))
     if roster.cohort != cohort:
         problems.append(doc.problem(("cohort",), f"名册写的期次是“{roster.cohort}”，但文件名是 {cohort}.yaml"))
     return (None if problems else loaded), problems
@@ -119,7 +121,8 @@ def roster_problems(trainees: list[Trainee], locate: Locate, mention: Mention, c
             seen_ids[trainee.id] = index
         person = identity(trainee)
         if person in seen_people:
-            at(index, "name", f"“{trainee.name}”（{trainee.unit or '未填单位'}）重复：{mention(seen_people[person])}已有同一人")
+            at(index, "name", f"“{trainee.name}”（{trainee.unit or '未填单位'}）重复："
+                              f"{mention(seen_people[person])}已有同一人")
         else:
             seen_people[person] = index
     where: dict[tuple[str, str], str] = {}

@@ -94,7 +94,8 @@ def import_roster(sheets: list[Sheet], file: str, curriculum: Curriculum, cohort
     if not numbered and not result.problems:
         width = max(3, len(str(len(trainees))))
         trainees = [t.model_copy(update={"id": str(n).zfill(width)}) for n, t in enumerate(trainees, start=1)]
-        result.notes.append(f"表中没有学员编号列：已按名册顺序编为 {'1'.zfill(width)}–{str(len(trainees)).zfill(width)}")
+        result.notes.append("表中没有学员编号列："
+                            f"已按名册顺序编为 {'1'.zfill(width)}–{str(len(trainees)).zfill(width)}")
 
     def locate(index: int, key: str) -> tuple[str, int, int, str]:
         row = rows[index]

@@ -30,7 +30,8 @@ def wechat_phone(browser) -> Iterator:
 PRACTICE = "quizzes/liuchixiang-jichu/"
 EXAM = "quizzes/shuji-lunxun-jieye/"
 # run as an expression: the shared file is a bare function (lighthouse.mjs uses it too)
-ANSWER_CURRENT = f"({(Path(__file__).resolve().parents[1] / 'audit' / 'answer-current.js').read_text(encoding='utf-8')})()"
+_ANSWER_SCRIPT = Path(__file__).resolve().parents[1] / "audit" / "answer-current.js"
+ANSWER_CURRENT = f"({_ANSWER_SCRIPT.read_text(encoding='utf-8')})()"
 
 
 # The quiz states the page tests visit, each reached from the page's first view.

@@ -26,9 +26,11 @@ STATES: dict[str, tuple[str, Callable | None]] = {
     "exam-result": (EXAM, exam_result),
     "programme": ("programmes/shuji-lunxun/", None),
     "batch": ("programmes/shuji-lunxun/2026-01/", None),
-    "evaluation": ("programmes/shuji-lunxun/2026-01-pingjia/", lambda page: page.locator(".lx-rc-status:not(:empty)").wait_for()),
+    "evaluation": ("programmes/shuji-lunxun/2026-01-pingjia/",
+                   lambda page: page.locator(".lx-rc-status:not(:empty)").wait_for()),
     "roll-call-code": ("programmes/shuji-lunxun/2026-01-dianming/", lambda page: (
-        page.get_by_role("button", name="未点的都记为“到”").click(), page.get_by_role("button", name="生成点名码").click(),
+        page.get_by_role("button", name="未点的都记为“到”").click(),
+        page.get_by_role("button", name="生成点名码").click(),
         page.locator(".lx-rc-result:not([hidden])").wait_for())),
 }
 
@@ -38,7 +40,8 @@ def _report(violations: list[dict]) -> str:
     for violation in violations:
         lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
         for node in violation["nodes"][:5]:
-            lines.append(f"    {', '.join(map(str, node['target']))}: {node['failureSummary'].splitlines()[-1].strip()}")
+            summary = node["failureSummary"].splitlines()[-1].strip()
+            lines.append(f"    {', '.join(map(str, node['target']))}: {summary}")
     return "\n".join(lines)
 
 

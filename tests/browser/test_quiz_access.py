@@ -24,7 +24,8 @@ def site(tmp_path_factory, serve) -> str:
 def focused(page) -> str:
     """What the focused element is called: its aria-label, else its text."""
     return page.evaluate("""() => { const e = document.activeElement;
-        return e.getAttribute('aria-label') || (e.labels && e.labels[0] ? e.labels[0].textContent : e.textContent).trim(); }""")
+        return e.getAttribute('aria-label')
+          || (e.labels && e.labels[0] ? e.labels[0].textContent : e.textContent).trim(); }""")
 
 
 def tab_to(page, name: str, limit: int = 120) -> None:
@@ -212,7 +213,7 @@ def test_no_request_leaves_the_site_and_other_pages_are_untouched(page, site: st
 
 def test_storage_disabled_still_works(browser, site: str) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844})
-    context.add_init_script("""Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});""")
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('denied'); }});")
     page = context.new_page()
     page.goto(site + "quizzes/lianxi/")
     answer(current(page), *plan("lianxi", True)["dan"])
@@ -267,7 +268,8 @@ def test_tampered_wrong_answer_book_is_cleaned(page, site: str) -> None:
     page.evaluate("""() => localStorage.setItem('lunxun:v1:wrong', JSON.stringify({'x/q': {
         bank: 'x', bankTitle: '<b>题库</b>', streak: 0, added: 1, refHref: 'javascript:alert(1)',
         question: {id: 'q', type: 'single', points: 1, answer: 0, explain: '<p onclick="alert(2)">解析</p>',
-            stem: '<p>题干<img src=x onerror=alert(3)><script>alert(4)</script><a href="javascript:alert(5)">链</a></p>',
+            stem: '<p>题干<img src=x onerror=alert(3)><script>alert(4)</script>'
+              + '<a href="javascript:alert(5)">链</a></p>',
             options: ['<iframe src="https://example.com"></iframe>甲', '<img src="https://example.com/x.png">乙']}}}))""")
     page.reload()
     book = page.locator(".lx-wrongbook")

@@ -72,7 +72,8 @@ def on_screen(page, locator) -> bool:
     found = box(locator)
     size = page.viewport_size
     return (locator.is_visible() and found["x"] >= 0 and found["y"] >= 0
-            and found["x"] + found["width"] <= size["width"] + 0.5 and found["y"] + found["height"] <= size["height"] + 0.5)
+            and found["x"] + found["width"] <= size["width"] + 0.5
+            and found["y"] + found["height"] <= size["height"] + 0.5)
 
 
 def shown(page, text: str | re.Pattern[str]) -> None:
@@ -114,7 +115,8 @@ def test_copied_is_shown_next_to_the_code(phone, site: str) -> None:
     assert not overlaps(box(phone.locator(".lx-status")), box(code.get_by_label("成绩码")))
     assert not overlaps(box(phone.locator(".lx-status")), box(code.get_by_role("button", name="复制成绩码")))
     # without a clipboard: the code is selected and the line says what to do, in the same place
-    phone.evaluate("Object.defineProperty(navigator, 'clipboard', {value: undefined}); document.execCommand = () => false")
+    phone.evaluate("Object.defineProperty(navigator, 'clipboard', {value: undefined});"
+                   "document.execCommand = () => false")
     code.get_by_role("button", name="复制成绩码").click()
     shown(phone, re.compile("长按"))
 
@@ -230,13 +232,15 @@ def test_a_partly_right_case_is_counted_apart(phone, site: str) -> None:
     phone.get_by_role("button", name="完成").click()
     phone.get_by_role("button", name="结束并评分").click()
     facts = phone.locator(".lx-result .lx-facts")
-    expect(facts.locator("dt", has_text="答对").locator("xpath=following-sibling::dd[1]")).to_have_text("0 / 7 题，部分答对 1 题")
+    expect(facts.locator("dt", has_text="答对").locator("xpath=following-sibling::dd[1]")).to_have_text("0 / 7 题，"
+                                                                                                      "部分答对 1 题")
 
 
 def test_back_to_top_keeps_off_the_progress_bar(phone, site: str) -> None:
     phone.goto(site + "quizzes/lianxi/")
     phone.get_by_role("button", name="答题卡").click()
-    phone.locator(".lx-main").evaluate("main => { main.style.paddingBottom = '3000px' }")  # as long as a long case at 360 px
+    # as long as a long case at 360 px
+    phone.locator(".lx-main").evaluate("main => { main.style.paddingBottom = '3000px' }")
     phone.mouse.wheel(0, 1500)
     phone.wait_for_timeout(300)
     phone.mouse.wheel(0, -300)  # Material shows the button when the trainee scrolls back up
@@ -326,5 +330,6 @@ def test_axe_finds_nothing_serious_in_the_new_states(phone, site: str, state: st
     phone.add_script_tag(path=str(axe))
     # the quiz only: quizlab keeps Material's stock palette (test_accessibility.py checks the shipped pages)
     violations = phone.evaluate("() => axe.run('.lx-quiz', {resultTypes: ['violations']}).then(r => r.violations)")
-    serious = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations if v["impact"] in {"serious", "critical"}]
+    serious = [(v["id"], [n["target"] for n in v["nodes"]])
+               for v in violations if v["impact"] in {"serious", "critical"}]
     assert serious == []

@@ -20,7 +20,8 @@ def site(tmp_path_factory, serve) -> str:
 def put(page, site: str, entries: dict[str, str]) -> list[str]:
     """Store raw texts on the site's origin, then collect the page errors from here on."""
     page.goto(site)
-    page.evaluate("([p, e]) => Object.entries(e).forEach(([k, v]) => localStorage.setItem(p + k, v))", [PREFIX, entries])
+    page.evaluate("([p, e]) => Object.entries(e).forEach(([k, v]) => localStorage.setItem(p + k, v))",
+                  [PREFIX, entries])
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
@@ -69,12 +70,14 @@ def test_a_broken_attempt_starts_afresh_and_a_damaged_one_resumes(page, site: st
     assert page.get_by_text("已恢复上次未完成的作答。").is_visible()
     assert page.locator(".lx-main h2").first.text_content().startswith("第 1 题")
     resumed = storage(page, "attempt:kaoshi")
-    assert (resumed["seed"], resumed["order"], resumed["answers"], resumed["flags"]) == (attempt["seed"], attempt["order"], {}, [])
+    kept = (resumed["seed"], resumed["order"], resumed["answers"], resumed["flags"])
+    assert kept == (attempt["seed"], attempt["order"], {}, [])
     assert len(set_aside(page)) == 2
     assert not errors
 
 
-@pytest.mark.parametrize("text", ['"x"', "null", "[]", "{", '{"b/q": 5, "b/r": {"bank": "b", "question": {"type": "evil"}}}'])
+@pytest.mark.parametrize("text",
+                         ['"x"', "null", "[]", "{", '{"b/q": 5, "b/r": {"bank": "b", "question": {"type": "evil"}}}'])
 def test_a_broken_wrong_book_reads_as_empty(page, site: str, text: str) -> None:
     errors = put(page, site, {"wrong": text})
     page.goto(site + "quizzes/cuotiben/")
@@ -86,7 +89,8 @@ def test_a_broken_wrong_book_reads_as_empty(page, site: str, text: str) -> None:
 def test_the_wrong_book_shows_no_image_from_another_host(page, site: str) -> None:
     tricks = ["/\\evil.example/a.png", "\\\\evil.example/b.png", "/\t/evil.example/c.png", " //evil.example/d.png",
               "https://evil.example/e.png"]
-    stem = "".join(f'<img src="{src}" alt="{k}">' for k, src in enumerate(tricks)) + '<img src="../../x.png" alt="local">'
+    stem = ("".join(f'<img src="{src}" alt="{k}">' for k, src in enumerate(tricks))
+            + '<img src="../../x.png" alt="local">')
     entry = {"bank": "b", "bankTitle": "练习", "streak": 0, "added": 1, "refHref": None,
              "question": {"id": "q", "type": "judge", "stem": stem, "answer": True, "points": 1}}
     requests: list[str] = []

@@ -109,13 +109,17 @@ def test_the_guide_comes_after_every_trainee_page(phone, shipped_url: str) -> No
     assert names.index("术语表") < names.index("培训者指南")
 
 
-@pytest.mark.parametrize("page_name", ["", "method/", "quiz/", "curriculum/", "class/", "results/", "interop/", "deploy/"])
+@pytest.mark.parametrize("page_name",
+                         ["", "method/", "quiz/", "curriculum/", "class/", "results/", "interop/", "deploy/"])
 def test_the_guide_has_no_stray_spaces_in_its_sentences(phone, shipped_url: str, page_name: str) -> None:
     _open(phone, shipped_url + "guide/" + page_name)
     # the text as written between tags: a space next to code or a link is the guide's style
     texts = phone.evaluate(
-        """() => { const out = [], walk = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
-            while (walk.nextNode()) if (!walk.currentNode.parentElement.closest('pre, code')) out.push(walk.currentNode.data);
+        """() => { const out = [];
+            const walk = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+            while (walk.nextNode()) {
+              if (!walk.currentNode.parentElement.closest('pre, code')) out.push(walk.currentNode.data);
+            }
             return out; }"""
     )
     gaps = [text for text in texts if CJK_GAP.search(text)]

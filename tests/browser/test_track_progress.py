@@ -13,7 +13,8 @@ def stats(page) -> dict[str, str]:
     page.locator(".lx-progress .lx-stat").first.wait_for()
     return page.evaluate(
         """() => Object.fromEntries([...document.querySelectorAll('.lx-progress .lx-stat')]
-             .map(s => [s.querySelector('.lx-stat-label').textContent, s.querySelector('.lx-stat-value').textContent]))"""
+             .map(s => [s.querySelector('.lx-stat-label').textContent,
+                        s.querySelector('.lx-stat-value').textContent]))"""
     )
 
 

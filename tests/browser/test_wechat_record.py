@@ -58,7 +58,8 @@ RECORD = {
                         "cert": {"name": "王五", "unit": "向阳村", "id": "", "title": "听情工作法 小测",
                                  "programme": "听情工作法半日班", "issuer": ORGANIZER}}],
     "wrong": {"tingqing-lianxi/pan": {"bank": "tingqing-lianxi", "bankTitle": "听情工作法 练习",
-                                      "question": {"id": "pan", "type": "judge", "stem": "<p>走访只听不记。</p>", "answer": False},
+                                      "question": {"id": "pan", "type": "judge", "stem": "<p>走访只听不记。</p>",
+                                                   "answer": False},
                                       "streak": 0, "added": 1788739200000, "refHref": None, "shuffle": True}},
     "profile": {"name": "王五", "unit": "向阳村", "id": ""},
     "elder": 1,
@@ -74,14 +75,16 @@ def site(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
     (project / "content" / "curricula" / "xiaoban.yaml").write_text(XIAOBAN, encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").replace("  - lunxun\n", f"  - lunxun:\n      organizer: {ORGANIZER}\n")
-    # the shipped site's colours and footer (mkdocs.yml), which test_accessibility.py judges; the sample keeps Material's
+    # the shipped site's colours and footer (mkdocs.yml), which test_accessibility.py judges; the
+    # sample keeps Material's
     text = text.replace("  font: false\n", "  font: false\n  palette:\n    primary: red\n    accent: red\n")
     config.write_text(text + "extra:\n  generator: false\n", encoding="utf-8")
     return serve(build_site(config, site_dir=str(project.parent / "site"), strict=True))
 
 
 def _context(browser, wechat: bool = True, clipboard: bool = True):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", is_mobile=True, has_touch=True,
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", is_mobile=True,
+                                  has_touch=True,
                                   **({"user_agent": WECHAT} if wechat else {}))
     if not clipboard:  # as on a plain-http intranet site, where browsers give no clipboard API
         context.add_init_script("delete Navigator.prototype.clipboard")
@@ -104,7 +107,8 @@ def _record(page) -> dict[str, object]:
 
 def _seed(page, site: str, record: dict[str, object]) -> None:
     page.goto(site + PROGRAMME)
-    page.evaluate("r => Object.entries(r).forEach(([k, v]) => localStorage.setItem('lunxun:v1:' + k, JSON.stringify(v)))", record)
+    page.evaluate("r => Object.entries(r).forEach(([k, v]) => "
+                  "localStorage.setItem('lunxun:v1:' + k, JSON.stringify(v)))", record)
 
 
 def _pass_quiz(page, site: str) -> None:

@@ -38,7 +38,8 @@ def build_offline(
     target = FsPath(folder).resolve() if folder else default_folder(config_file)
     archive = target.with_name(target.name + ".zip")
     if archive.exists() and not force and not _ours(archive, target.name):
-        raise BuildError(f"{archive} 已存在，且不是 lunxun 生成的离线版压缩包，拒绝覆盖：请换一个输出目录，或确认后加 --force")
+        raise BuildError(f"{archive} 已存在，且不是 lunxun 生成的离线版压缩包，拒绝覆盖：请换一个输出目录，"
+                         "或确认后加 --force")
     site = build_site(config_file, site_dir=str(target), strict=strict, offline=True, force=force,
                       extra={GUIDE_NAME: GUIDE.encode("utf-8")})
     try:

@@ -239,7 +239,8 @@ def _refuse_links_out(files: Files, docs: FsPath, root: FsPath) -> None:
     inside = [FsPath(file.abs_src_path) for file in files
               if file.abs_src_path and FsPath(file.abs_src_path).is_relative_to(docs)]
     leaks = [
-        f"{path.relative_to(docs.parent).as_posix()}: 是指向项目之外（{target}）的符号链接，拒绝发布；请把文件复制到项目里"
+        f"{path.relative_to(docs.parent).as_posix()}: 是指向项目之外（{target}）的符号链接，拒绝发布；"
+        "请把文件复制到项目里"
         for path in inside if (target := outside(path, root)) is not None
     ]
     if leaks:

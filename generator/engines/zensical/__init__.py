@@ -63,7 +63,8 @@ def build_with_zensical(
             _run_zensical(staging / "mkdocs.yml")
             swap_in(staging / "site", target)
     except OSError as error:
-        raise BuildError(f"{error.filename or target}: 文件操作失败（{error.strerror or error}），网站未生成，原有网站保持不变") from None
+        raise BuildError(f"{error.filename or target}: 文件操作失败（{error.strerror or error}），网站未生成，"
+                         "原有网站保持不变") from None
     save_state(root, rendered.state)
     return target
 
