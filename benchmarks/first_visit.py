@@ -119,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
             cells += [f"{loaded:.2f} s", f"{done:.2f} s", f"{size / 1024:.0f} KB"]
         print(f"| {name} | " + " | ".join(cells) + " |")
     loaded, done, _ = results[("method", "gzip_static")]
-    print(f"\nmethod page, gzip_static: load event {loaded:.2f} s, complete {done:.2f} s (bar {BAR_SECONDS:.0f} s on complete)")
+    print(f"\nmethod page, gzip_static: load event {loaded:.2f} s, complete {done:.2f} s "
+          f"(bar {BAR_SECONDS:.0f} s on complete)")
     return 0 if done <= BAR_SECONDS else 1
 
 

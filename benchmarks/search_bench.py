@@ -47,8 +47,10 @@ def _zipf(rng: random.Random, words: list[str]) -> str:
 
 def sentence(rng: random.Random) -> str:
     forms = [
-        lambda: f"{_zipf(rng, SUBJECTS)}{_zipf(rng, MANNERS)}{_zipf(rng, VERBS)}{_zipf(rng, OBJECTS)}，{_zipf(rng, RESULTS)}。",
-        lambda: f"针对{_zipf(rng, OBJECTS)}问题，由{_zipf(rng, SUBJECTS)}牵头{_zipf(rng, VERBS)}，{_zipf(rng, MANNERS)}向群众反馈。",
+        lambda: f"{_zipf(rng, SUBJECTS)}{_zipf(rng, MANNERS)}{_zipf(rng, VERBS)}{_zipf(rng, OBJECTS)}，"
+                f"{_zipf(rng, RESULTS)}。",
+        lambda: f"针对{_zipf(rng, OBJECTS)}问题，由{_zipf(rng, SUBJECTS)}牵头{_zipf(rng, VERBS)}，"
+                f"{_zipf(rng, MANNERS)}向群众反馈。",
         lambda: f"一年来共{_zipf(rng, VERBS)}{_zipf(rng, OBJECTS)}{rng.randint(3, 900)}件，{_zipf(rng, RESULTS)}。",
         lambda: f"坚持{_zipf(rng, MANNERS)}{_zipf(rng, VERBS)}，做到{_zipf(rng, OBJECTS)}有人管、有人问、有回音。",
     ]
@@ -156,7 +158,8 @@ def main() -> None:
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
         print(f"| {r['engine']} | {r['build']:.1f} s | {kb(r['index'])} ({kb(r['index_gz'])}) | "
-              f"{kb(r['all'])} ({kb(r['all_gz'])}) | {r['first']:,.0f} ms | {r['later']:,.0f} ms ({r['worst']:,.0f} ms) |")
+              f"{kb(r['all'])} ({kb(r['all_gz'])}) | {r['first']:,.0f} ms | "
+              f"{r['later']:,.0f} ms ({r['worst']:,.0f} ms) |")
 
 
 if __name__ == "__main__":

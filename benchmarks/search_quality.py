@@ -74,14 +74,16 @@ def main() -> None:
     sizes = {"all": len(queries), "asked": sum(case["kind"] in ASKED for case in queries)}
     print(f"\n{sizes['all']} queries of tests/search_queries.yaml on the shipped site "
           f"({sizes['asked']} of them questions and near-misses)\n")
-    print("| engine | queries | passed | expected pages found | recall in the top 3 | MRR | unexpected pages (worst query) |")
+    print("| engine | queries | passed | expected pages found | recall in the top 3 | MRR "
+          "| unexpected pages (worst query) |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         for group, label in (("all", "all"), ("asked", "questions")):
             t = row[group]
             print(
                 f"| {row['engine']} | {label} | {t['passed']}/{sizes[group]} | {t['found']}/{t['expected']} | "
-                f"{t['top3']}/{t['expected']} | {t['rr'] / max(1, sizes[group]):.2f} | {t['unexpected']} ({t['worst']}) |"
+                f"{t['top3']}/{t['expected']} | {t['rr'] / max(1, sizes[group]):.2f} | "
+                f"{t['unexpected']} ({t['worst']}) |"
             )
 
 

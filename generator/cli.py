@@ -161,7 +161,8 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
 
     roster = commands.add_parser("roster", help="学员名册：从组织部的名单表格导入、检查")
     steps = roster.add_subparsers(dest="step", required=True, metavar="操作")
-    imp = steps.add_parser("import", help="从 .xlsx/.xls/.csv 名单导入一期的学员名册（写到 rosters/，不进入网站和 git）")
+    imp = steps.add_parser("import", help="从 .xlsx/.xls/.csv 名单导入一期的学员名册（写到 rosters/，"
+                                          "不进入网站和 git）")
     imp.add_argument("file", metavar="文件", help="组织部下发的学员名单表格")
     common(imp, "roster-import", True)
     imp.add_argument("--force", action="store_true", help="该期名册已存在时覆盖它")
@@ -170,14 +171,16 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
 
     attendance = commands.add_parser("attendance", help="考勤（签到、点名）：生成考勤表，读回并统计出勤")
     steps = attendance.add_subparsers(dest="step", required=True, metavar="操作")
-    sheet = steps.add_parser("sheet", help="按名册和日程生成一期的考勤表（Excel，每位学员一行、每个课次一列）和印有姓名的签到表（A4）")
+    sheet = steps.add_parser("sheet", help="按名册和日程生成一期的考勤表（Excel，每位学员一行、每个课次一列）"
+                                           "和印有姓名的签到表（A4）")
     common(sheet, "attendance-sheet", True)
     sheet.add_argument("--force", action="store_true", help="考勤表或签到表已存在时重新生成（已填写的内容会丢失）")
     read = steps.add_parser("read", help="读回班主任填好的考勤表：列出填错的单元格，统计出勤率和请假")
     common(read, "attendance-read", True)
     read.add_argument("--date", type=_date, default=None, help="统计截至哪一天（默认今天），如 2026-09-03")
     read.add_argument("--codes", nargs="+", default=None, metavar="文件",
-                      help="粘贴了班主任点名码（LA1 开头）的文本文件，可多个；rosters/<项目>/<期次>-点名码.txt 总会读取")
+                      help="粘贴了班主任点名码（LA1 开头）的文本文件，可多个；"
+                           "rosters/<项目>/<期次>-点名码.txt 总会读取")
 
     report = commands.add_parser("report", help="建帐销号台账和《集中轮训情况报表》（Excel 和可打印的 A4 网页）")
     common(report, "report", False)
@@ -193,10 +196,12 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     sheet = steps.add_parser("sheet", help="生成一期的测评表（Excel，每份测评表一行，不写姓名）")
     common(sheet, "evaluation-sheet", True)
     sheet.add_argument("--force", action="store_true", help="测评表已存在时重新生成（已录入的内容会丢失）")
-    read = steps.add_parser("read", help="汇总一个培训项目各期的测评表：均分、分布、回收率、意见建议，标出低分课次和主讲人")
+    read = steps.add_parser("read", help="汇总一个培训项目各期的测评表：均分、分布、回收率、意见建议，"
+                                         "标出低分课次和主讲人")
     common(read, "evaluation-read", False)
     read.add_argument("--threshold", type=_score, default=None,
-                      help="低于这个均分（1–5）的课次和主讲人要提示调整（默认取培训项目的 evaluation.threshold，未写为 4）")
+                      help="低于这个均分（1–5）的课次和主讲人要提示调整（默认取培训项目的 evaluation.threshold，"
+                           "未写为 4）")
     read.add_argument("--codes", nargs="+", default=None, metavar="文件",
                       help="粘贴了学员测评码（LE1 开头）的文本文件，可多个；- 表示从标准输入读取")
     read.add_argument("--roster", action="store_true",
@@ -204,7 +209,8 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     read.add_argument("--date", type=_date, default=None, help="汇总日期（默认今天），用于文件名")
     read.add_argument("--force", action="store_true", help="同一天的汇总已存在时覆盖")
 
-    archive = commands.add_parser("archive", help="一期结束后生成培训档案（名册、授课内容、考勤、成绩、照片、体会文章、情况总结；文件夹和 .zip）")
+    archive = commands.add_parser("archive", help="一期结束后生成培训档案（名册、授课内容、考勤、成绩、照片、体会文章、"
+                                                  "情况总结；文件夹和 .zip）")
     common(archive, "archive", True)
     archive.add_argument("--grades", default=None, metavar="成绩表", help="lunxun results 生成的成绩表")
     archive.add_argument("--date", type=_date, default=None, help="档案截至日期（默认今天）")
@@ -240,7 +246,8 @@ def parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="生成供编辑器使用的 JSON Schema")
     schema.add_argument("-o", "--output", default="schemas", help="输出目录")
-    schema.add_argument("--force", action="store_true", help="输出目录中同名的文件不是 lunxun 生成的 Schema 时，仍然覆盖")
+    schema.add_argument("--force", action="store_true", help="输出目录中同名的文件不是 lunxun 生成的 Schema 时，"
+                                                             "仍然覆盖")
     schema.set_defaults(run=cmd_schema)
 
     results = commands.add_parser("results", help="汇总学员发来的成绩码，生成成绩表和分析报告")
@@ -256,19 +263,23 @@ def parser() -> argparse.ArgumentParser:
                          help="发准考证时用的名册（rosters/<项目>/<期次>.yaml）：只计准考证签名相符的成绩码")
     results.add_argument("--sitting", default=None, help="只计带这个考场口令的成绩码")
     results.add_argument("--window", nargs=2, default=None, metavar=("开考", "结束"),
-                         help="考场时间，如 \"2026-12-01 09:00\" \"2026-12-01 10:00\"（北京时间）：之外交卷的作答会被标记")
+                         help="考场时间，如 \"2026-12-01 09:00\" \"2026-12-01 10:00\"（北京时间）："
+                              "之外交卷的作答会被标记")
     results.add_argument("--force", action="store_true",
                          help="输出目录中有不是 lunxun 写的文件时，仍然整体替换该目录（其中原有的文件会被删除）")
     results.set_defaults(run=cmd_results)
 
     exam = commands.add_parser("exam", help="由培训老师评分的考试：准考证、解锁码")
     exam_steps = exam.add_subparsers(dest="step", required=True, metavar="操作")
-    issue = exam_steps.add_parser("tickets", help="按名册为每位学员生成准考证（准考证号即学员编号）和密码：可打印的准考证和考试签到表")
-    issue.add_argument("roster", metavar="名册", help="lunxun roster import 导入的名册，如 rosters/shuji-lunxun/2026-01.yaml"
+    issue = exam_steps.add_parser("tickets", help="按名册为每位学员生成准考证（准考证号即学员编号）和密码："
+                                                  "可打印的准考证和考试签到表")
+    issue.add_argument("roster", metavar="名册", help="lunxun roster import 导入的名册，"
+                                                    "如 rosters/shuji-lunxun/2026-01.yaml"
                        "（旧的 .lunxun-private/roster.yaml 名单仍可用）")
     issue.add_argument("--root", default=".", help="项目目录（默认当前目录）：项目密钥在其中的 .lunxun-private/secret")
     issue.add_argument("-o", "--output", default=None,
-                       help="输出文件（默认写在名册旁：rosters/<项目>/<期次>-准考证.html；旧名单为 .lunxun-private/tickets.html）")
+                       help="输出文件（默认写在名册旁：rosters/<项目>/<期次>-准考证.html；"
+                            "旧名单为 .lunxun-private/tickets.html）")
     issue.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
     issue.set_defaults(run=cmd_exam_tickets)
     unlock = exam_steps.add_parser("unlock", help="显示考试题库当前版本的解锁码：考后告诉学员，在页面上查看答案和解析")
@@ -285,12 +296,14 @@ def parser() -> argparse.ArgumentParser:
     export.set_defaults(run=cmd_export)
 
     imp = commands.add_parser("import", help="从题库表格（.xlsx/.xls/.csv）、Word 试卷（.docx）或 GIFT 文件导入题库")
-    imp.add_argument("file", metavar="文件", help="题库表格（.xlsx、.xls、.csv）、Word 试卷（.docx）或 GIFT 文件（.gift、.txt）")
+    imp.add_argument("file", metavar="文件", help="题库表格（.xlsx、.xls、.csv）、Word 试卷（.docx）"
+                                                "或 GIFT 文件（.gift、.txt）")
     imp.add_argument("-o", "--output", required=True, help="写入的题库文件，如 quizzes/liuchixiang-jichu.yaml")
     imp.add_argument("--title", default=None, help="题库标题（默认取 GIFT 中的分类名或文件名）")
     imp.add_argument("--root", default=None, help="项目目录（默认为输出文件所在的项目）")
     imp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
-    imp.add_argument("--strict", action="store_true", help="遇到 lunxun 不支持的题型（简答、数值题等）即视为错误，不生成文件")
+    imp.add_argument("--strict", action="store_true", help="遇到 lunxun 不支持的题型（简答、数值题等）即视为错误，"
+                                                           "不生成文件")
     imp.set_defaults(run=cmd_import)
 
     new = commands.add_parser("new", help="新建方法、题库或培训项目的模板文件")

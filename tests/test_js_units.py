@@ -26,7 +26,8 @@ def node_test(files: list[Path], env: dict[str, str] | None = None) -> dict[str,
     """Run ``node --test`` on files; fail with its report unless every test passed; the counts."""
     done = subprocess.run([NODE or "node", "--test", *map(str, files)], capture_output=True, text=True, check=False,
                           timeout=300, env={**os.environ, **(env or {})}, cwd=JS_TESTS.parent.parent)
-    counts = {key: int(value) for key, value in re.findall(r"^# (tests|pass|fail|skipped) (\d+)$", done.stdout, re.MULTILINE)}
+    counts = {key: int(value) for key,
+              value in re.findall(r"^# (tests|pass|fail|skipped) (\d+)$", done.stdout, re.MULTILINE)}
     assert done.returncode == 0 and counts.get("fail") == 0, done.stdout[-6000:] + done.stderr[-2000:]
     return counts
 

@@ -35,8 +35,8 @@ ROLLCALLS: list[tuple[str, dict[str, Any]]] = [
     ("one session, all marks", {"cohort_tag": 0xCAFEBABE, "schedule_tag": 0x0BADF00D, "minutes": 29_600_001, "seats": 6,
                                 "marks": {"3": {"1": "到", "2": "迟到", "3": "早退", "4": "请假", "5": "缺勤"}}}),
     ("ninety seats, three sessions", {"cohort_tag": 1, "schedule_tag": 2, "minutes": 3, "seats": 90,
-                                      "marks": {str(n): {str(s): ["到", "缺勤", "请假"][(s + n) % 3] for s in range(1, 91)
-                                                         if s % 7} for n in (1, 2, 14)}}),
+                                      "marks": {str(n): {str(s): ["到", "缺勤", "请假"][(s + n) % 3]
+                                                         for s in range(1, 91) if s % 7} for n in (1, 2, 14)}}),
     ("one seat", {"cohort_tag": 5, "schedule_tag": 6, "minutes": 7, "seats": 1, "marks": {"1": {"1": "到"}}}),
 ]
 

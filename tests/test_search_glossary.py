@@ -140,7 +140,8 @@ def test_every_page_uses_lunxun_search(shipped_site: Path) -> None:
 
 def test_use_engine_leaves_other_pages_alone() -> None:
     assert use_engine("<p>no config here</p>") == "<p>no config here</p>"
-    page = '<script id="__config" type="application/json">{"base":"..","search":"../assets/javascripts/workers/search.1.min.js"}</script>'
+    page = ('<script id="__config" type="application/json">'
+            '{"base":"..","search":"../assets/javascripts/workers/search.1.min.js"}</script>')
     assert '"search":"../assets/lunxun/search.js"' in use_engine(page)
 
 

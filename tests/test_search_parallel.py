@@ -42,12 +42,14 @@ def test_the_shipped_site_is_byte_identical_with_the_index_built_in_a_worker(
 
 @pytest.mark.filterwarnings("ignore::ResourceWarning")  # jieba.load_userdict leaves its file open
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_jieba_user_dictionary_reaches_the_worker(tmp_path: Path, parallel_indexing: None, pristine_jieba: None) -> None:
+def test_a_jieba_user_dictionary_reaches_the_worker(tmp_path: Path, parallel_indexing: None,
+                                                    pristine_jieba: None) -> None:
     project = shipped_copy(tmp_path)
     (project / "words.txt").write_text("的方 99999999\n", encoding="utf-8")  # a word jieba would never make
     config = project / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("      lang: zh\n", "      lang: zh\n      jieba_dict_user: words.txt\n"),
+        config.read_text(encoding="utf-8").replace("      lang: zh\n",
+                                                   "      lang: zh\n      jieba_dict_user: words.txt\n"),
         encoding="utf-8",
     )
     cwd = os.getcwd()

@@ -78,10 +78,13 @@ def evaluation_read(root: FsPath, layout: Layout, programme: str, threshold: flo
     for cohort_id in by_cohort:
         loaded, _ = load_roster(root, programme, cohort_id)
         planned += len(loaded.roster.trainees) if loaded else 0
-    written = _write_summary(root, curriculum, collected, len(by_cohort), planned, limit, as_of, force, intake is not None)
+    written = _write_summary(root, curriculum, collected, len(by_cohort), planned, limit, as_of, force,
+                             intake is not None)
     if intake is not None:
-        print(f"测评码：计入 {intake.counted} 份" + (f"；重复粘贴 {intake.repeated} 条，只计一次" if intake.repeated else "")
-              + (f"；同一张准考证提交了多份，较早的 {intake.superseded} 份未计，只计最后一份" if intake.superseded else "")
+        print(f"测评码：计入 {intake.counted} 份" + (f"；重复粘贴 {intake.repeated} 条，"
+                                              "只计一次" if intake.repeated else "")
+              + (f"；同一张准考证提交了多份，较早的 {intake.superseded} 份未计，"
+                 "只计最后一份" if intake.superseded else "")
               + (f"；无效 {len(intake.problems)} 条（见上）" if intake.problems else "") + "。")
     print(f"已写入 {written}")
     return 0
@@ -157,7 +160,8 @@ def _write_summary(root: FsPath, curriculum: Curriculum, collected: list[Respons
         means = [rating.mean(a) for a in ASPECTS]
         mean = rating.mean()
         flag = f"低于 {threshold:g} 分" if mean is not None and mean < threshold else ""
-        return [rating.label, len(rating.aspects[ASPECTS[0]]), *(_one(m) for m in means), _one(mean), *rating.spread(), flag]
+        return [rating.label, len(rating.aspects[ASPECTS[0]]), *(_one(m) for m in means), _one(mean), *rating.spread(),
+                flag]
 
     header = ["", "打分人数", *(f"{a}均分" for a in ASPECTS), "均分", "1分", "2分", "3分", "4分", "5分", "提示"]
     overall = [s for r in collected for s in r.overall]

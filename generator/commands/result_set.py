@@ -54,7 +54,8 @@ def refuse(output: FsPath, target: FsPath, force: bool) -> None:
     except OSError as error:
         raise UsageError(message(output, error)) from None
     if not names <= set(OUTPUTS):
-        raise UsageError(f"{output} 已存在，其中有不是 lunxun 写的文件（{'、'.join(sorted(names - set(OUTPUTS))[:3])}），"
+        raise UsageError(f"{output} 已存在，"
+                         f"其中有不是 lunxun 写的文件（{'、'.join(sorted(names - set(OUTPUTS))[:3])}），"
                          "为免删掉它们，未写入：请用 -o 换一个输出目录，或确认可以整体替换后加 --force")
 
 

@@ -143,7 +143,8 @@ def _context(options: Options, layout: Layout) -> tuple[Context | None, list[str
         except SecretUnreadable as error:
             return None, [str(error)]
         if secret is None:
-            return None, [f"{root / '.lunxun-private' / 'secret'} 不存在：准考证由项目密钥生成，请在发准考证的项目目录中运行"]
+            return None, [(f"{root / '.lunxun-private' / 'secret'} 不存在：准考证由项目密钥生成，"
+                          "请在发准考证的项目目录中运行")]
         issued = {ticket.number: ticket for ticket in tickets(roster, secret)}
     return Context(infos, issued, window, options.sitting), notes
 

@@ -29,7 +29,8 @@ def rollcall_file(programme: str, cohort: str) -> str:
 
 
 def with_rollcall(root: FsPath, curriculum: Curriculum, cohort: Cohort, roster: Roster, workbook: Attendance | None,
-                  problems: list[Problem], as_of: datetime.date, files: list[str]) -> tuple[Attendance | None, list[Problem]]:
+                  problems: list[Problem], as_of: datetime.date,
+                  files: list[str]) -> tuple[Attendance | None, list[Problem]]:
     """The workbook's attendance with the cohort's roll-call codes merged in (or its problems)."""
     kept = rollcall_file(str(curriculum.id), cohort.id)
     sources = ([str(root / kept)] if (root / kept).is_file() else []) + files
@@ -50,5 +51,6 @@ def with_rollcall(root: FsPath, curriculum: Curriculum, cohort: Cohort, roster: 
         print(line, file=sys.stderr)
     if merged.codes:
         print(f"{cohort.name}：读取点名码 {merged.codes} 个，补入考勤 {merged.filled} 人次"
-              + (f"；与考勤表不一致 {len(merged.conflicts)} 处（按考勤表计，见上）" if merged.conflicts else ""), file=sys.stderr)
+              + (f"；与考勤表不一致 {len(merged.conflicts)} 处（按考勤表计，见上）" if merged.conflicts else ""),
+              file=sys.stderr)
     return merged.attendance, merged.problems

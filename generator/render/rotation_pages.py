@@ -40,15 +40,18 @@ def rotation_pages(programme_id: str, curriculum: Curriculum, cohort: Cohort, se
     pages = {}
     rated = rated_sessions(curriculum, cohort)
     if rated:
-        data = {"id": f"{programme_id}/{cohort.id}", "cohortTag": tag, "scheduleTag": schedule_tag(evaluation_lines(rated)),
+        data = {"id": f"{programme_id}/{cohort.id}", "cohortTag": tag,
+                "scheduleTag": schedule_tag(evaluation_lines(rated)),
                 "sessions": len(rated), "tickets": curriculum.evaluation_tickets, "maxComment": MAX_COMMENT}
         pages[f"{base}-{EVALUATION_PAGE}.md"] = render(
             "pingjia.md.j2", sessions=rated, aspects=ASPECTS, tickets=curriculum.evaluation_tickets,
             max_comment=MAX_COMMENT, data=data, **common)
     sessions = class_sessions(curriculum, cohort)
     if sessions:
-        data = {"id": f"{programme_id}/{cohort.id}", "cohortTag": tag, "scheduleTag": schedule_tag(rollcall_lines(sessions)),
-                "seats": seats, "sessions": [{"n": s.number, "date": s.date.isoformat(), "time": s.time} for s in sessions]}
+        data = {"id": f"{programme_id}/{cohort.id}", "cohortTag": tag,
+                "scheduleTag": schedule_tag(rollcall_lines(sessions)),
+                "seats": seats,
+                "sessions": [{"n": s.number, "date": s.date.isoformat(), "time": s.time} for s in sessions]}
         pages[f"{base}-{ROLLCALL_PAGE}.md"] = render(
             "dianming.md.j2", sessions=sessions, seats=seats, width=len(str(seats)), marks=MARKS, data=data, **common)
     return pages

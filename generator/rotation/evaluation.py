@@ -79,7 +79,8 @@ class Responses:
     comments: list[str] = field(default_factory=list)
 
 
-def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohort) -> tuple[Responses | None, list[Problem]]:
+def read_workbook(path: FsPath, file: str, curriculum: Curriculum,
+                  cohort: Cohort) -> tuple[Responses | None, list[Problem]]:
     sheets, problems = read_sheets(path, file)
     if problems:
         return None, problems
@@ -93,7 +94,8 @@ def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohor
     for column, text in enumerate(names, start=1):
         found = header[column - 1] if column <= len(header) else ""
         if fold(found) != fold(text):
-            problems.append(Problem(label, HEADER_ROW, column, found, f"此列应为“{' '.join(text.split())}”：请勿改动列名；"
+            problems.append(Problem(label, HEADER_ROW, column, found, f"此列应为“{' '.join(text.split())}”："
+                                                                      "请勿改动列名；"
                                     "日程改过时用 lunxun evaluation sheet --force 重新生成"))
     if problems:
         return None, problems

@@ -45,7 +45,8 @@ def merge_rollcall(curriculum: Curriculum, cohort: Cohort, roster: Roster, workb
     by_number = {s.number: s for s in sessions}
     own, schedule = cohort_tag(str(curriculum.id), cohort.id), schedule_tag(schedule_lines(sessions))
     merged = Merged(None)
-    chosen: dict[tuple[int, int], tuple[tuple[int, int], str, Place]] = {}  # (session, seat) → ((minutes, order), mark, place)
+    # (session, seat) → ((minutes, order), mark, place)
+    chosen: dict[tuple[int, int], tuple[tuple[int, int], str, Place]] = {}
     seen: set[str] = set()
     for order, place in enumerate(places):
         code = _read(place, own, schedule, merged.skipped)
@@ -55,7 +56,8 @@ def merge_rollcall(curriculum: Curriculum, cohort: Cohort, roster: Roster, workb
         merged.codes += 1
         if code.seats < len(roster.trainees):
             merged.problems.append(Problem(place.file, place.line, 1, "点名码",
-                                           f"点名页只有 {code.seats} 个序号，名册却有 {len(roster.trainees)} 人：请把本期的 capacity "
+                                           f"点名页只有 {code.seats} 个序号，名册却有 {len(roster.trainees)} 人："
+                                           "请把本期的 capacity "
                                            f"改为不少于 {len(roster.trainees)}，重新生成网站后再点名"))
         for number, row in code.marks.items():
             if number not in by_number:
@@ -89,8 +91,9 @@ def merge_rollcall(curriculum: Curriculum, cohort: Cohort, roster: Roster, workb
                     attendance.marks.setdefault(trainee.id, {})[number] = mark
                     merged.filled += 1
                 elif written != mark:
-                    merged.conflicts.append(f"{place.file}:{place.line}: {_name(session)} 序号 {seat}（学员编号 {trainee.id}）："
-                                            f"考勤表为“{written}”，点名码为“{mark}”，按考勤表计")
+                    merged.conflicts.append(f"{place.file}:{place.line}: {_name(session)} 序号 {seat}"
+                                            f"（学员编号 {trainee.id}）：考勤表为“{written}”，"
+                                            f"点名码为“{mark}”，按考勤表计")
             elif written is None:
                 place = next(iter(marks.values()))[1]
                 merged.problems.append(Problem(place.file, place.line, 1, "点名码",

@@ -28,7 +28,8 @@ EVALUATION = f"programmes/{PROGRAMME}/{COHORT}-pingjia/"
 ROLLCALL = f"programmes/{PROGRAMME}/{COHORT}-dianming/"
 LUNXUN = str(Path(sys.executable).with_name("lunxun"))
 SURNAMES = "赵钱孙李周吴郑冯陈"
-NAMES = [f"{s}{g}" for s in SURNAMES for g in ("建国", "秀英", "海波", "丽华", "志强", "春梅", "国庆", "玉兰", "文斌", "桂芳")]
+GIVEN = ("建国", "秀英", "海波", "丽华", "志强", "春梅", "国庆", "玉兰", "文斌", "桂芳")
+NAMES = [f"{s}{g}" for s in SURNAMES for g in GIVEN]
 
 
 def lunxun(*args: str) -> subprocess.CompletedProcess[str]:
@@ -89,7 +90,9 @@ def phone(browser, shipped_url: str):
 
 def fits_the_phone(page, smallest: int) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling
-    heights = page.evaluate("Array.from(document.querySelectorAll('.lx-rc-scale label span, .lx-rc-seat label span, .lx-rc .md-button, .lx-rc-field :is(input, select, textarea)'))"
+    targets = (".lx-rc-scale label span, .lx-rc-seat label span, .lx-rc .md-button, "
+               ".lx-rc-field :is(input, select, textarea)")
+    heights = page.evaluate(f"Array.from(document.querySelectorAll('{targets}'))"
                             ".filter(e => e.offsetParent).map(e => e.getBoundingClientRect().height)")
     assert heights and min(heights) >= smallest
 
@@ -149,7 +152,8 @@ def test_roll_call_from_taps_to_the_attendance(phone, shipped_url: str, tmp_path
     phone.reload()  # what was tapped is kept
     select = phone.get_by_label("课次")
     select.select_option(index=0)
-    phone.locator(".lx-rc-status").get_by_text("本课次已点 90/90 人：到 87，迟到 1，早退 0，请假 1，缺勤 1。").wait_for()
+    phone.locator(".lx-rc-status").get_by_text("本课次已点 90/90 人：到 87，迟到 1，早退 0，请假 1，"
+                                               "缺勤 1。").wait_for()
     select.select_option(index=1)
     seat(1).get_by_text("早退", exact=True).tap()
     phone.get_by_role("button", name="未点的都记为“到”").tap()
@@ -162,7 +166,8 @@ def test_roll_call_from_taps_to_the_attendance(phone, shipped_url: str, tmp_path
     roster(project, tmp_path, 90)
     chat = tmp_path / "点名.txt"
     chat.write_text(f"班主任 10:05\n{code}\n", encoding="utf-8")
-    done = lunxun("attendance", "read", PROGRAMME, COHORT, "--root", str(project), "--codes", str(chat), "--date", "2026-08-31")
+    done = lunxun("attendance", "read", PROGRAMME, COHORT, "--root", str(project), "--codes", str(chat), "--date",
+                  "2026-08-31")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert "已记录 2/" in lines[0]
@@ -177,8 +182,8 @@ def ticketed(browser, serve, tmp_path_factory: pytest.TempPathFactory) -> tuple[
     tmp = tmp_path_factory.mktemp("ticketed")
     project = shipped_copy(tmp)
     path = project / f"content/curricula/{PROGRAMME}.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("\ncohorts:", "\nevaluation:\n  tickets: true\ncohorts:", 1),
-                    encoding="utf-8")
+    ticketed = path.read_text(encoding="utf-8").replace("\ncohorts:", "\nevaluation:\n  tickets: true\ncohorts:", 1)
+    path.write_text(ticketed, encoding="utf-8")
     roster(project, tmp, 6)
     loaded, problems = load_tickets(project / f"rosters/{PROGRAMME}/{COHORT}.yaml", "roster")
     assert loaded is not None and not problems

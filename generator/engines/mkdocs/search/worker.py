@@ -90,7 +90,8 @@ class Worker:
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._outbox.put(setup)
         self.results: list[list[dict]] = []
-        self._threads = [threading.Thread(target=self._write, daemon=True), threading.Thread(target=self._read, daemon=True)]
+        self._threads = [threading.Thread(target=self._write, daemon=True),
+                         threading.Thread(target=self._read, daemon=True)]
         for thread in self._threads:
             thread.start()
 
