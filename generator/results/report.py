@@ -14,6 +14,7 @@ from . import charts
 from .analysis import EASY, GROUP_SHARE, HARD, MIN_SAMPLE, BankStats
 from .banks import BankInfo
 from .collect import Collection
+from .collector import collector_paused
 from .sheet import BEIJING, TYPE_NAMES
 
 KEEP_NAMES = {"latest": "最后一次作答", "best": "最高分"}
@@ -104,4 +105,6 @@ def render_report(
 
 
 def write_report(path: FsPath, *args: Any, **kwargs: Any) -> None:
-    path.write_text(render_report(*args, **kwargs), encoding="utf-8")
+    with collector_paused():  # see collector.py
+        page = render_report(*args, **kwargs)
+    path.write_text(page, encoding="utf-8")

@@ -17,6 +17,7 @@ from typing import Any
 
 from .analysis import MIN_SAMPLE, BankStats, ItemStats
 from .collect import Attempt, Group
+from .collector import collector_paused
 from .xlsx import Sheet, write_workbook
 
 BEIJING = timezone(timedelta(hours=8))
@@ -42,6 +43,12 @@ def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
     Besides the graded attempt, a row gives the number of attempts and the score the other
     rule would grade (the best when grading the latest, and the other way round).
     """
+    with collector_paused():  # a row per trainee beside millions of live objects: see collector.py
+        return _grade_table(groups, keep, titles, batch_of)
+
+
+def _grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
+                 batch_of: Callable[[Attempt], str] | None) -> Table:
     other_name = "最高分" if keep == "latest" else "最后一次得分"
     header = ["姓名", "单位", "编号", "题库", "得分", "是否及格", "用时", "完成时间", "作答次数", other_name, "标记", "来源"]
     if batch_of is not None:
@@ -90,7 +97,7 @@ def _minute(minute: int) -> str:
 
 def write_csv(path: FsPath, table: Table) -> None:
     """UTF-8 with a byte order mark, which is how Excel knows to read it as UTF-8."""
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+    with collector_paused(), path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(table.header)
         writer.writerows([_csv_safe(value) for value in row] for row in table.rows)
@@ -105,8 +112,9 @@ def _csv_safe(value: Any) -> Any:
 def write_xlsx(path: FsPath, grades: Table, items: Table, tick: Callable[[], None] | None = None) -> None:
     """Two sheets, 成绩 and 题目分析, each with a bold frozen header and sized columns;
     ``tick`` is called after each grade row."""
-    write_workbook(path, [Sheet(title, table.header, table.rows, _widths(table))
-                          for title, table in (("成绩", grades), ("题目分析", items))], tick)
+    with collector_paused():
+        write_workbook(path, [Sheet(title, table.header, table.rows, _widths(table))
+                              for title, table in (("成绩", grades), ("题目分析", items))], tick)
 
 
 def _widths(table: Table) -> list[float]:
