@@ -154,7 +154,8 @@ def generate(folder: Path, count: int, seed: int = 7) -> dict[str, int]:
         elif roll < 0.05 and recent:
             original = rng.choice(recent)
             spot = rng.randrange(10, len(original) - 12)
-            code = original[:spot] + ("A" if original[spot] != "A" else "B") + original[spot + 1:]  # the check catches it
+            # the check catches it
+            code = original[:spot] + ("A" if original[spot] != "A" else "B") + original[spot + 1:]
             kind = "tampered"
         elif roll < 0.06 and recent:
             code, kind = rng.choice(recent)[: rng.randint(20, 200)], "truncated"
@@ -224,7 +225,8 @@ def main() -> int:
             ratio, cpu_ratio = elapsed / floor, cpu / ((floor_cpu_before + floor_cpu_after) / 2)
             print(f"run {run + 1}: lunxun results {elapsed:.1f} s (CPU {cpu:.1f} s) for {counts['codes']:,} codes; "
                   f"floor {floor:.2f} s ({floor_before:.2f} before, {floor_after:.2f} after); "
-                  f"ratio {ratio:.1f} (CPU to the floor's CPU {cpu_ratio:.1f}); load average at start {load:.1f} on {os.cpu_count()} CPUs")
+                  f"ratio {ratio:.1f} (CPU to the floor's CPU {cpu_ratio:.1f}); "
+                  f"load average at start {load:.1f} on {os.cpu_count()} CPUs")
             failed = failed or elapsed >= LIMIT_SECONDS
     if args.codes == LIMIT_CODES:
         print(f"bar for {LIMIT_CODES:,} codes: {LIMIT_SECONDS:.0f} s, that is a ratio of {RATIO_BAR:.1f} "

@@ -141,7 +141,8 @@ def test_only_the_announced_sitting_counts(exam: Exam, root: Path, tmp_path: Pat
 
 
 def _roster(root: Path) -> tuple[Path, list]:
-    roster = {"cohort": "2026 秋季班", "trainees": [{"name": "张三", "unit": "红旗村"}, {"name": "李四", "unit": "东风社区"}]}
+    roster = {"cohort": "2026 秋季班",
+              "trainees": [{"name": "张三", "unit": "红旗村"}, {"name": "李四", "unit": "东风社区"}]}
     path = root / ".lunxun-private" / "roster.yaml"
     secret = load_secret(root, create=True)
     path.write_text(yaml.safe_dump(roster, allow_unicode=True), encoding="utf-8")
@@ -158,7 +159,8 @@ def test_with_tickets_only_the_ticket_holder_can_submit(exam: Exam, root: Path, 
     status, rows, _ = run(root, tmp_path, [mine, sabotage, relabel, self_declared], "--roster", str(path))
     err = capsys.readouterr().err
     assert status == 0
-    assert [(row["姓名"], row["单位"], row["编号"], row["得分"]) for row in rows] == [("张三", "红旗村", "001", "100.0")]
+    graded = [(row["姓名"], row["单位"], row["编号"], row["得分"]) for row in rows]
+    assert graded == [("张三", "红旗村", "001", "100.0")]
     assert "chat.txt:2: 准考证号 001 的签名不符" in err
     assert "chat.txt:3: 准考证号 009 不在名单中" in err
     assert "chat.txt:4: 本次考试使用准考证" in err
@@ -221,7 +223,8 @@ def test_crash_payloads_are_listed_and_everyone_else_graded(payload: str, exam: 
 def test_tickets_command_prints_slips_into_the_private_folder(root: Path, capsys) -> None:
     roster = root / ".lunxun-private" / "roster.yaml"
     roster.parent.mkdir()
-    roster.write_text("cohort: 2026 秋季班\ntrainees:\n  - {name: 张三, unit: 红旗村}\n  - {name: 李四}\n", encoding="utf-8")
+    roster.write_text("cohort: 2026 秋季班\ntrainees:\n  - {name: 张三, unit: 红旗村}\n  - {name: 李四}\n",
+                      encoding="utf-8")
     assert main(["exam", "tickets", str(roster), "--root", str(root)]) == 0
     page = (root / ".lunxun-private" / "tickets.html").read_text(encoding="utf-8")
     issued = tickets(load_roster(roster, "roster.yaml")[0], load_secret(root, create=False))

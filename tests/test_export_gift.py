@@ -62,7 +62,7 @@ $CATEGORY: $course$/top/听情工作法 练习
 
 // lunxun: {"case": "q7", "type": "judge"}
 ::q7b::[markdown]某村村民反映路灯坏了。\\n\\n修好后应回访。{T}
-"""
+"""  # noqa: E501 (each exported question is one line of GIFT)
 
 MULTI_BLANK_NOTE = (
     "提示：题目 q4 有 2 个空，GIFT 没有多空填空题，已拆成 2 道单空题（q4-1 … q4-2，每道只填一个空，"

@@ -74,7 +74,8 @@ def test_chat_text_with_broken_codes_reports_each_by_place(tmp_path, monkeypatch
         "chat.txt:6: 成绩码不完整或含有多余的字符：请让学员重新复制完整的成绩码，已跳过",
         "chat.txt:7: 成绩码的内容无法解码（不是有效的 base64 编码的 JSON），已跳过",
         ("chat.txt:8: 成绩码缺少字段：bv（题库版本）、s（随机种子）、n（姓名）、u（单位）、i（学员编号）、q（题目）、"
-         "a（作答）、r（对错）、p（得分）、m（满分）、sc（百分制成绩）、ok（是否合格）、t（用时）、f（交卷时间），已跳过"),
+         "a（作答）、r（对错）、p（得分）、m（满分）、sc（百分制成绩）、ok（是否合格）、t（用时）、f（交卷时间）"
+         "，已跳过"),
     ]
     assert out.splitlines() == [
         "读取 6 个文件，找到 8 个成绩码：有效 4 个，无效 4 个（已跳过），重复粘贴 1 个（只计一次）。",
@@ -133,9 +134,12 @@ def test_grade_sheet_xlsx_and_csv(tmp_path, monkeypatch, capsys) -> None:
     assert sheet["A1"].font.bold
     # re-graded from the bank's 8 questions; what the codes claim in "correct" is not read
     assert rows[1:] == [
-        ["=HYPERLINK(\"x\")", "@某村", None, "听情工作法 练习", 12.5, "不及格", "05:00", "2025-05-01 10:00", 1, 12.5, None, "chat.txt:5"],
-        ["张三", "城关镇", None, "听情工作法 练习", 25, "不及格", "05:00", "2025-05-01 11:00", 2, 25, None, "chat.txt:2"],
-        ["李 四", "河西乡（改）", "0042", "听情工作法 练习", 12.5, "不及格", "05:00", "2025-05-01 11:00", 2, 12.5, None, "chat.txt:4"],
+        ["=HYPERLINK(\"x\")", "@某村", None, "听情工作法 练习", 12.5, "不及格", "05:00", "2025-05-01 10:00", 1, 12.5,
+         None, "chat.txt:5"],
+        ["张三", "城关镇", None, "听情工作法 练习", 25, "不及格", "05:00", "2025-05-01 11:00", 2, 25, None,
+         "chat.txt:2"],
+        ["李 四", "河西乡（改）", "0042", "听情工作法 练习", 12.5, "不及格", "05:00", "2025-05-01 11:00", 2, 12.5, None,
+         "chat.txt:4"],
     ]
     assert sheet["A2"].data_type == "s"  # a name that looks like a formula stays text
     items = [[cell.value for cell in row] for row in book["题目分析"].iter_rows()]
@@ -146,7 +150,8 @@ def test_grade_sheet_xlsx_and_csv(tmp_path, monkeypatch, capsys) -> None:
     assert raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig").splitlines()
     assert text[0] == "姓名,单位,编号,题库,得分,是否及格,用时,完成时间,作答次数,最高分,标记,来源"
-    assert text[1] == "\"'=HYPERLINK(\"\"x\"\")\",'@某村,,听情工作法 练习,12.5,不及格,05:00,2025-05-01 10:00,1,12.5,,chat.txt:5"
+    assert text[1] == ("\"'=HYPERLINK(\"\"x\"\")\",'@某村,,听情工作法 练习,12.5,不及格,05:00,2025-05-01 10:00,"
+                       "1,12.5,,chat.txt:5")
     assert text[2] == "张三,城关镇,,听情工作法 练习,25.0,不及格,05:00,2025-05-01 11:00,2,25.0,,chat.txt:2"
 
 

@@ -143,7 +143,8 @@ def test_distractors_show_how_often_each_option_was_chosen(tmp_path, monkeypatch
     assert q2 == [["A ✓", "听", "10", "100.0%"], ["B ✓", "办", "10", "100.0%"], ["C ✓", "访", "1", "10.0%"],
                   ["D", "拖", "4", "40.0%"]]
     assert q3 == [["对", "—", "6", "60.0%"], ["错 ✓", "—", "4", "40.0%"]]
-    wrong = [re.findall(r"<li>(.*?)</li>", block) for block in re.findall(r'<ul class="wrong">(.*?)</ul>', page, re.DOTALL)]
+    blocks = re.findall(r'<ul class="wrong">(.*?)</ul>', page, re.DOTALL)
+    wrong = [re.findall(r"<li>(.*?)</li>", block) for block in blocks]
     assert [html.unescape(text) for text in wrong[0]] == ["第2空“办”：3 人", "第1空“看”：1 人"]  # q4
     assert wrong[1] == ["办 → 听 → 访：2 人", "听 → 访 → 办：1 人"]  # q5 (order)
 

@@ -79,7 +79,8 @@ def scatter(items: list[ItemStats], label: str) -> Markup:
         f'<rect x="{px(0.9):.1f}" y="{top}" width="{px(1) - px(0.9):.1f}" height="{plot_h}" fill="#fdecea"/>',
         f'<rect x="{left}" y="{py(0):.1f}" width="{plot_w}" height="{py(-1) - py(0):.1f}" fill="#fdecea"/>',
         f'<rect x="{left}" y="{top}" width="{plot_w}" height="{plot_h}" fill="none" stroke="{INK}"/>',
-        f'<line x1="{left}" y1="{py(0):.1f}" x2="{left + plot_w}" y2="{py(0):.1f}" stroke="{INK}" stroke-dasharray="3 3"/>',
+        (f'<line x1="{left}" y1="{py(0):.1f}" x2="{left + plot_w}" y2="{py(0):.1f}" '
+         f'stroke="{INK}" stroke-dasharray="3 3"/>'),
     ]
     for tick in (0, 0.2, 0.5, 0.9, 1):
         body.append(_text(px(tick), height - bottom + 14, f"{tick:g}", 10))

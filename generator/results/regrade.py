@@ -103,7 +103,8 @@ def verdict(text: str, context: Context) -> Verdict:
 def _grader(info: BankInfo, version: str) -> Grader:
     grader = info.graders.get(version)
     if grader is None:
-        raise Rejected(f"成绩码属于题库“{info.title}”的另一个版本（{version}），当前版本和 git 历史中都没有它，无法评分")
+        raise Rejected(f"成绩码属于题库“{info.title}”的另一个版本（{version}），当前版本和 git 历史中都没有它，"
+                       "无法评分")
     return grader
 
 
@@ -130,7 +131,8 @@ def _exam(code: ExamCode, context: Context) -> Verdict:
     info = context.banks[bank_id]
     version = next((v for v in info.graders if version_tag(v) == code.version_tag), None)
     if version is None:
-        raise Rejected(f"成绩码属于题库“{info.title}”的另一个版本（{code.version_tag:08x}），当前版本和 git 历史中都没有它，无法评分")
+        raise Rejected(f"成绩码属于题库“{info.title}”的另一个版本（{code.version_tag:08x}），"
+                       "当前版本和 git 历史中都没有它，无法评分")
     grader = info.graders[version]
     identity = (code.name, code.unit, code.trainee_id)
     if code.ticket:

@@ -50,7 +50,8 @@ def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
 def _grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
                  batch_of: Callable[[Attempt], str] | None) -> Table:
     other_name = "最高分" if keep == "latest" else "最后一次得分"
-    header = ["姓名", "单位", "编号", "题库", "得分", "是否及格", "用时", "完成时间", "作答次数", other_name, "标记", "来源"]
+    header = ["姓名", "单位", "编号", "题库", "得分", "是否及格", "用时", "完成时间", "作答次数", other_name, "标记",
+              "来源"]
     if batch_of is not None:
         header.insert(3, "批次")
     order: dict[str, int] = {}

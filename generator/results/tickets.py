@@ -109,7 +109,8 @@ def ticket_secret(secret: bytes, cohort: str, number: str) -> str:
 def load_roster(path: FsPath, label: str) -> tuple[Roster | None, list[Problem]]:
     """The roster at ``path``: the rotation's, or the older ticket list; None with the problems."""
     if not path.is_file():
-        return None, [Problem(label, 1, 1, "", "找不到名册文件：名册由 lunxun roster import 导入，在 rosters/<项目>/<期次>.yaml")]
+        return None, [Problem(label, 1, 1, "", "找不到名册文件：名册由 lunxun roster import 导入，"
+                                               "在 rosters/<项目>/<期次>.yaml")]
     doc, problems = load_file(path, label)
     if doc is None or problems:
         return None, problems
@@ -134,7 +135,8 @@ def _rotation_roster(doc: Document) -> tuple[Roster | None, list[Problem]]:
         number = trainee.id.strip()
         if len(number) > MAX_NUMBER:
             problems.append(doc.problem(("trainees", k, "id"),
-                                        f"学员编号“{number if len(number) <= 30 else number[:30] + '…'}”超过 {MAX_NUMBER} 个字符，不能用作准考证号"))
+                                        f"学员编号“{number if len(number) <= 30 else number[:30] + '…'}”"
+                                        f"超过 {MAX_NUMBER} 个字符，不能用作准考证号"))
         elif number in seen:
             problems.append(doc.problem(("trainees", k, "id"), f"学员编号“{number}”重复，准考证号会相同"))
         seen.setdefault(number, k)
