@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from conftest import build_project
 from exam_support import BANK_ID, Exam, exam_bank, make_project
 from test_quiz_support import start_exam

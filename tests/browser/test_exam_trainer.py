@@ -6,10 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from conftest import build_project
 from exam_support import BANK_ID, Exam, exam_bank, make_project

@@ -1,5 +1,5 @@
 /* Blank normalisation: the shared table (tests/data/blank_normalisation.json) through the engine;
-   tests/test_shared_tables.py checks generator/grading/rules.py against the same table. */
+   tests/grading/test_shared_tables.py checks generator/grading/rules.py against the same table. */
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

@@ -1,5 +1,5 @@
 /* The one grading table (tests/data/grading_cases.json) through the browser engine's sections;
-   tests/test_exam_grading.py runs the same table through generator/grading. */
+   tests/grading/test_exam_grading.py runs the same table through generator/grading. */
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

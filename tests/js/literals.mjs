@@ -1,5 +1,5 @@
 // Every string, template and regular-expression literal of a script, in source order, as acorn
-// parses it (tests/test_bundle.py compares the readable sections with the minified bundle).
+// parses it (tests/render/test_bundle.py compares the readable sections with the minified bundle).
 // Usage: node literals.mjs ACORN_PATH FILE  →  JSON list on stdout
 import {readFileSync} from 'node:fs';
 import {pathToFileURL} from 'node:url';

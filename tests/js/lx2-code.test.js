@@ -1,6 +1,6 @@
 /* LX2 result codes: each payload of tests/data/lx2_cases.json encoded by the engine
    (quiz/52-result-code.js) must give the code generator/results/exam_code.py wrote for it;
-   tests/test_lx2_cases.py writes the table and decodes every code on the Python side. */
+   tests/results/test_lx2_cases.py writes the table and decodes every code on the Python side. */
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

@@ -1,5 +1,5 @@
 /* The engine's QR encoder (quiz/55-qr.js) against tests/data/qr_cases.json: symbols written by the
-   original library it was trimmed from and read back by zxing-cpp (tests/test_qr_cases.py). */
+   original library it was trimmed from and read back by zxing-cpp (tests/assets/test_qr_cases.py). */
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

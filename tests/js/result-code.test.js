@@ -1,6 +1,6 @@
 /* The result payload a finished attempt shows (score, time capped at the deadline). The code
    handed to the trainer is LX2 (tests/js/lx2-code.test.js); LX1 codes already handed in are
-   still read by generator/results/code.py (tests/test_shared_tables.py). */
+   still read by generator/results/code.py (tests/grading/test_shared_tables.py). */
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

@@ -1,6 +1,6 @@
 /* LE1 and LA1 codes: each payload of tests/data/rotation_code_cases.json encoded by the pages'
    sections (assets/rotation/10-short-code.js) must give the code the Python encoder wrote
-   (tests/test_rotation_code_cases.py writes the table and reads every code back). */
+   (tests/rotation/test_rotation_code_cases.py writes the table and reads every code back). */
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

@@ -1,9 +1,9 @@
 /* Search ranking of the search engine (generator/assets/search/, served as search.js) in node: every query of tests/search_queries.yaml
-   against the shipped site's index, with the rule tests/test_search_quality.py applies in the
+   against the shipped site's index, with the rule tests/engines/test_search_quality.py applies in the
    browser (its pages among the first three, its `found` pages among the results, no page that
    must be absent); then how questions are read (filler words, numerals, the table of slips)
    and where snippets start.
-   tests/test_js_units.py builds the site and passes the files as LUNXUN_SEARCH_INDEX
+   tests/assets/test_js_units.py builds the site and passes the files as LUNXUN_SEARCH_INDEX
    (search/search_index.json) and LUNXUN_SEARCH_QUERIES (the YAML as JSON). */
 'use strict';
 const test = require('node:test');
@@ -14,9 +14,9 @@ const vm = require('node:vm');
 const {ASSETS} = require('./engine.js');
 
 const INDEX = process.env.LUNXUN_SEARCH_INDEX, QUERIES = process.env.LUNXUN_SEARCH_QUERIES;
-const skip = !(INDEX && QUERIES) && 'needs a built site: LUNXUN_SEARCH_INDEX and LUNXUN_SEARCH_QUERIES (tests/test_js_units.py sets them)';
+const skip = !(INDEX && QUERIES) && 'needs a built site: LUNXUN_SEARCH_INDEX and LUNXUN_SEARCH_QUERIES (tests/assets/test_js_units.py sets them)';
 
-// The engine's sections in name order (bundle order, tests/test_bundle.py checks it), in one strict scope as served.
+// The engine's sections in name order (bundle order, tests/render/test_bundle.py checks it), in one strict scope as served.
 const SECTIONS = fs.readdirSync(path.join(ASSETS, 'search')).filter(name => name.endsWith('.js')).sort();
 const ENGINE = SECTIONS.map(name => fs.readFileSync(path.join(ASSETS, 'search', name), 'utf8')).join('\n');
 

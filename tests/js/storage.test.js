@@ -144,7 +144,7 @@ test('noteAnswer: a wrong answer enters due the next day; right answers at their
   const entry = plain(engine.noteAnswer(source, question, false, null, null, start));
   assert.deepEqual([entry.review.last, entry.review.due, entry.added], [start, start + day, start]);
   assert.equal(plain(engine.readWrongBook())['b/s'].question.src, undefined);
-  // the intervals py-fsrs gives (tests/test_fsrs_reference.py): 2, 6, then 17 days, past the 15 of 已掌握
+  // the intervals py-fsrs gives (tests/assets/test_fsrs_reference.py): 2, 6, then 17 days, past the 15 of 已掌握
   let when = start + day;
   for (const days of [2, 6]) {
     const kept = plain(engine.noteAnswer(source, question, true, null, null, when));

@@ -1,6 +1,6 @@
 /* Tickets: each typed 准考证号 and 密码 of tests/data/ticket_cases.json read by the engine
    (quiz/53-ticket.js) as generator/results/tickets.py reads it, and the table's ticketed code
-   written by examCodeFor from the ticket as typed; tests/test_ticket_cases.py writes the table. */
+   written by examCodeFor from the ticket as typed; tests/results/test_ticket_cases.py writes the table. */
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');

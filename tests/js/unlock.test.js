@@ -1,4 +1,4 @@
-/* The released review: tests/data/unlock_cases.json is written by tests/test_exam_unlock.py
+/* The released review: tests/data/unlock_cases.json is written by tests/grading/test_exam_unlock.py
    (Python seals with PyNaCl); the engine (quiz/66-secretbox.js, quiz/67-review.js) must read the
    typed codes the same way, open every box with its code and with no other, put the keyed bank
    back as a browser-graded page ships it, and grade the opened attempt to the trainer's score. */

@@ -1,5 +1,5 @@
 /* Spaced review (错题本, 每日一练) with FSRS-6, the open-spaced-repetition scheduler: the default
-   parameters and formulas of its reference implementation py-fsrs 6.3.2 (tests/test_fsrs_reference.py
+   parameters and formulas of its reference implementation py-fsrs 6.3.2 (tests/assets/test_fsrs_reference.py
    replays review histories through both). A right answer is the grade Good, a wrong one Again.
    Reviews are counted in whole days with no minute-long learning steps and no fuzz (py-fsrs with
    learning_steps=(), relearning_steps=(), enable_fuzzing=False), so one history gives one due date

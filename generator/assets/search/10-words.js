@@ -46,7 +46,7 @@ var SOFT = new Set(["方法", "办法", "做法", "措施", "经验", "工作", 
   "处理", "解决", "落实", "做好", "搞好", "开会", "办理", "注意", "注意事项"]);
 
 /* Near-misses and everyday words → the words the training material uses. Each target is
- * a term of the site's material (tests/test_search_words.py checks them against the
+ * a term of the site's material (tests/render/test_search_words.py checks them against the
  * built index); a slip whose target a site does not have finds nothing there, as before. */
 var NEAR = {
   // slips of the pinyin keyboard: same sound, other characters
