@@ -92,10 +92,10 @@ def evaluation_read(root: FsPath, layout: Layout, programme: str, threshold: flo
 
 def _codes(root: FsPath, curriculum: Curriculum, files: list[str], use_roster: bool) -> Intake:
     """Every LE1 code in the files; invalid ones are reported with file and line and skipped."""
+    from ..results.bits import find_codes
     from ..results.collect import label_of, read_input
     from ..rotation.evaluation_code import PREFIX
     from ..rotation.evaluation_intake import Place, take_codes
-    from ..rotation.short_code import find_codes
 
     keys = _ticket_keys(root, curriculum) if curriculum.evaluation_tickets else None
     if keys is not None and not use_roster:

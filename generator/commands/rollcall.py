@@ -16,12 +16,12 @@ from pathlib import Path as FsPath
 from ..model.curriculum import Cohort, Curriculum
 from ..model.roster import Roster
 from ..problems import Problem
+from ..results.bits import find_codes
 from ..results.collect import label_of, read_input
 from ..rotation.attendance import Attendance
 from ..rotation.rollcall_code import PREFIX
 from ..rotation.rollcall_merge import Place, merge_rollcall
 from ..rotation.roster import FOLDER
-from ..rotation.short_code import find_codes
 
 
 def rollcall_file(programme: str, cohort: str) -> str:

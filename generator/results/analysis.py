@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
+from ..collector import collector_paused
 from .banks import BankInfo
 from .collect import Attempt
-from .collector import collector_paused
 from .distractors import Choice, Tally, choices, wrong_answers
 
 EASY = 0.9

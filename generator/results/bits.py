@@ -13,6 +13,8 @@ x ≠ y (because 2 ≠ 1), so any swap of neighbours is caught too: Damm's schem
 
 from __future__ import annotations
 
+import re
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 PREFIX = "LX2"
 _VALUE = {char: value for value, char in enumerate(ALPHABET)}
@@ -189,3 +191,32 @@ class BitReader:
         out = BitWriter()
         out.uint((self.value >> (self.size - end)) & ((1 << (end - start)) - 1), end - start)
         return out
+
+
+# What chat apps put inside a long code: spaces, breaks, no-break and zero-width spaces.
+_GAP_CHARS = "[ \t\r\n\u00a0\u3000\u200b-\u200d\u2060\ufeff]+"
+_GAP = re.compile(_GAP_CHARS)
+
+
+def find_codes(prefix: str, text: str) -> list[tuple[int, str]]:
+    """Every code with ``prefix`` (LX2, LE1, LA1) in a pasted text, with its line; the spaces and
+    breaks a chat puts inside are removed. Words typed after a code on the same line may be read
+    as part of it: the candidate is cut back at each gap until its check symbol holds (else the
+    whole run is returned, so the decoder can say what is wrong). A gap followed by another
+    code's prefix starts that code."""
+    candidate = re.compile(re.escape(prefix) + r"[0-9A-Za-z]+(?:" + _GAP_CHARS + r"(?!L[XAE]\d)[0-9A-Za-z]+)*")
+    found = []
+    line, counted = 1, 0
+    for match in candidate.finditer(text):
+        line += text.count("\n", counted, match.start())
+        counted = match.start()
+        parts = _GAP.split(match.group())
+        chosen = "".join(parts)
+        for end in range(len(parts), 0, -1):
+            joined = "".join(parts[:end])
+            symbols = symbols_of(joined[len(prefix):])
+            if symbols is not None and len(symbols) >= 2 and check_holds(symbols):
+                chosen = joined
+                break
+        found.append((line, chosen))
+    return found

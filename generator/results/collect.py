@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any, Literal
 
+from ..collector import collector_paused
 from ..loading.files import Unreadable, read_bounded, read_regular
 from .code import find_codes as find_legacy_codes
-from .collector import collector_paused
 from .exam_code import find_exam_codes
 from .grade_worker import grade_all
 from .regrade import Context, Verdict

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,6 +37,7 @@ from .bits import (
     BitWriter,
     check_holds,
     check_symbol,
+    find_codes,
     symbols_of,
 )
 
@@ -253,29 +253,6 @@ def decode_exam_code(text: str) -> ExamCode:
                     mac, PREFIX + text[len(PREFIX):].upper(), reader, mac_at)
 
 
-_CANDIDATE = re.compile(r"LX2[0-9A-Za-z]+(?:[ \t\r\n\u00a0\u3000\u200b-\u200d\u2060\ufeff]+(?!LX[12])[0-9A-Za-z]+)*")
-_GAP = re.compile(r"[ \t\r\n\u00a0\u3000\u200b-\u200d\u2060\ufeff]+")
-
-
 def find_exam_codes(text: str) -> list[tuple[int, str]]:
-    """Every LX2 code in a pasted text, with its line; spaces and breaks a chat put inside are removed.
-
-    Words typed after a code on the same line may be read as part of it; the candidate is
-    cut back at each gap until its check symbol holds (else the whole run is returned, so
-    the decoder can say what is wrong).
-    """
-    found = []
-    line, counted = 1, 0
-    for match in _CANDIDATE.finditer(text):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        parts = _GAP.split(match.group())
-        chosen = "".join(parts)
-        for end in range(len(parts), 0, -1):
-            candidate = "".join(parts[:end])
-            symbols = symbols_of(candidate[len(PREFIX):])
-            if symbols is not None and len(symbols) >= 2 and check_holds(symbols):
-                chosen = candidate
-                break
-        found.append((line, chosen))
-    return found
+    """Every LX2 code in a pasted text, with its line (see bits.find_codes)."""
+    return find_codes(PREFIX, text)

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path as FsPath
 
-from .collector import collector_paused
+from ..collector import collector_paused
 from .regrade import Context, Rejected, Verdict, verdict
 
 SPLIT_FROM = 4000  # below this a second process costs more than it saves

@@ -10,11 +10,11 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from ..collector import collector_paused
 from . import charts
 from .analysis import EASY, GROUP_SHARE, HARD, MIN_SAMPLE, BankStats
 from .banks import BankInfo
 from .collect import Collection
-from .collector import collector_paused
 from .sheet import BEIJING, TYPE_NAMES
 
 KEEP_NAMES = {"latest": "最后一次作答", "best": "最高分"}
@@ -105,6 +105,6 @@ def render_report(
 
 
 def write_report(path: FsPath, *args: Any, **kwargs: Any) -> None:
-    with collector_paused():  # see collector.py
+    with collector_paused():  # see generator/collector.py
         page = render_report(*args, **kwargs)
     path.write_text(page, encoding="utf-8")

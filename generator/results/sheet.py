@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path as FsPath
 from typing import Any
 
+from ..collector import collector_paused
 from .analysis import MIN_SAMPLE, BankStats, ItemStats
 from .collect import Attempt, Group
-from .collector import collector_paused
 from .xlsx import Sheet, write_workbook
 
 BEIJING = timezone(timedelta(hours=8))
@@ -43,7 +43,7 @@ def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
     Besides the graded attempt, a row gives the number of attempts and the score the other
     rule would grade (the best when grading the latest, and the other way round).
     """
-    with collector_paused():  # a row per trainee beside millions of live objects: see collector.py
+    with collector_paused():  # a row per trainee beside millions of live objects: see generator/collector.py
         return _grade_table(groups, keep, titles, batch_of)
 
 

@@ -16,14 +16,7 @@ from ..model.curriculum import Cohort, Curriculum
 from .evaluation import ASPECTS, Responses, rated_sessions
 from .evaluation_code import EvaluationCode, decode_evaluation_code, schedule_lines
 from .schedule import ClassSession
-from .short_code import InvalidShortCode, cohort_tag, schedule_tag
-
-
-@dataclass(frozen=True)
-class Place:
-    file: str
-    line: int
-    text: str
+from .short_code import InvalidShortCode, Place, cohort_tag, schedule_tag
 
 
 @dataclass

@@ -19,14 +19,7 @@ from ..problems import Problem
 from .attendance import Attendance
 from .rollcall_code import RollCallCode, decode_rollcall_code, schedule_lines
 from .schedule import ClassSession, class_sessions
-from .short_code import InvalidShortCode, cohort_tag, schedule_tag
-
-
-@dataclass(frozen=True)
-class Place:
-    file: str
-    line: int
-    text: str
+from .short_code import InvalidShortCode, Place, cohort_tag, schedule_tag
 
 
 @dataclass

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -63,6 +62,15 @@ def seal(prefix: str, body: BitWriter, key: bytes) -> str:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A code found in a pasted text: its file and line, and its text."""
+
+    file: str
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Opened:
     """A code whose symbols and check hold: a reader over its body, and its MAC."""
 
@@ -108,27 +116,3 @@ def damaged(noun: str, error: BadBits) -> InvalidShortCode:
     return InvalidShortCode(f"{noun}内容不完整或有误：请重新复制完整的{noun}")
 
 
-_GAP_CHARS = "[ \t\r\n\u00a0\u3000\u200b-\u200d\u2060\ufeff]+"
-_GAP = re.compile(_GAP_CHARS)
-
-
-def find_codes(prefix: str, text: str) -> list[tuple[int, str]]:
-    """Every code with ``prefix`` in a pasted text, with its line; spaces and breaks a chat put
-    inside are removed, and words typed after it on the same line are cut back at a gap until
-    the check symbol holds (else the whole run is returned, for the decoder to say what is wrong)."""
-    candidate = re.compile(re.escape(prefix) + r"[0-9A-Za-z]+(?:" + _GAP_CHARS + r"(?!L[XAE]\d)[0-9A-Za-z]+)*")
-    found = []
-    line, counted = 1, 0
-    for match in candidate.finditer(text):
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        parts = _GAP.split(match.group())
-        chosen = "".join(parts)
-        for end in range(len(parts), 0, -1):
-            joined = "".join(parts[:end])
-            symbols = symbols_of(joined[len(prefix):])
-            if symbols is not None and len(symbols) >= 2 and check_holds(symbols):
-                chosen = joined
-                break
-        found.append((line, chosen))
-    return found

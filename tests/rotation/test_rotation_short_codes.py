@@ -15,7 +15,7 @@ from rotation_support import CURRICULUM, HOURS, fill, mark, person, project, ros
 
 from generator.cli import main
 from generator.grading.secret import load_secret
-from generator.results.bits import ALPHABET, check_symbol
+from generator.results.bits import ALPHABET, check_symbol, find_codes
 from generator.results.tickets import load_roster as load_tickets
 from generator.results.tickets import ticket_key, tickets
 from generator.rotation.evaluation_code import (
@@ -26,7 +26,7 @@ from generator.rotation.evaluation_code import schedule_lines as evaluation_line
 from generator.rotation.rollcall_code import decode_rollcall_code, encode_rollcall_code
 from generator.rotation.rollcall_code import schedule_lines as rollcall_lines
 from generator.rotation.schedule import class_sessions
-from generator.rotation.short_code import InvalidShortCode, cohort_tag, find_codes, schedule_tag
+from generator.rotation.short_code import InvalidShortCode, cohort_tag, schedule_tag
 
 SPEAKERS = CURRICULUM.replace("title: 第一讲}", "title: 第一讲, speaker: 甲老师}").replace(
     "title: 第二讲}", "title: 第二讲, speaker: 乙老师}").replace("title: 第三讲}", "title: 第三讲, speaker: 甲老师}")
