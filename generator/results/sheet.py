@@ -38,10 +38,11 @@ class Table:
 
 def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
                 batch_of: Callable[[Attempt], str] | None = None) -> Table:
-    """One row per trainee and bank, sorted by bank (first seen), unit and name.
+    """One row per trainee and bank, sorted by bank (first seen), sitting, unit and name.
 
     Besides the graded attempt, a row gives the number of attempts and the score the other
-    rule would grade (the best when grading the latest, and the other way round).
+    rule would grade (the best when grading the latest, and the other way round). When any
+    code carries a sitting code (考场口令), a 考场 column groups the rows by it.
     """
     with collector_paused():  # a row per trainee beside millions of live objects: see generator/collector.py
         return _grade_table(groups, keep, titles, batch_of)
@@ -61,12 +62,18 @@ def _grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
         other = group.best if attempt is group.latest else group.latest
         order.setdefault(attempt.bank, len(order))
         chosen.append((attempt, other, group.attempts))
-    chosen.sort(key=lambda entry: (order[entry[0].bank], entry[0].unit, entry[0].name, entry[0].trainee_id))
+    chosen.sort(key=lambda entry: (order[entry[0].bank], entry[0].sitting, entry[0].unit, entry[0].name,
+                                   entry[0].trainee_id))
+    sittings = any(attempt.sitting for attempt, _, _ in chosen)
+    if sittings:
+        header.insert(4, "考场")
     rows = []
     for attempt, other, attempts in chosen:
         row = [attempt.name, attempt.unit, attempt.trainee_id, titles.get(attempt.bank, attempt.bank),
                attempt.score, "及格" if attempt.passed else "不及格", duration(attempt.seconds),
                finished_at(attempt.finished), attempts, other.score, "；".join(attempt.flags), attempt.place]
+        if sittings:
+            row.insert(4, attempt.sitting)
         if batch_of is not None:
             row.insert(3, batch_of(attempt))
         rows.append(row)

@@ -141,6 +141,18 @@ def test_only_the_announced_sitting_counts(exam: Exam, root: Path, tmp_path: Pat
     assert "考场口令是“X9”，不是本场的“K7”" in capsys.readouterr().err
 
 
+def test_the_sheet_groups_the_rows_by_sitting(exam: Exam, root: Path, tmp_path: Path, capsys) -> None:
+    lines = [exam.code(seed=1, name="张三", unit="红旗村", sitting="X9"),
+             exam.code(seed=2, name="李四", unit="红旗村", sitting="K7"),
+             exam.code(seed=3, name="王五", unit="东风社区", sitting="X9")]
+    status, rows, _ = run(root, tmp_path, lines)
+    assert status == 0
+    assert [(row["考场"], row["姓名"]) for row in rows] == [("K7", "李四"), ("X9", "王五"), ("X9", "张三")]
+    (tmp_path / "none").mkdir()
+    status, rows, _ = run(root, tmp_path / "none", [exam.code(seed=1, name="张三", unit="红旗村")])
+    assert status == 0 and "考场" not in rows[0]  # no sitting codes: no column
+
+
 def _roster(root: Path) -> tuple[Path, list]:
     roster = {"cohort": "2026 秋季班",
               "trainees": [{"name": "张三", "unit": "红旗村"}, {"name": "李四", "unit": "东风社区"}]}
