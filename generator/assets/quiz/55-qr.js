@@ -1,4 +1,4 @@
-/*! QR Code generator library (c) Project Nayuki, MIT License, https://www.nayuki.io/page/qr-code-generator-library */
+/*! QR Code generator library (c) Project Nayuki, MIT License (full text below, in the source) */
 /* The result code as a QR code, for a trainer who scans it with a phone; drawn by 54-result-widgets.js.
 
    Vendored from Project Nayuki's QR Code generator library, TypeScript/JavaScript version 1.8.0

@@ -6,7 +6,7 @@
    XSalsa20 at all. Why TweetNaCl-js: a small public-domain port of TweetNaCl by Dmitry Chestnykh
    and Devi Mandiri, audited by Cure53 (2017), in wide use. What is here: the functions of
    nacl.js (not nacl-fast.js: smaller, and a bank's key is a few KB) that crypto_secretbox_open
-   calls, copied unchanged from https://github.com/dchest/tweetnacl-js/blob/v1.0.3/nacl.js,
+   calls, copied unchanged from nacl.js of the dchest/tweetnacl-js repository at tag v1.0.3,
    inside a function so their short names stay private; then nacl.secretbox.open, with the
    argument checks it does not need (the caller gives Uint8Arrays of the right sizes). */
 const secretboxOpen = (() => {
