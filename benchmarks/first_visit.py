@@ -35,7 +35,7 @@ PAGES = {
     "practice": "quizzes/liuchixiang-jichu/",
     "exam": "quizzes/shuji-lunxun-jieye/",
     "programme": "programmes/shuji-lunxun/",
-    "batch": "programmes/shuji-lunxun/2026-01/",
+    "cohort": "programmes/shuji-lunxun/2026-01/",
 }
 THROTTLE = {"offline": False, "latency": 400, "downloadThroughput": 400_000 / 8, "uploadThroughput": 400_000 / 8}
 BAR_SECONDS = 3.0

@@ -1,7 +1,7 @@
 """Lighthouse on the shipped site, as a phone sees it: a table of scores, a non-zero exit under the bars.
 
 Lighthouse's default (mobile) settings in Debian's Chromium, against the site served on
-127.0.0.1: the home page, a method, a programme, a batch and both kinds of quiz as loaded,
+127.0.0.1: the home page, a method, a programme, a cohort and both kinds of quiz as loaded,
 plus the quiz states reached only by use (practice after one answer, the exam's answer
 sheet and its result) as snapshots, which have no performance score. Bars: accessibility
 and best practices at least 95 on every step; performance is reported, not held to a bar
@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT = ROOT / "tests" / "audit"
 BARS = {"accessibility": 95, "best-practices": 95}
-STEPS = ["home", "method", "programme", "batch", "practice", "practice-answered", "exam", "exam-sheet", "exam-result"]
+STEPS = ["home", "method", "programme", "cohort", "practice", "practice-answered", "exam", "exam-sheet", "exam-result"]
 
 
 class AuditError(RuntimeError):

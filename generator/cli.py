@@ -307,8 +307,8 @@ def parser() -> argparse.ArgumentParser:
     imp.set_defaults(run=cmd_import)
 
     new = commands.add_parser("new", help="新建方法、题库或培训项目的模板文件")
-    new.add_argument("kind", choices=["method", "quiz", "curriculum"], metavar="类型",
-                     help="method 方法，quiz 题库，curriculum 培训项目")
+    new.add_argument("kind", choices=["method", "quiz", "programme", "curriculum"], metavar="类型",
+                     help="method 方法，quiz 题库，programme 培训项目（也可写 curriculum）")
     new.add_argument("id", metavar="ID", help="新文件的 id（小写英文字母、数字和连字符）")
     new.add_argument("--root", default=".", help="项目目录（默认当前目录）")
     new.set_defaults(run=cmd_new)

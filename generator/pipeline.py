@@ -61,5 +61,5 @@ def summary(project: Project) -> str:
     questions = sum(len(e.model.gradable()) for e in project.quizzes.values())
     return (
         f"检查通过：{len(project.methods)} 个方法，{len(project.quizzes)} 个题库共 {questions} 道题，"
-        f"{len(project.curricula)} 个培训项目，{len(project.sources)} 篇来源文献。"
+        f"{len(project.programmes)} 个培训项目，{len(project.sources)} 篇来源文献。"
     )

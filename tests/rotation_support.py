@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 
-CURRICULUM = """\
+PROGRAMME = """\
 title: 村（社区）党组织书记轮训
 audience: [村党组织书记, 社区党组织书记]
 organizer: 县委组织部
@@ -49,7 +49,7 @@ def project(tmp_path: Path) -> Path:
     root = tmp_path / "proj"
     (root / "content" / "curricula").mkdir(parents=True)
     (root / "quizzes").mkdir()
-    (root / "content" / "curricula" / "banji.yaml").write_text(CURRICULUM, encoding="utf-8")
+    (root / "content" / "curricula" / "banji.yaml").write_text(PROGRAMME, encoding="utf-8")
     (root / "quizzes" / "jieye.yaml").write_text(QUIZ, encoding="utf-8")
     return root
 

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from pydantic import AfterValidator, BaseModel
 
-from generator.model import Curriculum, Method, QuizBank, Source
+from generator.model import Method, Programme, QuizBank, Source
 from generator.model.common import _check_slug
 
 PAYLOADS = {
@@ -45,7 +45,7 @@ RENDERED = {
 
 # Text fields that are not free text: a format or a reference the checks hold to a fixed shape.
 NOT_FREE_TEXT = {
-    "curriculum.Session.time": "HH:MM-HH:MM, checked",
+    "programme.Session.time": "HH:MM-HH:MM, checked",
     "quiz.Quota.ref": "a method or step id, checked",
     "quiz.Quota.tag": "a filter matched against question tags, never shown",
     "quiz.Single.answer": "an option letter, checked",
@@ -75,7 +75,7 @@ def _key(model: type) -> str:
     return f"{model.__module__.rsplit('.', 1)[-1]}.{model.__name__}"
 
 
-def text_fields(roots: tuple[type[BaseModel], ...] = (Source, Method, QuizBank, Curriculum)) -> dict[str, bool]:
+def text_fields(roots: tuple[type[BaseModel], ...] = (Source, Method, QuizBank, Programme)) -> dict[str, bool]:
     """Every free-text field reachable from the file models (``module.Model.field``) → is Markdown."""
     found: dict[str, bool] = {}
     seen: set[type] = set()
@@ -98,7 +98,7 @@ def text_fields(roots: tuple[type[BaseModel], ...] = (Source, Method, QuizBank, 
 
 # Line breaks in these crash the .ics writer (X-WR-CALNAME is written unescaped), so they get
 # the payload on one line; test_xss_everywhere.py holds the failing case on its own.
-ONE_LINE = {"curriculum.Curriculum.title", "curriculum.Cohort.name", "curriculum.Track.name"}
+ONE_LINE = {"programme.Programme.title", "programme.Cohort.name", "programme.Track.name"}
 
 
 class Texts:
@@ -191,33 +191,33 @@ def _bank(t: Texts, mode: str) -> dict[str, Any]:
     }
 
 
-def _curriculum(t: Texts) -> dict[str, Any]:
+def _programme(t: Texts) -> dict[str, Any]:
     def session(time: str, kind: str, **more: Any) -> dict[str, Any]:
         return {
-            "time": time, "kind": kind, "title": t("curriculum.Session.title"),
-            "speaker": t("curriculum.Session.speaker"), "place": t("curriculum.Session.place"),
-            "notes": t("curriculum.Session.notes"), **more,
+            "time": time, "kind": kind, "title": t("programme.Session.title"),
+            "speaker": t("programme.Session.speaker"), "place": t("programme.Session.place"),
+            "notes": t("programme.Session.notes"), **more,
         }
 
-    track_audience = t("curriculum.Track.audience")  # a track serves some of the programme's audience
+    track_audience = t("programme.Track.audience")  # a track serves some of the programme's audience
     return {
-        "title": t("curriculum.Curriculum.title"),
-        "audience": [*t.list("curriculum.Curriculum.audience"), track_audience],
-        "organizer": t("curriculum.Curriculum.organizer"),
-        "summary": t("curriculum.Curriculum.summary"),
-        "goals": t.list("curriculum.Curriculum.goals"),
+        "title": t("programme.Programme.title"),
+        "audience": [*t.list("programme.Programme.audience"), track_audience],
+        "organizer": t("programme.Programme.organizer"),
+        "summary": t("programme.Programme.summary"),
+        "goals": t.list("programme.Programme.goals"),
         "hours": 4,
         "completion": {"attendance": 50, "quizzes": ["kao"]},
         "days": [
-            {"title": t("curriculum.Day.title"), "sessions": [
+            {"title": t("programme.Day.title"), "sessions": [
                 session("08:30-10:30", "专题辅导", methods=["fa", "fb"]),
             ]},
             {"sessions": [session("09:00-11:00", "测验", quizzes=["lian", "kao"])]},
         ],
-        "tracks": [{"id": "ban", "name": t("curriculum.Track.name"), "audience": [track_audience],
-                    "organizer": t("curriculum.Track.organizer"), "summary": t("curriculum.Track.summary")}],
-        "cohorts": [{"id": "2026-01", "name": t("curriculum.Cohort.name"), "start": "2026-09-07",
-                     "place": t("curriculum.Cohort.place"), "capacity": 3, "track": "ban"}],
+        "tracks": [{"id": "ban", "name": t("programme.Track.name"), "audience": [track_audience],
+                    "organizer": t("programme.Track.organizer"), "summary": t("programme.Track.summary")}],
+        "cohorts": [{"id": "2026-01", "name": t("programme.Cohort.name"), "start": "2026-09-07",
+                     "place": t("programme.Cohort.place"), "capacity": 3, "track": "ban"}],
     }
 
 
@@ -235,7 +235,7 @@ def hostile_project(folder: Path, payload: str, sample: Path) -> Texts:
         "content/methods/fb.yaml": _method(t, ordered=False),
         "quizzes/lian.yaml": _bank(t, "practice"),
         "quizzes/kao.yaml": _bank(t, "exam"),
-        "content/curricula/pei.yaml": _curriculum(t),
+        "content/curricula/pei.yaml": _programme(t),
     }
     for name, data in files.items():
         path = folder / name

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..loading.project import Entry, Project
-from ..model import Curriculum, Method, QuizBank
+from ..model import Method, Programme, QuizBank
 from ..problems import Problem
-from .curriculum import check_curriculum
 from .method import check_method
+from .programme import check_programme
 from .quiz import check_question, check_quiz
 
 
@@ -21,8 +21,8 @@ def check_project(project: Project) -> list[Problem]:
         problems += check_quiz(bank, project)
     for loose in project.loose_questions:
         problems += check_question(loose, project, loose.model, ())
-    for programme in project.curricula.values():
-        problems += check_curriculum(programme, project)
+    for programme in project.programmes.values():
+        problems += check_programme(programme, project)
     for partial in project.salvaged:  # files with schema errors: the rest of their mistakes
         problems += partial.keep(_check_any(partial, project))
     return problems
@@ -33,6 +33,6 @@ def _check_any(entry: Entry[Any], project: Project) -> list[Problem]:
         return check_method(entry, project)
     if isinstance(entry.model, QuizBank):
         return check_quiz(entry, project)
-    if isinstance(entry.model, Curriculum):
-        return check_curriculum(entry, project)
+    if isinstance(entry.model, Programme):
+        return check_programme(entry, project)
     return []

@@ -7,13 +7,13 @@ those only. Each track's schedule is then checked for its hours like an untracke
 from __future__ import annotations
 
 from ..loading.project import Entry
-from ..model import Curriculum
-from ..model.curriculum import Track
+from ..model import Programme
+from ..model.programme import Track
 from ..problems import Problem
 from .refs import duplicates
 
 
-def check_tracks(entry: Entry[Curriculum]) -> list[Problem]:
+def check_tracks(entry: Entry[Programme]) -> list[Problem]:
     """Track ids, their audience, the ``tracks`` of days and sessions, and each cohort's track."""
     programme = entry.model
     problems = duplicates(entry, programme.tracks, ("tracks",), "班次")
@@ -44,7 +44,7 @@ def check_tracks(entry: Entry[Curriculum]) -> list[Problem]:
     return problems
 
 
-def _track_refs(entry: Entry[Curriculum], path: tuple, ids: list[str], known: set[str],
+def _track_refs(entry: Entry[Programme], path: tuple, ids: list[str], known: set[str],
                 within: list[str] | None) -> list[Problem]:
     """Each id names a track, and a session's tracks lie within its day's."""
     problems = []

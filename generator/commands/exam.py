@@ -60,7 +60,7 @@ def tickets_command(roster_file: str, root: FsPath, output: str | None, force: b
 def _title(root: FsPath, roster: Roster) -> str:
     """The programme's title and the cohort's name when the project has them, else the roster's own."""
     project, _ = load_project(root)
-    entry = project.curricula.get(roster.programme or "")
+    entry = project.programmes.get(roster.programme or "")
     cohort = next((c for c in entry.model.cohorts if c.id == roster.cohort_id), None) if entry else None
     return f"{entry.model.title}（{cohort.name}）" if entry and cohort else roster.title
 

@@ -51,7 +51,7 @@ def import_command(source: str, output: str, root: str | None, title: str | None
 
 
 def new_command(kind: str, item_id: str, root: str, layout_for: LayoutFor) -> int:
-    """lunxun new method|quiz|curriculum ID."""
+    """lunxun new method|quiz|programme ID."""
     from .new import new_file
 
     base = FsPath(root).resolve()

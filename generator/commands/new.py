@@ -16,7 +16,8 @@ from ..loading.project import Layout, Project, load_project
 from ..model.common import SLUG
 from ..problems import UsageError
 
-KINDS = ("method", "quiz", "curriculum")
+# `lunxun new curriculum` was the command before the code named 培训项目 programme: old scripts keep working
+OLD_KINDS = {"curriculum": "programme"}
 MAX_ID = 80
 
 METHOD = """\
@@ -71,7 +72,7 @@ questions:
   # match 配对（pairs: [[左, 右], …]）；case 案例（scenario 加若干小题）。
 """
 
-CURRICULUM = """\
+PROGRAMME = """\
 # yaml-language-server: $schema=../../schemas/curriculum.schema.json
 # 新培训项目“{id}”的模板：把示例内容换成真实安排；以 # 开头的是说明，可以删除。
 # 写好后运行 lunxun check 检查（会核对时间是否重叠、学时是否相符）。
@@ -121,13 +122,14 @@ SAMPLE_SOURCE = """\
 
 def new_file(root: FsPath, layout: Layout, kind: str, item_id: str) -> list[FsPath]:
     """Write the template for ``kind`` named ``item_id``; returns the files written."""
+    kind = OLD_KINDS.get(kind, kind)
     if not root.is_dir():
         raise UsageError(f"项目目录 {root} 不存在")
     if len(item_id) > MAX_ID:  # the file name would exceed what file systems allow (255 bytes)
         raise UsageError(f"标识太长（{len(item_id)} 个字符）：最多 {MAX_ID} 个字符，请用简短的拼音或英文缩写")
     if not SLUG.fullmatch(item_id):
         raise UsageError(f"“{item_id}”不是合法的标识：只能用小写英文字母、数字和连字符，且以字母或数字开头")
-    folder = {"method": layout.methods_dir(), "quiz": layout.quizzes_dir, "curriculum": layout.curricula_dir()}[kind]
+    folder = {"method": layout.methods_dir(), "quiz": layout.quizzes_dir, "programme": layout.programmes_dir()}[kind]
     relative = f"{folder}/{item_id}.yaml"
     target = root / relative
     if target.exists():
@@ -139,7 +141,7 @@ def new_file(root: FsPath, layout: Layout, kind: str, item_id: str) -> list[FsPa
     elif kind == "quiz":
         text = _quiz(project, item_id)
     else:
-        text = _curriculum(project, item_id)
+        text = _programme(project, item_id)
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(target, text.encode("utf-8"))
     return written + [FsPath(relative)]
@@ -181,11 +183,11 @@ def _quiz(project: Project, item_id: str) -> str:
     return QUIZ.format(id=item_id, methods=method_id, methods_note="  # 涵盖的方法 id", ref=ref)
 
 
-def _curriculum(project: Project, item_id: str) -> str:
+def _programme(project: Project, item_id: str) -> str:
     method_id = next(iter(sorted(project.methods)), "")
     quiz_id = next(iter(sorted(project.quizzes)), "")
     start = datetime.date.today() + datetime.timedelta(days=30)
-    return CURRICULUM.format(
+    return PROGRAMME.format(
         id=item_id, methods=method_id, quizzes=quiz_id, year=start.year, start=start.isoformat(),
         quiz_hint=f"，如 [{quiz_id}]" if quiz_id else "",
     )

@@ -13,7 +13,7 @@ import datetime
 import sys
 from pathlib import Path as FsPath
 
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..model.roster import Roster
 from ..problems import Problem
 from ..results.bits import find_codes
@@ -28,11 +28,11 @@ def rollcall_file(programme: str, cohort: str) -> str:
     return f"{FOLDER}/{programme}/{cohort}-点名码.txt"
 
 
-def with_rollcall(root: FsPath, curriculum: Curriculum, cohort: Cohort, roster: Roster, workbook: Attendance | None,
+def with_rollcall(root: FsPath, programme: Programme, cohort: Cohort, roster: Roster, workbook: Attendance | None,
                   problems: list[Problem], as_of: datetime.date,
                   files: list[str]) -> tuple[Attendance | None, list[Problem]]:
     """The workbook's attendance with the cohort's roll-call codes merged in (or its problems)."""
-    kept = rollcall_file(str(curriculum.id), cohort.id)
+    kept = rollcall_file(str(programme.id), cohort.id)
     sources = ([str(root / kept)] if (root / kept).is_file() else []) + files
     if problems or not sources:
         return workbook, problems
@@ -46,7 +46,7 @@ def with_rollcall(root: FsPath, curriculum: Curriculum, cohort: Cohort, roster: 
         if text is not None and not found:
             print(f"{label}: 没有找到点名码（点名码以 {PREFIX} 开头）", file=sys.stderr)
         places += [Place(label, line, code) for line, code in found]
-    merged = merge_rollcall(curriculum, cohort, roster, workbook, places, as_of)
+    merged = merge_rollcall(programme, cohort, roster, workbook, places, as_of)
     for line in merged.skipped + merged.conflicts:
         print(line, file=sys.stderr)
     if merged.codes:

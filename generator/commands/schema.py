@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from ..fs import message, write_atomically
-from ..model import Curriculum, Method, QuizBank, Source
+from ..model import Method, Programme, QuizBank, Source
 from ..model.roster import Roster
 from ..problems import UsageError
 
@@ -17,7 +17,7 @@ SCHEMAS: dict[str, Any] = {
     "sources": TypeAdapter(list[Source]),
     "method": Method,
     "quiz": QuizBank,
-    "curriculum": Curriculum,
+    "curriculum": Programme,  # schemas/curriculum.schema.json: the name trainers' files point at
     "roster": Roster,
 }
 TITLES = {"sources": "来源文献", "method": "工作方法", "quiz": "题库", "curriculum": "培训项目", "roster": "学员名册"}

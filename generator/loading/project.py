@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ..model import Curriculum, Method, QuizBank, Source
+from ..model import Method, Programme, QuizBank, Source
 from ..model.common import SLUG, Entity
 from ..model.quiz import Question
 from ..problems import Path, Problem, format_path
@@ -35,8 +35,8 @@ class Layout:
     def methods_dir(self) -> str:
         return f"{self.content_dir}/methods"
 
-    def curricula_dir(self) -> str:
-        return f"{self.content_dir}/curricula"
+    def programmes_dir(self) -> str:
+        return f"{self.content_dir}/curricula"  # the folder keeps the name FORMAT.md gives trainers
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class Project:
     sources: dict[str, Entry[Source]] = field(default_factory=dict)
     methods: dict[str, Entry[Method]] = field(default_factory=dict)
     quizzes: dict[str, Entry[QuizBank]] = field(default_factory=dict)
-    curricula: dict[str, Entry[Curriculum]] = field(default_factory=dict)
+    programmes: dict[str, Entry[Programme]] = field(default_factory=dict)
     # questions that are fine on their own in a bank that is not, so their
     # semantic mistakes are reported in the same run as the bank's
     loose_questions: list[Entry[Any]] = field(default_factory=list)
@@ -89,19 +89,19 @@ class Project:
     calendar_ledger: dict[str, Any] = field(default_factory=dict)
     built_at: datetime.datetime = field(default_factory=build_time)
     unloaded: dict[str, set[str] | None] = field(
-        default_factory=lambda: {"source": set(), "method": set(), "quiz": set(), "curriculum": set()}
+        default_factory=lambda: {"source": set(), "method": set(), "quiz": set(), "programme": set()}
     )
 
     def known(self, kind: str) -> Known:
-        """The ids a reference to a ``kind`` (source, method, quiz, curriculum) may name."""
+        """The ids a reference to a ``kind`` (source, method, quiz, programme) may name."""
         stores: dict[str, dict[str, Any]] = {"source": self.sources, "method": self.methods, "quiz": self.quizzes,
-                                             "curriculum": self.curricula}
+                                             "programme": self.programmes}
         return Known(stores[kind], self.unloaded[kind])
 
     def files(self) -> list[FsPath]:
         """Every YAML file the project is built from (what `serve` watches)."""
         found = [self.root / self.layout.sources_file()]
-        for folder in (self.layout.methods_dir(), self.layout.curricula_dir(), self.layout.quizzes_dir):
+        for folder in (self.layout.methods_dir(), self.layout.programmes_dir(), self.layout.quizzes_dir):
             found.extend(sorted((self.root / folder).glob("*.yaml")))
         return [path for path in found if path.exists()]
 
@@ -115,7 +115,7 @@ class Known:
         return self.unloaded is None or ref in self.loaded or ref in self.unloaded
 
 
-_FIELDS = {model: known_fields(model) for model in (Source, Method, QuizBank, Curriculum)}
+_FIELDS = {model: known_fields(model) for model in (Source, Method, QuizBank, Programme)}
 
 
 def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, list[Problem]]:
@@ -127,7 +127,7 @@ def load_project(root: FsPath, layout: Layout | None = None) -> tuple[Project, l
     stores: tuple[tuple[str, type[Entity], dict[str, Any], str], ...] = (
         (layout.methods_dir(), Method, project.methods, "method"),
         (layout.quizzes_dir, QuizBank, project.quizzes, "quiz"),
-        (layout.curricula_dir(), Curriculum, project.curricula, "curriculum"),
+        (layout.programmes_dir(), Programme, project.programmes, "programme"),
     )
     for folder, model, store, kind in stores:
         for path in sorted((root / folder).glob("*.yaml")):

@@ -1,8 +1,8 @@
 """One module per entity; the models know nothing of files, MkDocs or the browser."""
 
-from .curriculum import Curriculum
 from .method import Method
+from .programme import Programme
 from .quiz import QuizBank
 from .source import Source
 
-__all__ = ["Curriculum", "Method", "QuizBank", "Source"]
+__all__ = ["Method", "Programme", "QuizBank", "Source"]

@@ -36,7 +36,7 @@ def render_site(site: SiteModel, organizer: str | None = None, secret: bytes | N
     project secret) seals the keys of trainer-graded banks for release by unlock code."""
     out = RenderedSite()
     common = {"sources": site.sources, "methods": site.methods}
-    out.pages["index.md"] = render("home.md.j2", quizzes=site.quizzes, curricula=site.curricula, **common)
+    out.pages["index.md"] = render("home.md.j2", quizzes=site.quizzes, programmes=site.programmes, **common)
     _render_methods(site, out, common)
     _render_quizzes(site, out, organizer, secret)
     revisions = EventRevisions(site.calendar_ledger, site.built_at)
@@ -84,7 +84,7 @@ def _render_quizzes(site: SiteModel, out: RenderedSite, organizer: str | None, s
             count_drawn=_drawn(bank),
             methods=bank.methods,
             all_methods=site.methods,
-            all_programmes=site.curricula,
+            all_programmes=site.programmes,
             sessions=site.sessions_using_quiz.get(bank_id, []),
             required_by=site.programmes_requiring_quiz.get(bank_id, []),
             refs=_refs(site, bank),
@@ -107,7 +107,7 @@ def _certified_by(site: SiteModel, bank_id: str, organizer: str | None) -> tuple
     the bank, the issuer its organizer or else the site's; "" when there is none (never a guess)."""
     using = {use.programme_id for use in site.sessions_using_quiz.get(bank_id, [])}
     using |= set(site.programmes_requiring_quiz.get(bank_id, []))
-    programme = site.curricula[using.pop()] if len(using) == 1 else None
+    programme = site.programmes[using.pop()] if len(using) == 1 else None
     issuer = (programme.organizer if programme else None) or organizer or ""
     return (programme.title if programme else ""), issuer
 
@@ -146,8 +146,8 @@ def _navigation(site: SiteModel) -> list[NavItem]:
     quizzes: list[NavItem] = ["quizzes/index.md", "quizzes/meiri.md", "quizzes/cuotiben.md"]
     quizzes += [f"quizzes/{bank_id}.md" for bank_id in site.quizzes]
     nav: list[NavItem] = ["index.md", {"工作方法": methods}, {"测验": quizzes}]
-    if site.curricula:
-        nav.append({"培训项目": ["programmes/index.md"] + [f"programmes/{p}/index.md" for p in site.curricula]})
+    if site.programmes:
+        nav.append({"培训项目": ["programmes/index.md"] + [f"programmes/{p}/index.md" for p in site.programmes]})
     nav.append("sources.md")
     nav.append("glossary.md")
     return nav

@@ -1,4 +1,4 @@
-"""A batch's schedule as an iCalendar file (RFC 5545), one event per session."""
+"""A cohort's schedule as an iCalendar file (RFC 5545), one event per session."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from ..model import Curriculum
-from ..model.curriculum import Cohort
+from ..model import Programme
+from ..model.programme import Cohort
 from .days import DayView
 from .revisions import EventRevisions
 
@@ -21,9 +21,9 @@ def _at(date: datetime.date, clock: str, zone: ZoneInfo) -> datetime.datetime:
 
 
 def cohort_calendar(
-    programme_id: str, programme: Curriculum, cohort: Cohort, days: list[DayView], revisions: EventRevisions
+    programme_id: str, programme: Programme, cohort: Cohort, days: list[DayView], revisions: EventRevisions
 ) -> bytes:
-    """The .ics file of one batch (``days`` dated from its start); UIDs stay the same when a
+    """The .ics file of one cohort (``days`` dated from its start); UIDs stay the same when a
     session's time or text changes, SEQUENCE and DTSTAMP change only when the event does (see revisions)."""
     zone = ZoneInfo(TIMEZONE)
     calendar = Calendar()

@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from ..model import Curriculum
-from ..model.curriculum import Session, parse_span, session_hours
+from ..model import Programme
+from ..model.programme import Session, parse_span, session_hours
 
 # CSS class per kind of session: ASCII, so the colours live in programme.css
 KIND_CLASSES = {
@@ -55,7 +55,7 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def days_of(programme: Curriculum, start: datetime.date | None = None) -> list[DayView]:
+def days_of(programme: Programme, start: datetime.date | None = None) -> list[DayView]:
     """The schedule day by day, sessions sorted by start time; dated when ``start`` is given."""
     days = []
     for number, day in enumerate(programme.days, start=1):

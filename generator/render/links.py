@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..loading.project import Project
-from ..model import Curriculum, Method, QuizBank, Source
-from ..model.curriculum import Session
+from ..model import Method, Programme, QuizBank, Source
+from ..model.programme import Session
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class SiteModel:
     sources: dict[str, Source]
     methods: dict[str, Method]
     quizzes: dict[str, QuizBank]
-    curricula: dict[str, Curriculum]
+    programmes: dict[str, Programme]
     quizzes_of_method: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     methods_citing: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     sessions_using_method: dict[str, list[SessionUse]] = field(default_factory=lambda: defaultdict(list))
@@ -44,7 +44,7 @@ def build_site_model(project: Project) -> SiteModel:
         sources={k: e.model for k, e in sorted(project.sources.items())},
         methods={k: e.model for k, e in sorted(project.methods.items())},
         quizzes={k: e.model for k, e in sorted(project.quizzes.items())},
-        curricula={k: e.model for k, e in sorted(project.curricula.items())},
+        programmes={k: e.model for k, e in sorted(project.programmes.items())},
         calendar_ledger=project.calendar_ledger,
         built_at=project.built_at,
     )
@@ -54,7 +54,7 @@ def build_site_model(project: Project) -> SiteModel:
     for method_id, method in site.methods.items():
         for source_id in method.sources:
             site.methods_citing[source_id].append(method_id)
-    for programme_id, programme in site.curricula.items():
+    for programme_id, programme in site.programmes.items():
         schedules = [(f"{programme.title}（{t.name}）", t.id, programme.for_track(t)) for t in programme.tracks]
         for title, page, run in schedules or [(programme.title, "index", programme)]:
             for day_number, day in enumerate(run.days, start=1):

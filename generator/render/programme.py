@@ -1,7 +1,7 @@
-"""Training programmes: the schedule seen by day and by batch, with real dates.
+"""Training programmes: the schedule seen by day and by cohort, with real dates.
 
 The views here are plain data for the templates: sessions in time order with a stable
-key, days with their calendar date when a batch is known, and the JSON the progress
+key, days with their calendar date when a cohort is known, and the JSON the progress
 panel reads in the browser.
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import Curriculum
-from ..model.curriculum import Cohort, Track
+from ..model import Programme
+from ..model.programme import Cohort, Track
 from .calendar import cohort_calendar
 from .days import KIND_CLASSES, DayView, days_of
 from .environment import render
@@ -28,7 +28,7 @@ WEEKDAYS = "一二三四五六日"
 DEFAULT_CAPACITY = 50
 # a sign-in sheet with more session columns than this is printed on landscape A4
 PORTRAIT_SESSIONS = 8
-def end_date(programme: Curriculum, cohort: Cohort) -> datetime.date:
+def end_date(programme: Programme, cohort: Cohort) -> datetime.date:
     return cohort.start + datetime.timedelta(days=len(programme.for_cohort(cohort).days) - 1)
 
 
@@ -46,7 +46,7 @@ def weekday_cn(date: datetime.date) -> str:
     return "星期" + WEEKDAYS[date.weekday()]
 
 
-def span_cn(programme: Curriculum, cohort: Cohort) -> str:
+def span_cn(programme: Programme, cohort: Cohort) -> str:
     """2026年9月1日（星期二）至9月4日（星期五）; one day needs no range."""
     first, last = cohort.start, end_date(programme, cohort)
     head = f"{date_cn(first)}（{weekday_cn(first)}）"
@@ -60,7 +60,7 @@ def hours_text(value: float) -> str:
     return f"{round(value, 2):g}"
 
 
-def progress_data(programme_id: str, programme: Curriculum, site: SiteModel) -> dict[str, Any]:
+def progress_data(programme_id: str, programme: Programme, site: SiteModel) -> dict[str, Any]:
     """What the progress panel needs, and nothing else; ``programme_id`` also keys what it stores
     (a track's panel is ``<programme>/<track>``: its sessions are not the other track's)."""
     sessions = [view for day in days_of(programme) for view in day.sessions]
@@ -107,7 +107,7 @@ def _helpers() -> dict[str, Any]:
 @dataclass(frozen=True)
 class CohortView:
     programme_id: str
-    programme: Curriculum
+    programme: Programme
     cohort: Cohort
     span: str
     capacity: int
@@ -119,7 +119,7 @@ class TrackView:
     """One track of a tracked programme, for the programme page's table of tracks."""
 
     track: Track
-    programme: Curriculum  # the programme as this track runs it
+    programme: Programme  # the programme as this track runs it
     days: list[DayView]
     cohorts: list[CohortView]
 
@@ -128,7 +128,7 @@ class TrackView:
         return sum(len(day.sessions) for day in self.days)
 
 
-def _cohorts(programme_id: str, programme: Curriculum) -> list[CohortView]:
+def _cohorts(programme_id: str, programme: Programme) -> list[CohortView]:
     return [
         CohortView(programme_id, programme, c, span_cn(programme, c), capacity(c), programme.track(c.track))
         for c in sorted(programme.cohorts, key=lambda c: (c.start, c.id))
@@ -141,12 +141,12 @@ def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[
     files: dict[str, bytes] = {}
     helpers = _helpers()
     index = []
-    batches: list[CohortView] = []
-    for programme_id, programme in site.curricula.items():
+    every_cohort: list[CohortView] = []
+    for programme_id, programme in site.programmes.items():
         base = f"programmes/{programme_id}"
         days = days_of(programme)
         cohorts = _cohorts(programme_id, programme)
-        batches += cohorts
+        every_cohort += cohorts
         tracks = [_track_view(programme, track, cohorts) for track in programme.tracks]
         index.append({"id": programme_id, "programme": programme, "days": days, "tracks": tracks})
         common = {
@@ -168,7 +168,7 @@ def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[
             cohort = view.cohort
             run = programme.for_cohort(cohort)  # its track's schedule
             dated = days_of(run, cohort.start)
-            batch = {
+            cohort_page = {
                 **common,
                 "programme": run,
                 "track": view.track,
@@ -178,38 +178,38 @@ def render_programmes(site: SiteModel, revisions: EventRevisions) -> tuple[dict[
                 "capacity": view.capacity,
                 "days": dated,
             }
-            running = rotation_pages(programme_id, programme, cohort, view.capacity, batch)  # 测评 and 点名
+            running = rotation_pages(programme_id, programme, cohort, view.capacity, cohort_page)  # 测评 and 点名
             pages.update(running)
-            batch["rotation_links"] = page_links(running)
-            pages[f"{base}/{cohort.id}.md"] = render("cohort.md.j2", **batch)
+            cohort_page["rotation_links"] = page_links(running)
+            pages[f"{base}/{cohort.id}.md"] = render("cohort.md.j2", **cohort_page)
             sessions = [s for day in dated for s in day.sessions]
             pages[f"{base}/{cohort.id}-qiandao.md"] = render(
                 "signin.md.j2",
                 sessions=sessions,
                 landscape=len(sessions) > PORTRAIT_SESSIONS,
-                **batch,
+                **cohort_page,
             )
             pages[f"{base}/{cohort.id}-richeng.md"] = render(
-                "handout.md.j2", notes=handout_notes(programme, site), **batch
+                "handout.md.j2", notes=handout_notes(programme, site), **cohort_page
             )
             files[f"{base}/{cohort.id}.ics"] = cohort_calendar(
                 programme_id, run, cohort, dated, revisions
             )
-    batches.sort(key=lambda b: (b.cohort.start, b.programme_id, b.cohort.id))
+    every_cohort.sort(key=lambda c: (c.cohort.start, c.programme_id, c.cohort.id))
     if index:
         pages["programmes/index.md"] = render(
-            "programmes_index.md.j2", programmes=index, batches=batches, **helpers
+            "programmes_index.md.j2", programmes=index, cohorts=every_cohort, **helpers
         )
     return pages, files
 
 
-def _track_view(programme: Curriculum, track: Track, cohorts: list[CohortView]) -> TrackView:
+def _track_view(programme: Programme, track: Track, cohorts: list[CohortView]) -> TrackView:
     run = programme.for_track(track)
     return TrackView(track, run, days_of(run), [c for c in cohorts if c.cohort.track == track.id])
 
 
 def _programme_page(
-    programme: Curriculum,
+    programme: Programme,
     days: list[DayView],
     cohorts: list[CohortView],
     common: dict[str, Any],
@@ -242,7 +242,7 @@ def _panel_id(programme_id: str, track: Track | None) -> str:
     return f"{programme_id}/{track.id}" if track is not None else programme_id
 
 
-def handout_notes(programme: Curriculum, site: SiteModel) -> list[str]:
+def handout_notes(programme: Programme, site: SiteModel) -> list[str]:
     """The few rules a trainee needs on paper, taken from the programme itself."""
     notes = ["每个课次开始前签到，不迟到、不早退，不无故缺席。"]
     completion = programme.completion

@@ -8,7 +8,7 @@ lunxun attendance read.
 
 from __future__ import annotations
 
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..rotation.attendance import MARKS
 from ..rotation.evaluation import ASPECTS, rated_sessions
 from ..rotation.evaluation_code import MAX_COMMENT
@@ -24,7 +24,7 @@ LABELS = {EVALUATION_PAGE: "培训质量测评", ROLLCALL_PAGE: "班主任点名
 
 
 def page_links(pages: dict[str, str]) -> list[tuple[str, str]]:
-    """The batch page's buttons to the pages made: (label, Markdown file beside it)."""
+    """The cohort page's buttons to the pages made: (label, Markdown file beside it)."""
     found = []
     for path in pages:
         name = path.rsplit("/", 1)[-1]
@@ -32,21 +32,21 @@ def page_links(pages: dict[str, str]) -> list[tuple[str, str]]:
     return found
 
 
-def rotation_pages(programme_id: str, curriculum: Curriculum, cohort: Cohort, seats: int,
+def rotation_pages(programme_id: str, programme: Programme, cohort: Cohort, seats: int,
                    common: dict[str, object]) -> dict[str, str]:
     """The cohort's 测评 page (when it has sessions to rate) and its 点名 page, by Markdown path."""
     base = f"programmes/{programme_id}/{cohort.id}"
     tag = cohort_tag(programme_id, cohort.id)
     pages = {}
-    rated = rated_sessions(curriculum, cohort)
+    rated = rated_sessions(programme, cohort)
     if rated:
         data = {"id": f"{programme_id}/{cohort.id}", "cohortTag": tag,
                 "scheduleTag": schedule_tag(evaluation_lines(rated)),
-                "sessions": len(rated), "tickets": curriculum.evaluation_tickets, "maxComment": MAX_COMMENT}
+                "sessions": len(rated), "tickets": programme.evaluation_tickets, "maxComment": MAX_COMMENT}
         pages[f"{base}-{EVALUATION_PAGE}.md"] = render(
-            "pingjia.md.j2", sessions=rated, aspects=ASPECTS, tickets=curriculum.evaluation_tickets,
+            "pingjia.md.j2", sessions=rated, aspects=ASPECTS, tickets=programme.evaluation_tickets,
             max_comment=MAX_COMMENT, data=data, **common)
-    sessions = class_sessions(curriculum, cohort)
+    sessions = class_sessions(programme, cohort)
     if sessions:
         data = {"id": f"{programme_id}/{cohort.id}", "cohortTag": tag,
                 "scheduleTag": schedule_tag(rollcall_lines(sessions)),

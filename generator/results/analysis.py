@@ -1,5 +1,8 @@
 """Score statistics per bank and batch, and classical item analysis per question.
 
+A batch (批次, `lunxun results --batch unit|file`) is the codes of one 单位 or of one input
+file, not a cohort (期次).
+
 Difficulty p is the share of trainees shown a question who got it right. Discrimination
 D = p_upper − p_lower compares the top and bottom 27% of trainees by score (Kelley's
 groups; ties at the cut are broken by the order the codes were read). Questions are flagged

@@ -55,23 +55,23 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
     e = html.escape
     record = ledger.cohorts[0]
     cohort, sessions = record.cohort, record.sessions
-    required = list(ledger.curriculum.completion.quizzes) if ledger.curriculum.completion else []
+    required = list(ledger.programme.completion.quizzes) if ledger.programme.completion else []
     f = figures(record.standings, required)
 
     def rate(value: float | None) -> str:
         return "—" if value is None else f"{value:.1f}%"
 
-    credits = ledger.curriculum.completion.quiz_hours if ledger.curriculum.completion else {}
+    credits = ledger.programme.completion.quiz_hours if ledger.programme.completion else {}
     quiz_rows = [("测验另计学时", "；".join(f"通过 {bank} 计 {hours_text(h)} 学时" for bank, h in credits.items())),
                  ("已得测验学时（人均）", hours_text(sum(s.quiz_hours for s in record.standings) / len(record.standings)
                                                if record.standings else 0))] if credits else []
     quiz_rows.append(("结业证书", f"{f.done} 人，名单见 情况报表.xlsx 的“结业证书名单”"))
-    track = ledger.curriculum.track(cohort.track)
+    track = ledger.programme.track(cohort.track)
     last = sessions[-1].date.isoformat() if sessions else cohort.start.isoformat()
     out = [(f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{e(cohort.name)}培训档案</title>"
            f"<style>{ARCHIVE_CSS}</style></head><body>"),
-           f"<h1>{e(ledger.curriculum.title)}<br>{e(cohort.name)}培训档案</h1>",
-           (f"<p class=\"meta\">{e(track.name + ' · ') if track else ''}{e(ledger.curriculum.organizer or '')} "
+           f"<h1>{e(ledger.programme.title)}<br>{e(cohort.name)}培训档案</h1>",
+           (f"<p class=\"meta\">{e(track.name + ' · ') if track else ''}{e(ledger.programme.organizer or '')} "
             f"{cohort.start.isoformat()} 至 {last}"
            f"{' · ' + e(cohort.place) if cohort.place else ''}</p>"),
            "<h2>情况总结</h2><table><tbody>"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..interop.import_.columns import normalize
 from ..interop.import_.sheets import read_sheets
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..model.roster import Roster
 from ..problems import Problem
 from .roster import fold
@@ -43,20 +43,20 @@ def mark_of(text: str) -> str | None:
     return SPELLINGS.get(normalize(text))
 
 
-def write_workbook(curriculum: Curriculum, cohort: Cohort, roster: Roster) -> bytes:
+def write_workbook(programme: Programme, cohort: Cohort, roster: Roster) -> bytes:
     """The blank workbook for one cohort, as .xlsx bytes."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    sessions = class_sessions(curriculum, cohort)
+    sessions = class_sessions(programme, cohort)
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
     last = len(FIXED) + len(sessions)
-    track = curriculum.track(cohort.track)
-    heading = " · ".join([curriculum.title, *([track.name] if track else []), f"{cohort.name} 考勤表"])
+    track = programme.track(cohort.track)
+    heading = " · ".join([programme.title, *([track.name] if track else []), f"{cohort.name} 考勤表"])
     sheet.cell(1, 1, heading).font = Font(bold=True, size=14)
     sheet.cell(2, 1, GUIDE)
     for column, text in enumerate([*FIXED, *(s.heading for s in sessions)], start=1):
@@ -103,7 +103,7 @@ class Attendance:
         return self.marks.get(trainee, {}).get(session)
 
 
-def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohort, roster: Roster,
+def read_workbook(path: FsPath, file: str, programme: Programme, cohort: Cohort, roster: Roster,
                   as_of: datetime.date) -> tuple[Attendance | None, list[Problem]]:
     """The marks of every session held by ``as_of``, or None with every problem found."""
     sheets, problems = read_sheets(path, file)
@@ -113,7 +113,7 @@ def read_workbook(path: FsPath, file: str, curriculum: Curriculum, cohort: Cohor
     if sheet is None:
         return None, [Problem(file, 1, 1, "", "考勤表是空的")]
     label = f"{file}[{sheet.name}]"
-    sessions = class_sessions(curriculum, cohort)
+    sessions = class_sessions(programme, cohort)
     header = sheet.rows[HEADER_ROW - 1] if len(sheet.rows) >= HEADER_ROW else []
     expected = [*FIXED, *(s.heading for s in sessions)]
     for column, text in enumerate(expected, start=1):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 
 from ..interop.import_.sheets import read_sheets
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..problems import Problem
 from .roster import fold
 from .schedule import ClassSession, class_sessions
@@ -28,26 +28,26 @@ GUIDE = ("填写说明：每份测评表录入一行（不写姓名）。每个�
          "1 分最低、5 分最高；没有打分的格子留空。最后是总体评价（1–5 分）和意见建议。")
 
 
-def rated_sessions(curriculum: Curriculum, cohort: Cohort) -> list[ClassSession]:
-    return [s for s in class_sessions(curriculum, cohort) if s.kind in RATED_KINDS]
+def rated_sessions(programme: Programme, cohort: Cohort) -> list[ClassSession]:
+    return [s for s in class_sessions(programme, cohort) if s.kind in RATED_KINDS]
 
 
 def headings(sessions: list[ClassSession]) -> list[str]:
     return [FIRST, *(f"{s.heading}\n{s.title}\n{aspect}" for s in sessions for aspect in ASPECTS), OVERALL, COMMENTS]
 
 
-def write_workbook(curriculum: Curriculum, cohort: Cohort, forms: int) -> bytes:
+def write_workbook(programme: Programme, cohort: Cohort, forms: int) -> bytes:
     """A blank questionnaire workbook with ``forms`` numbered rows and a 1–5 check on every rating."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    sessions = rated_sessions(curriculum, cohort)
+    sessions = rated_sessions(programme, cohort)
     book = Workbook()
     sheet = book.active
     sheet.title = SHEET
-    sheet.cell(1, 1, f"{curriculum.title} · {cohort.name} 培训质量测评").font = Font(bold=True, size=14)
+    sheet.cell(1, 1, f"{programme.title} · {cohort.name} 培训质量测评").font = Font(bold=True, size=14)
     sheet.cell(2, 1, GUIDE)
     names = headings(sessions)
     for column, text in enumerate(names, start=1):
@@ -79,7 +79,7 @@ class Responses:
     comments: list[str] = field(default_factory=list)
 
 
-def read_workbook(path: FsPath, file: str, curriculum: Curriculum,
+def read_workbook(path: FsPath, file: str, programme: Programme,
                   cohort: Cohort) -> tuple[Responses | None, list[Problem]]:
     sheets, problems = read_sheets(path, file)
     if problems:
@@ -88,7 +88,7 @@ def read_workbook(path: FsPath, file: str, curriculum: Curriculum,
     if sheet is None:
         return None, [Problem(file, 1, 1, "", "测评表是空的")]
     label = f"{file}[{sheet.name}]"
-    sessions = rated_sessions(curriculum, cohort)
+    sessions = rated_sessions(programme, cohort)
     names = headings(sessions)
     header = sheet.rows[HEADER_ROW - 1] if len(sheet.rows) >= HEADER_ROW else []
     for column, text in enumerate(names, start=1):
@@ -150,12 +150,12 @@ class Rating:
         return [values.count(score) for score in range(1, 6)]
 
 
-def aggregate(curriculum: Curriculum, collected: list[Responses]) -> tuple[list[Rating], list[Rating]]:
+def aggregate(programme: Programme, collected: list[Responses]) -> tuple[list[Rating], list[Rating]]:
     """Per session (by its place in the schedule, the same in every cohort) and per speaker."""
     sessions: dict[int, Rating] = {}
     speakers: dict[str, Rating] = {}
     for responses in collected:
-        for session in rated_sessions(curriculum, responses.cohort):
+        for session in rated_sessions(programme, responses.cohort):
             scores = responses.scores.get(session.number, {})
             label = f"第{session.day}天 {session.time} {session.title}"
             sessions.setdefault(session.number, Rating(label)).add(scores)

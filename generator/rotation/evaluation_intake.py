@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from .evaluation import ASPECTS, Responses, rated_sessions
 from .evaluation_code import EvaluationCode, decode_evaluation_code, schedule_lines
 from .schedule import ClassSession
@@ -31,13 +31,13 @@ class Intake:
         return sum(r.forms for r in self.responses.values())
 
 
-def take_codes(curriculum: Curriculum, places: list[Place], keys: dict[str, list[bytes]] | None) -> Intake:
+def take_codes(programme: Programme, places: list[Place], keys: dict[str, list[bytes]] | None) -> Intake:
     """The codes' responses; ``keys`` holds each cohort's ticket keys when evaluations are ticketed."""
-    programme = str(curriculum.id)
+    programme_id = str(programme.id)
     cohorts: dict[int, tuple[Cohort, list[ClassSession], int]] = {}
-    for cohort in curriculum.cohorts:
-        rated = rated_sessions(curriculum, cohort)
-        cohorts[cohort_tag(programme, cohort.id)] = (cohort, rated, schedule_tag(schedule_lines(rated)))
+    for cohort in programme.cohorts:
+        rated = rated_sessions(programme, cohort)
+        cohorts[cohort_tag(programme_id, cohort.id)] = (cohort, rated, schedule_tag(schedule_lines(rated)))
     intake = Intake()
     seen: set[str] = set()
     latest: dict[tuple[str, int], tuple[int, int, EvaluationCode]] = {}  # (cohort, ticket) → (minutes, order, code)
@@ -54,7 +54,7 @@ def take_codes(curriculum: Curriculum, places: list[Place], keys: dict[str, list
             continue
         seen.add(code.text)
         found = cohorts.get(code.cohort_tag)
-        reason = _refusal(curriculum, code, found)
+        reason = _refusal(programme, code, found)
         if reason is None and found is not None:
             cohort = found[0]
             if not code.ticketed:
@@ -78,16 +78,16 @@ def take_codes(curriculum: Curriculum, places: list[Place], keys: dict[str, list
     return intake
 
 
-def _refusal(curriculum: Curriculum, code: EvaluationCode,
+def _refusal(programme: Programme, code: EvaluationCode,
              found: tuple[Cohort, list[ClassSession], int] | None) -> str | None:
     if found is None:
-        return f"这个测评码不属于培训项目 {curriculum.id} 的任何期次"
+        return f"这个测评码不属于培训项目 {programme.id} 的任何期次"
     cohort, rated, tag = found
     if code.schedule_tag != tag or len(code.ratings) != len(rated):
         return f"这个测评码填写时 {cohort.name} 的日程与现在不同（课次或主讲人改过），无法对应课次"
-    if curriculum.evaluation_tickets and not code.ticketed:
+    if programme.evaluation_tickets and not code.ticketed:
         return "本项目的测评凭准考证填写，这个测评码没有用准考证签名"
-    if not curriculum.evaluation_tickets and code.ticketed:
+    if not programme.evaluation_tickets and code.ticketed:
         return "这个测评码用准考证签名，但本项目的测评不凭准考证（evaluation.tickets 改过？）"
     if not code.ticketed and not code.verifies():
         return "测评码的签名不符：内容被改动过，请让学员重新复制"

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..model.curriculum import LEAVE_LIMIT, Cohort, Curriculum
+from ..model.programme import LEAVE_LIMIT, Cohort, Programme
 from ..model.roster import Roster, Trainee
 from .attendance import MARKS, PRESENT, Attendance
 from .grades import Grade, grades_for
@@ -74,7 +74,7 @@ class CohortRecord:
 
 @dataclass
 class Ledger:
-    curriculum: Curriculum
+    programme: Programme
     as_of: datetime.date
     cohorts: list[CohortRecord]
 
@@ -106,17 +106,17 @@ def hours_text(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def build_ledger(curriculum: Curriculum, cohorts: list[tuple[Cohort, Roster, Attendance | None]],
+def build_ledger(programme: Programme, cohorts: list[tuple[Cohort, Roster, Attendance | None]],
                  grades: list[Grade] | None, banks: dict[str, str], as_of: datetime.date) -> Ledger:
     """Stand every trainee against the programme's completion rules, as of ``as_of``."""
-    completion = curriculum.completion
+    completion = programme.completion
     required = list(completion.quizzes) if completion else []
     limit = completion.leave_limit if completion else LEAVE_LIMIT
     minimum = completion.attendance if completion else None
     credits = dict(completion.quiz_hours) if completion else {}
     records = []
     for cohort, roster, attendance in cohorts:
-        sessions = class_sessions(curriculum, cohort)
+        sessions = class_sessions(programme, cohort)
         record = CohortRecord(cohort, sessions, attendance, [])
         held = set(attendance.held) if attendance else set()
         over = bool(sessions) and sessions[-1].date <= as_of
@@ -146,7 +146,7 @@ def build_ledger(curriculum: Curriculum, cohorts: list[tuple[Cohort, Roster, Att
                 standing.state = OUTSTANDING if standing.reasons else DONE
             record.standings.append(standing)
         records.append(record)
-    return Ledger(curriculum, as_of, records)
+    return Ledger(programme, as_of, records)
 
 
 def _shortfalls(standing: Standing, record: CohortRecord, held: set[int], minimum: float | None,

@@ -11,7 +11,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..model.roster import Roster
 from .schedule import ClassSession, class_sessions
 
@@ -49,12 +49,12 @@ def _days(sessions: Sequence[ClassSession]) -> list[tuple[ClassSession, int]]:
     return days
 
 
-def signin_sheet(curriculum: Curriculum, cohort: Cohort, roster: Roster) -> bytes:
+def signin_sheet(programme: Programme, cohort: Cohort, roster: Roster) -> bytes:
     """The cohort's sign-in sheet: a row per trainee with 编号, name and unit, a column per session."""
     e = html.escape
-    sessions = class_sessions(curriculum, cohort)
-    track = curriculum.track(cohort.track)
-    title = f"{curriculum.title}（{cohort.name}）签到表"
+    sessions = class_sessions(programme, cohort)
+    track = programme.track(cohort.track)
+    title = f"{programme.title}（{cohort.name}）签到表"
     last = sessions[-1].date if sessions else cohort.start
     meta = " ".join(part for part in (
         track.name if track else "", f"{cohort.start.isoformat()} 至 {last.isoformat()}",

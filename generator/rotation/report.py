@@ -50,10 +50,10 @@ def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | Non
     ``yearly`` (from ``year_hours`` over every programme) adds the 学时 a trainee earned in the
     same year in other programmes, so the annual requirement is met by all of them together.
     """
-    required = list(ledger.curriculum.completion.quizzes) if ledger.curriculum.completion else []
+    required = list(ledger.programme.completion.quizzes) if ledger.programme.completion else []
     everyone = ledger.standings
     summary = []
-    for track in ledger.curriculum.tracks:  # 分级分类: the classes of a tracked programme, each on its own
+    for track in ledger.programme.tracks:  # 分级分类: the classes of a tracked programme, each on its own
         group = [s for s in everyone if s.cohort.track == track.id]
         if group:
             summary.append(_group_row("班次", track.name, figures(group, required)))
@@ -71,7 +71,7 @@ def report_tables(ledger: Ledger, annual: float, yearly: dict[Year, float] | Non
             if rate is not None:
                 sessions.append([record.cohort.name, session.date.isoformat(), session.time, session.kind,
                                  session.title, hours_text(session.hours), round(rate, 1)])
-    credits = dict(ledger.curriculum.completion.quiz_hours) if ledger.curriculum.completion else {}
+    credits = dict(ledger.programme.completion.quiz_hours) if ledger.programme.completion else {}
     rows = []
     for s in everyone:
         scores = [s.grades[b].score if b in s.grades and s.grades[b].score is not None else NONE for b in required]
@@ -127,13 +127,13 @@ def certificate_rows(ledger: Ledger) -> list[list[Any]]:
     """
     rows = []
     for record in ledger.cohorts:
-        track = ledger.curriculum.track(record.cohort.track)
+        track = ledger.programme.track(record.cohort.track)
         last = record.sessions[-1].date if record.sessions else record.cohort.start
         for s in record.standings:
             if s.state != DONE:
                 continue
-            rows.append([f"{ledger.curriculum.id}-{record.cohort.id}-{s.trainee.id}", s.trainee.name,
-                         s.trainee.unit or "", s.trainee.category or "", ledger.curriculum.title,
+            rows.append([f"{ledger.programme.id}-{record.cohort.id}-{s.trainee.id}", s.trainee.name,
+                         s.trainee.unit or "", s.trainee.category or "", ledger.programme.title,
                          track.name if track else "",
                          record.cohort.name, f"{record.cohort.start.isoformat()} 至 {last.isoformat()}",
                          hours_text(s.earned_hours), hours_text(s.quiz_hours)])
@@ -141,7 +141,7 @@ def certificate_rows(ledger: Ledger) -> list[list[Any]]:
 
 
 def title_of(ledger: Ledger) -> str:
-    return f"{ledger.curriculum.title}情况报表（截至 {ledger.as_of.isoformat()}）"
+    return f"{ledger.programme.title}情况报表（截至 {ledger.as_of.isoformat()}）"
 
 
 def write_xlsx(ledger: Ledger, tables: list[Table], title: str | None = None) -> bytes:
@@ -193,8 +193,8 @@ def write_html(ledger: Ledger, tables: list[Table]) -> bytes:
     e = html.escape
     parts = [(f"<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>{e(title_of(ledger))}</title>"
               f"<style>{PAGE_CSS}</style></head><body>"),
-             f"<h1>{e(ledger.curriculum.title)}情况报表</h1>",
-             f"<p class=\"meta\">{e(ledger.curriculum.organizer or '')} 统计截至 {ledger.as_of.isoformat()}</p>"]
+             f"<h1>{e(ledger.programme.title)}情况报表</h1>",
+             f"<p class=\"meta\">{e(ledger.programme.organizer or '')} 统计截至 {ledger.as_of.isoformat()}</p>"]
     for table in tables:
         if table.title in PERSONAL_TABLES:
             continue  # every trainee's row: the workbook has it, the page stays a report

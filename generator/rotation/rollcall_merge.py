@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..model.roster import Roster
 from ..problems import Problem
 from .attendance import Attendance
@@ -32,11 +32,11 @@ class Merged:
     filled: int = 0  # marks the codes added
 
 
-def merge_rollcall(curriculum: Curriculum, cohort: Cohort, roster: Roster, workbook: Attendance | None,
+def merge_rollcall(programme: Programme, cohort: Cohort, roster: Roster, workbook: Attendance | None,
                    places: list[Place], as_of: datetime.date) -> Merged:
-    sessions = class_sessions(curriculum, cohort)
+    sessions = class_sessions(programme, cohort)
     by_number = {s.number: s for s in sessions}
-    own, schedule = cohort_tag(str(curriculum.id), cohort.id), schedule_tag(schedule_lines(sessions))
+    own, schedule = cohort_tag(str(programme.id), cohort.id), schedule_tag(schedule_lines(sessions))
     merged = Merged(None)
     # (session, seat) → ((minutes, order), mark, place)
     chosen: dict[tuple[int, int], tuple[tuple[int, int], str, Place]] = {}

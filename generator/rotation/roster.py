@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ..loading.load import Document, load_file
 from ..loading.messages import known_fields, translate
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..model.roster import Roster, Trainee
 from ..problems import Problem
 
@@ -100,7 +100,7 @@ Locate = Callable[[int, str], tuple[str, int, int, str]]
 Mention = Callable[[int], str]
 
 
-def roster_problems(trainees: list[Trainee], locate: Locate, mention: Mention, curriculum: Curriculum,
+def roster_problems(trainees: list[Trainee], locate: Locate, mention: Mention, programme: Programme,
                     cohort: Cohort, others: Iterable[tuple[str, Roster]]) -> list[Problem]:
     """Duplicates within the cohort, a person in two cohorts, categories not served, over capacity.
 
@@ -134,11 +134,11 @@ def roster_problems(trainees: list[Trainee], locate: Locate, mention: Mention, c
         if taken is not None:
             at(index, "name", f"“{trainee.name}”（{trainee.unit or '未填单位'}）已在第 {taken} 期的名册中："
                               "同一培训项目每人只参加一期")
-    audience = curriculum.for_cohort(cohort).audience  # a tracked cohort serves its track's categories
+    audience = programme.for_cohort(cohort).audience  # a tracked cohort serves its track's categories
     served = {fold(name) for name in audience}
     if served:
         listed = "、".join(audience)
-        track = curriculum.track(cohort.track)
+        track = programme.track(cohort.track)
         whom = f"第 {cohort.id} 期（{track.name}）" if track is not None else "本培训项目"
         for index, trainee in enumerate(trainees):
             if trainee.category and fold(trainee.category) not in served:

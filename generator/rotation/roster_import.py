@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from ..interop.import_.columns import Header, find_header_by, normalize
 from ..interop.import_.sheets import Sheet
-from ..model.curriculum import Cohort, Curriculum
+from ..model.programme import Cohort, Programme
 from ..model.roster import Roster, Trainee
 from ..problems import Problem
 from .roster import roster_problems
@@ -57,7 +57,7 @@ class _Row:
     values: dict[str, str]
 
 
-def import_roster(sheets: list[Sheet], file: str, curriculum: Curriculum, cohort: Cohort,
+def import_roster(sheets: list[Sheet], file: str, programme: Programme, cohort: Cohort,
                   others: list[tuple[str, Roster]]) -> Imported:
     """Read every sheet that has a header with a name column; check the rows as one roster."""
     result = Imported(None)
@@ -106,9 +106,9 @@ def import_roster(sheets: list[Sheet], file: str, curriculum: Curriculum, cohort
         return f"第 {rows[index].number} 行"
 
     if numbered or not result.problems:  # ids not yet given cannot be compared
-        result.problems += roster_problems(trainees, locate, mention, curriculum, cohort, others)
+        result.problems += roster_problems(trainees, locate, mention, programme, cohort, others)
     if not result.problems:
-        result.roster = Roster(programme=str(curriculum.id), cohort=cohort.id, imported_from=file.rsplit("/", 1)[-1],
+        result.roster = Roster(programme=str(programme.id), cohort=cohort.id, imported_from=file.rsplit("/", 1)[-1],
                                trainees=trainees)
     return result
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from ..model.curriculum import Cohort, Curriculum, session_hours
+from ..model.programme import Cohort, Programme, session_hours
 
 
 @dataclass(frozen=True)
@@ -26,13 +26,13 @@ class ClassSession:
         return f"第{self.day}天 {self.date.month}月{self.date.day}日\n{self.time}\n{self.kind}"
 
 
-def class_sessions(curriculum: Curriculum, cohort: Cohort) -> list[ClassSession]:
+def class_sessions(programme: Programme, cohort: Cohort) -> list[ClassSession]:
     """Every session of the cohort (of its track, when the programme has tracks); with
     ``completion.day_hours`` a full day credits that many 学时, shared among its sessions by
     their length (a 党校 day is 6 学时 however it is cut)."""
-    per_day = curriculum.completion.day_hours if curriculum.completion else None
+    per_day = programme.completion.day_hours if programme.completion else None
     found: list[ClassSession] = []
-    for day_number, day in enumerate(curriculum.for_cohort(cohort).days, start=1):
+    for day_number, day in enumerate(programme.for_cohort(cohort).days, start=1):
         lengths = [session_hours(s.time, s.hours) for s in day.sessions]
         total = sum(lengths)
         for session, length in zip(day.sessions, lengths):

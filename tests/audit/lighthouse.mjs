@@ -26,7 +26,7 @@ const PAGES = [
   ['home', ''],
   ['method', 'methods/liuchixiang/'],
   ['programme', 'programmes/shuji-lunxun/'],
-  ['batch', 'programmes/shuji-lunxun/2026-01/'],
+  ['cohort', 'programmes/shuji-lunxun/2026-01/'],
 ];
 const PRACTICE = 'quizzes/liuchixiang-jichu/';
 const EXAM = 'quizzes/shuji-lunxun-jieye/';

@@ -25,7 +25,7 @@ STATES: dict[str, tuple[str, Callable | None]] = {
     "exam-sheet": (EXAM, exam_sheet),
     "exam-result": (EXAM, exam_result),
     "programme": ("programmes/shuji-lunxun/", None),
-    "batch": ("programmes/shuji-lunxun/2026-01/", None),
+    "cohort": ("programmes/shuji-lunxun/2026-01/", None),
     "evaluation": ("programmes/shuji-lunxun/2026-01-pingjia/",
                    lambda page: page.locator(".lx-rc-status:not(:empty)").wait_for()),
     "roll-call-code": ("programmes/shuji-lunxun/2026-01-dianming/", lambda page: (

@@ -31,7 +31,7 @@ STATES: dict[str, tuple[str, Callable | None]] = {
     "exam-sheet": (EXAM, exam_sheet),
     "exam-result": (EXAM, exam_result),
     "programme": ("programmes/shuji-lunxun/", None),
-    "batch": ("programmes/shuji-lunxun/2026-01/", None),
+    "cohort": ("programmes/shuji-lunxun/2026-01/", None),
     "quizzes": ("quizzes/", None),
     "glossary": ("glossary/", None),
 }

@@ -2,7 +2,7 @@
 
 Each case is ``tests/data/invalid/<case>.yaml`` with ``<case>.expected``. The case's name
 says where it goes in a copy of the sample project: ``method-*`` → content/methods/,
-``quiz-*`` → quizzes/, ``curriculum-*`` → content/curricula/, ``sources-*`` replaces
+``quiz-*`` → quizzes/, ``programme-*`` → content/curricula/, ``sources-*`` replaces
 content/sources.yaml. Regenerate an expected file by deleting it and running the test.
 """
 
@@ -27,7 +27,7 @@ def place(case: str, project: Path) -> None:
     target = {
         "method": project / "content" / "methods" / f"{case}.yaml",
         "quiz": project / "quizzes" / f"{case}.yaml",
-        "curriculum": project / "content" / "curricula" / f"{case}.yaml",
+        "programme": project / "content" / "curricula" / f"{case}.yaml",
         "sources": project / "content" / "sources.yaml",
     }[kind]
     target.parent.mkdir(parents=True, exist_ok=True)

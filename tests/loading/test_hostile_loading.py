@@ -177,6 +177,6 @@ def test_text_stays_the_text_written(project: Path) -> None:
 def test_numbers_and_dates_still_read_as_numbers_and_dates(project: Path) -> None:
     loaded, problems = load_project(project)
     assert problems == []
-    programme = next(iter(loaded.curricula.values())).model
+    programme = next(iter(loaded.programmes.values())).model
     assert isinstance(programme.hours, float) and type(programme.hours) is float
     assert all(type(c.start).__name__ == "date" for c in programme.cohorts)

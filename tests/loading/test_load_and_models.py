@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from generator.loading.load import load_text
 from generator.loading.messages import data_path
 from generator.model import QuizBank
-from generator.model.curriculum import parse_span, session_hours
+from generator.model.programme import parse_span, session_hours
 from generator.model.quiz import Blank, Judge, Multiple, Single
 
 

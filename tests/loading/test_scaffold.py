@@ -6,7 +6,7 @@ import pytest
 from interop_support import copy_sample, read_bank, run
 
 from generator.loading.load import load_file
-from generator.model import Curriculum, Method
+from generator.model import Method, Programme
 
 NEXT_STEP = "请把模板中的示例内容改为真实内容，然后运行 lunxun check 检查。\n"
 
@@ -14,7 +14,8 @@ NEXT_STEP = "请把模板中的示例内容改为真实内容，然后运行 lun
 @pytest.mark.parametrize(("kind", "path", "schema"), [
     ("method", "content/methods/xin.yaml", "../../schemas/method.schema.json"),
     ("quiz", "quizzes/xin.yaml", "../schemas/quiz.schema.json"),
-    ("curriculum", "content/curricula/xin.yaml", "../../schemas/curriculum.schema.json"),
+    ("programme", "content/curricula/xin.yaml", "../../schemas/curriculum.schema.json"),
+    ("curriculum", "content/curricula/xin.yaml", "../../schemas/curriculum.schema.json"),  # the old name still works
 ])
 def test_each_template_passes_check(tmp_path, capsys, monkeypatch, kind, path, schema):
     project = copy_sample(tmp_path)
@@ -27,7 +28,7 @@ def test_each_template_passes_check(tmp_path, capsys, monkeypatch, kind, path, s
 
 def test_templates_refer_to_what_exists(tmp_path, capsys, monkeypatch):
     project = copy_sample(tmp_path)
-    for kind in ("method", "quiz", "curriculum"):
+    for kind in ("method", "quiz", "programme"):
         assert run(["new", kind, "xin"], project, capsys, monkeypatch)[0] == 0
     quiz = read_bank(project / "quizzes" / "xin.yaml")
     assert quiz.methods == ["fenji"]
@@ -36,7 +37,7 @@ def test_templates_refer_to_what_exists(tmp_path, capsys, monkeypatch):
     method = Method.model_validate(doc.data)
     assert (method.sources, [s.id for s in method.steps]) == (["peixun-shouce"], ["di-yi-bu", "di-er-bu"])
     doc, _ = load_file(project / "content" / "curricula" / "xin.yaml", "c")
-    programme = Curriculum.model_validate(doc.data)
+    programme = Programme.model_validate(doc.data)
     session = programme.days[0].sessions[1]
     assert (programme.hours, session.methods, session.quizzes) == (3, ["fenji"], ["tingqing-lianxi"])
     assert run(["check"], project, capsys, monkeypatch)[0] == 0

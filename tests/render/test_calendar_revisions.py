@@ -90,7 +90,7 @@ def test_ical_js_finds_every_session_at_its_beijing_time(sample_site: Path, npm_
     from generator.render.days import days_of
 
     project = load_checked(PROJECTS / "sample", layout_from(PROJECTS / "sample" / "mkdocs.yml"))
-    for programme_id, entry in project.curricula.items():
+    for programme_id, entry in project.programmes.items():
         for cohort in entry.model.cohorts:
             calendar = sample_site / "programmes" / programme_id / f"{cohort.id}.ics"
             events = ical_events(npm_tools, [calendar])[calendar.name]

@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from python_calamine import CalamineWorkbook
-from rotation_support import CURRICULUM, person, project, roster_workbook
+from rotation_support import PROGRAMME, person, project, roster_workbook
 
 from generator.cli import main
 
 # the rated sessions of the test schedule (专题辅导 ×3, 分组讨论, 现场观摩), each with a speaker
-SPEAKERS = CURRICULUM.replace("title: 第一讲}", "title: 第一讲, speaker: 甲老师}").replace(
+SPEAKERS = PROGRAMME.replace("title: 第一讲}", "title: 第一讲, speaker: 甲老师}").replace(
     "title: 第二讲}", "title: 第二讲, speaker: 乙老师}").replace("title: 第三讲}", "title: 第三讲, speaker: 甲老师}")
 RATED = 5
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from python_calamine import CalamineWorkbook
 from rotation_support import (
-    CURRICULUM,
     HOURS,
     NAMES,
+    PROGRAMME,
     UNITS,
     fill,
     grade_csv,
@@ -28,7 +28,7 @@ from generator.cli import main
 
 PRESENT = ("到", "迟到", "早退")
 QUIZ_HOURS = 2  # what passing jieye earns in the programme below
-CREDITED = CURRICULUM.replace("  quizzes: [jieye]\n", "  quizzes: [jieye]\n  quiz_hours: {jieye: 2}\n")
+CREDITED = PROGRAMME.replace("  quizzes: [jieye]\n", "  quizzes: [jieye]\n  quiz_hours: {jieye: 2}\n")
 
 
 def attended(i: int) -> int:

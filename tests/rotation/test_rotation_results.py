@@ -10,7 +10,7 @@ import openpyxl
 from paths import TESTS
 from python_calamine import CalamineWorkbook
 from results_support import NAMES, code, sample_grader
-from rotation_support import CURRICULUM, roster_workbook
+from rotation_support import PROGRAMME, roster_workbook
 
 from generator.cli import main
 
@@ -22,8 +22,8 @@ WRONG = {"q1": "B", "q2": "AB", "q3": 1}
 def test_grades_from_lunxun_results_decide_who_is_struck_off(tmp_path: Path) -> None:
     root = tmp_path / "sample"
     shutil.copytree(SAMPLE, root)
-    curriculum = CURRICULUM.replace("quizzes: [jieye]", "quizzes: [tingqing-lianxi]")
-    (root / "content/curricula/banji.yaml").write_text(curriculum, encoding="utf-8")
+    programme = PROGRAMME.replace("quizzes: [jieye]", "quizzes: [tingqing-lianxi]")
+    (root / "content/curricula/banji.yaml").write_text(programme, encoding="utf-8")
     codes = []
     for k, name in enumerate(NAMES):
         drawn = sample_grader().draw(k)

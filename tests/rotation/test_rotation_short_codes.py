@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
-from rotation_support import CURRICULUM, HOURS, fill, mark, person, project, roster_workbook
+from rotation_support import HOURS, PROGRAMME, fill, mark, person, project, roster_workbook
 
 from generator.cli import main
 from generator.grading.secret import load_secret
@@ -28,7 +28,7 @@ from generator.rotation.rollcall_code import schedule_lines as rollcall_lines
 from generator.rotation.schedule import class_sessions
 from generator.rotation.short_code import InvalidShortCode, cohort_tag, schedule_tag
 
-SPEAKERS = CURRICULUM.replace("title: 第一讲}", "title: 第一讲, speaker: 甲老师}").replace(
+SPEAKERS = PROGRAMME.replace("title: 第一讲}", "title: 第一讲, speaker: 甲老师}").replace(
     "title: 第二讲}", "title: 第二讲, speaker: 乙老师}").replace("title: 第三讲}", "title: 第三讲, speaker: 甲老师}")
 TICKETED = SPEAKERS.replace("cohorts:", "evaluation: {tickets: true, threshold: 3.5}\ncohorts:")
 # the rated sessions of the test schedule, in order
@@ -110,9 +110,9 @@ def _tags(root: Path, cohort: str) -> tuple[int, int]:
     from generator.rotation.evaluation import rated_sessions
 
     project_, _ = load_project(root, None)
-    curriculum = project_.curricula["banji"].model
-    found = next(c for c in curriculum.cohorts if c.id == cohort)
-    rated = rated_sessions(curriculum, found)
+    programme = project_.programmes["banji"].model
+    found = next(c for c in programme.cohorts if c.id == cohort)
+    rated = rated_sessions(programme, found)
     assert [s.kind for s in rated] == RATED
     return cohort_tag("banji", cohort), schedule_tag(evaluation_lines(rated))
 
@@ -131,9 +131,9 @@ def _after(table: list[list[object]], header: str) -> list[list[object]]:
     return table[[r[0] for r in table].index(header) + 1:]
 
 
-def _with_roster(tmp_path: Path, curriculum: str, size: int) -> Path:
+def _with_roster(tmp_path: Path, programme: str, size: int) -> Path:
     root = project(tmp_path)
-    (root / "content/curricula/banji.yaml").write_text(curriculum, encoding="utf-8")
+    (root / "content/curricula/banji.yaml").write_text(programme, encoding="utf-8")
     workbook = roster_workbook(tmp_path / "名单.xlsx", [person(i) for i in range(size)])
     assert main(["roster", "import", str(workbook), "banji", "2026-01", "--root", str(root)]) == 0
     return root
@@ -220,7 +220,7 @@ def test_a_ticketed_evaluation_counts_once_and_never_says_whose(tmp_path: Path,
 @pytest.fixture
 def half_filled(tmp_path: Path) -> Path:
     """A cohort of 90 whose workbook holds days 1–2 (sessions 1–6) only; day 3 comes by code."""
-    root = _with_roster(tmp_path, CURRICULUM, 90)
+    root = _with_roster(tmp_path, PROGRAMME, 90)
     assert main(["attendance", "sheet", "banji", "2026-01", "--root", str(root)]) == 0
     path = root / "rosters/banji/2026-01-考勤.xlsx"
     fill(path)
@@ -236,8 +236,8 @@ def _rollcall(root: Path, marks: dict[int, dict[int, str]], minutes: int = MINUT
     from generator.loading.project import load_project
 
     project_, _ = load_project(root, None)
-    curriculum = project_.curricula["banji"].model
-    sessions = class_sessions(curriculum, curriculum.cohorts[0])
+    programme = project_.programmes["banji"].model
+    sessions = class_sessions(programme, programme.cohorts[0])
     return encode_rollcall_code(cohort_tag=cohort_tag("banji", "2026-01"),
                                 schedule_tag=schedule_tag(rollcall_lines(sessions)),
                                 minutes=minutes, seats=seats, marks=marks)

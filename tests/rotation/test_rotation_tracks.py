@@ -62,7 +62,7 @@ def tracked_project(tmp_path: Path) -> Path:
 def test_each_cohort_runs_its_tracks_days_with_the_shared_sessions(tmp_path: Path) -> None:
     project, problems = load_project(tracked_project(tmp_path))
     assert problems == []
-    programme = project.curricula["banji"].model
+    programme = project.programmes["banji"].model
     village, township = programme.cohorts
     got = [(s.number, s.day, s.date.isoformat(), s.title, s.hours) for s in class_sessions(programme, village)]
     assert got == [(1, 1, "2026-09-01", "开班", 1), (2, 1, "2026-09-01", "第一讲", 2), (3, 1, "2026-09-01", "观摩", 3),
@@ -74,7 +74,7 @@ def test_each_cohort_runs_its_tracks_days_with_the_shared_sessions(tmp_path: Pat
     assert programme.for_cohort(township).hours == 6 and programme.for_cohort(village).hours == 9
 
 
-def test_pages_per_track_and_batches_dated_by_their_track(tmp_path: Path) -> None:
+def test_pages_per_track_and_cohorts_dated_by_their_track(tmp_path: Path) -> None:
     rendered = render_project(tracked_project(tmp_path))
     pages = {p for p in rendered.pages if p.startswith("programmes/banji/")}
     assert pages >= {"programmes/banji/2026-01-qiandao.md", "programmes/banji/2026-01-richeng.md",
@@ -88,9 +88,10 @@ def test_pages_per_track_and_batches_dated_by_their_track(tmp_path: Path) -> Non
     township = rendered.pages["programmes/banji/xiangzhen.md"]
     assert 'data-programme="banji/xiangzhen"' in township and "乡镇专题" in township and "观摩" not in township
     assert "共 4 个课次，至少 4 个" in township  # 80% of 4 sessions, rounded up
-    batch = rendered.pages["programmes/banji/2026-02.md"]
-    assert "2026年10月12日（星期一）至10月13日（星期二），共 2 天" in batch and "6 学时" in batch
-    assert "<dt>班次</dt><dd>乡镇党委书记班</dd>" in batch and "本期是[乡镇党委书记班](xiangzhen.md)" in batch
+    cohort_page = rendered.pages["programmes/banji/2026-02.md"]
+    assert "2026年10月12日（星期一）至10月13日（星期二），共 2 天" in cohort_page and "6 学时" in cohort_page
+    assert "<dt>班次</dt><dd>乡镇党委书记班</dd>" in cohort_page
+    assert "本期是[乡镇党委书记班](xiangzhen.md)" in cohort_page
     sheet = rendered.pages["programmes/banji/2026-01-qiandao.md"]
     assert sheet.count('<th scope="col" title=') == 5  # one column per session of the village class
     calendar = rendered.files["programmes/banji/2026-01.ics"].decode()

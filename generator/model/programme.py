@@ -1,4 +1,4 @@
-"""A training programme (content/curricula/<id>.yaml) and its batches."""
+"""A training programme (content/curricula/<id>.yaml) and its cohorts."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ class Cohort(Entity):
     track: Slug | None = Field(None, description="本期属于哪个班次（tracks 中的 id）；培训项目分班时必填")
 
 
-class Curriculum(Entity):
+class Programme(Entity):
     id: Slug | None = Field(None, description="等于文件名；可省略")
     title: Text
     audience: TextList = Field(default_factory=list)
@@ -121,7 +121,7 @@ class Curriculum(Entity):
     def track(self, track_id: str | None) -> Track | None:
         return next((t for t in self.tracks if t.id == track_id), None)
 
-    def for_track(self, track: Track) -> Curriculum:
+    def for_track(self, track: Track) -> Programme:
         """The programme as one track runs it: that track's days, hours, audience and cohorts."""
         days = [d for d in (day.for_track(track.id) for day in self.days) if d is not None]
         return self.model_copy(update={
@@ -137,7 +137,7 @@ class Curriculum(Entity):
     def evaluation_tickets(self) -> bool:
         return bool(self.evaluation and self.evaluation.tickets)
 
-    def for_cohort(self, cohort: Cohort) -> Curriculum:
+    def for_cohort(self, cohort: Cohort) -> Programme:
         """The programme as ``cohort`` runs it: its track's schedule, or the whole programme untracked."""
         track = self.track(cohort.track)
         return self.for_track(track) if track is not None else self

@@ -1,4 +1,4 @@
-"""Programme, batch and index pages in whole builds: dates, weekdays, links both ways."""
+"""Programme, cohort and index pages in whole builds: dates, weekdays, links both ways."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def test_programme_page_has_a_day_anchor_and_a_row_per_session(sample_site: Path
     assert "完成不少于 80% 的课次（共 6 个课次，至少 5 个）" in html
 
 
-def test_programme_page_links_readings_quizzes_and_batches(sample_site: Path) -> None:
+def test_programme_page_links_readings_quizzes_and_cohorts(sample_site: Path) -> None:
     page = read_page(sample_site, "programmes/cun-ganbu/")
     hrefs = {link["href"] for link in page.links}
     assert {
@@ -91,27 +91,27 @@ def test_progress_panel_data_is_embedded(sample_site: Path) -> None:
     assert data["methods"] == {"fenji": "分级处置法", "tingqing": "听情工作法"}
 
 
-def test_batch_page_dates_each_day(sample_site: Path) -> None:
+def test_cohort_page_dates_each_day(sample_site: Path) -> None:
     page = read_page(sample_site, "programmes/cun-ganbu/2026-01/")
     html = text_of(sample_site, "programmes/cun-ganbu/2026-01/")
     assert {"day-1", "day-2"} <= page.ids
     assert "2026年9月7日（星期一）至9月8日（星期二），共 2 天" in html
     assert re.search(r'<h2 id="day-1">第 1 天　9月7日（星期一）　学方法', html)
     assert re.search(r'<h2 id="day-2">第 2 天　9月8日（星期二）', html)
-    # sessions without a place of their own are held at the batch's place
+    # sessions without a place of their own are held at the cohort's place
     schedules = [t for t in page.tables if t.head and t.head[0][0][0] == "时间"]
     assert [row[4] for row in schedules[0].body] == ["二楼会议室", "县委党校", "县委党校"]
     assert broken_links(sample_site, "programmes/cun-ganbu/2026-01/") == []
 
 
-def test_batch_across_the_new_year(sample_site: Path) -> None:
+def test_cohort_across_the_new_year(sample_site: Path) -> None:
     html = text_of(sample_site, "programmes/cun-ganbu/2026-02/")
     assert "2026年12月31日（星期四）至2027年1月1日（星期五）" in html
     assert re.search(r'<h2 id="day-2">第 2 天　1月1日（星期五）', html)
     assert "<dd>50 人</dd>" in html  # no capacity given: the default
 
 
-def test_index_lists_programmes_and_batches_by_date(shipped_site: Path) -> None:
+def test_index_lists_programmes_and_cohorts_by_date(shipped_site: Path) -> None:
     html = text_of(shipped_site, "programmes/")
     assert 'href="shuji-lunxun/"' in html and 'href="shequ-ganbu-yiri/"' in html
     starts = re.findall(r"<td>(\d{4}年\d+月\d+日)（星期.）", html)
@@ -130,7 +130,7 @@ def test_shipped_programme_pages_have_no_broken_links(shipped_site: Path, progra
         assert broken_links(shipped_site, url_path) == [], url_path
 
 
-def test_shipped_rotation_training_runs_four_days_in_batches_by_track(shipped_site: Path) -> None:
+def test_shipped_rotation_training_runs_four_days_in_cohorts_by_track(shipped_site: Path) -> None:
     page = read_page(shipped_site, "programmes/shuji-lunxun/")
     tracks = next(t for t in page.tables if t.head and t.head[0][0][0] == "班次")
     assert [(row[0], row[2], row[3], row[5]) for row in tracks.body] == [
@@ -175,7 +175,7 @@ def test_navigation_has_the_programmes_section() -> None:
     assert section["培训项目"] == ["programmes/index.md", "programmes/cun-ganbu/index.md"]
 
 
-def test_rendered_files_hold_one_calendar_per_batch() -> None:
+def test_rendered_files_hold_one_calendar_per_cohort() -> None:
     rendered = render_project(SAMPLE)
     calendars = sorted(path for path in rendered.files if path.endswith(".ics"))
     assert calendars == ["programmes/cun-ganbu/2026-01.ics", "programmes/cun-ganbu/2026-02.ics"]

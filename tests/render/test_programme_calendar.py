@@ -1,4 +1,4 @@
-"""A batch's .ics file, read back with icalendar: one event per session, Beijing time."""
+"""A cohort's .ics file, read back with icalendar: one event per session, Beijing time."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ def load(site: Path, path: str) -> tuple[bytes, Calendar]:
     return raw, Calendar.from_ical(raw)
 
 
-def test_sample_batch_calendar(sample_site: Path) -> None:
+def test_sample_cohort_calendar(sample_site: Path) -> None:
     raw, calendar = load(sample_site, "programmes/cun-ganbu/2026-01.ics")
     events = calendar.walk("VEVENT")
     assert len(events) == 6
@@ -26,7 +26,7 @@ def test_sample_batch_calendar(sample_site: Path) -> None:
     assert str(first["summary"]) == "开班式：开班动员"
     assert str(first["location"]) == "二楼会议室"
     assert "主讲：县委组织部负责同志" in str(first["description"])
-    # day 2 is the next calendar day; a session without a place is at the batch's place
+    # day 2 is the next calendar day; a session without a place is at the cohort's place
     last = events[-1]
     assert last.decoded("dtstart").date() == datetime.date(2026, 9, 8)
     assert str(last["summary"]) == "结业式：结业"

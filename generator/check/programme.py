@@ -1,17 +1,17 @@
-"""Checks on a training programme: times, overlaps, hours, references and batches."""
+"""Checks on a training programme: times, overlaps, hours, references and cohorts."""
 
 from __future__ import annotations
 
 from ..loading.project import Entry, Project
-from ..model import Curriculum
-from ..model.curriculum import Day, Session, Track, parse_span, session_hours
+from ..model import Programme
+from ..model.programme import Day, Session, Track, parse_span, session_hours
 from ..problems import Problem
 from .refs import duplicates, missing_ids
 from .tracks import check_tracks, track_label
 
 
-def check_curriculum(entry: Entry[Curriculum], project: Project) -> list[Problem]:
-    """Times, overlaps, the hours total, references and batch ids of one programme."""
+def check_programme(entry: Entry[Programme], project: Project) -> list[Problem]:
+    """Times, overlaps, the hours total, references and cohort ids of one programme."""
     programme = entry.model
     problems: list[Problem] = []
     for day_index, day in enumerate(programme.days):
@@ -40,7 +40,7 @@ def check_curriculum(entry: Entry[Curriculum], project: Project) -> list[Problem
     return problems
 
 
-def _check_hours(entry: Entry[Curriculum], programme: Curriculum, track: Track | None, broken: bool) -> list[Problem]:
+def _check_hours(entry: Entry[Programme], programme: Programme, track: Track | None, broken: bool) -> list[Problem]:
     """The declared 学时 of the programme (or of one track) equal its sessions' total."""
     days = programme.for_track(track).days if track is not None else programme.days
     index = programme.tracks.index(track) if track is not None else 0
@@ -65,7 +65,7 @@ def _check_hours(entry: Entry[Curriculum], programme: Curriculum, track: Track |
                                  f"{'本班' if track else ''}各课次合计 {total:g} 学时")]
 
 
-def _check_times(entry: Entry[Curriculum], day_index: int, day: Day) -> list[Problem]:
+def _check_times(entry: Entry[Programme], day_index: int, day: Day) -> list[Problem]:
     """Each session's time is a forward span, and no two sessions of the day overlap."""
     problems = []
     spans: list[tuple[int, int, int]] = []
@@ -94,17 +94,17 @@ def _together(one: Session, other: Session) -> bool:
     return bool(set(one.tracks) & set(other.tracks))
 
 
-# a batch's printed pages sit next to its schedule: programmes/<id>/<batch>-qiandao.md ...
-# the pages each batch gets beside its own (render/rotation_pages.py)
-BATCH_PAGES = {"qiandao": "签到表", "richeng": "日程表", "pingjia": "测评页", "dianming": "点名页"}
+# a cohort's printed pages sit next to its schedule: programmes/<id>/<cohort>-qiandao.md ...
+# the pages each cohort gets beside its own (render/rotation_pages.py)
+COHORT_PAGES = {"qiandao": "签到表", "richeng": "日程表", "pingjia": "测评页", "dianming": "点名页"}
 
 
-def _page_clashes(entry: Entry[Curriculum], programme: Curriculum) -> list[Problem]:
-    """A batch id that would overwrite the programme page or another batch's printed sheet."""
+def _page_clashes(entry: Entry[Programme], programme: Programme) -> list[Problem]:
+    """A cohort id that would overwrite the programme page or another cohort's printed sheet."""
     taken = {
         f"{c.id}-{suffix}": f"期次“{c.id}”的{name}"
         for c in programme.cohorts
-        for suffix, name in BATCH_PAGES.items()
+        for suffix, name in COHORT_PAGES.items()
     }
     taken["index"] = "项目主页"
     problems = []
