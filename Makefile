@@ -8,7 +8,7 @@ ADDR    ?= 127.0.0.1:8000
 AUDIT   := tests/audit
 NODE_STAMP := $(AUDIT)/node_modules/.installed
 
-.PHONY: serve test test-fast build check chromium node lint bench audit clean
+.PHONY: serve test test-fast build check chromium node lint bundles bench audit clean
 
 # Reinstall only when the dependency pins change, so a second run is fast. Serving needs only
 # lunxun itself; the test tools (and the optional Zensical engine) come with `make test`.
@@ -66,6 +66,11 @@ audit: $(TEST_STAMP) chromium $(NODE_STAMP)
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/mypy generator
+
+# After editing a browser section: terser's copies of the bundles (generator/assets/minified/), which
+# the site serves while they match the sections; the tests require them up to date.
+bundles: $(TEST_STAMP) $(NODE_STAMP)
+	$(BIN)/python -m generator.render.minify
 
 BENCHMARKS := build_bench quiz_budget search_quality search_bench results_bench lighthouse first_visit
 

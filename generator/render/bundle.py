@@ -4,13 +4,17 @@ The quiz engine and the progress panel are kept as one source file per section u
 generator/assets/ (shared/, quiz/, progress/), so each can be read on its own and loaded on
 its own by the node unit tests (tests/js/). Browsers get one plain script per bundle: module
 scripts do not load from file://, and one file compresses better than several. The sections
-share one scope, an IIFE in strict mode, so nothing leaks into the page's globals.
+share one scope, an IIFE in strict mode, so nothing leaks into the page's globals. What is
+served is terser's minified copy of that script (made by ``make bundles``, render/minify.py).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Iterable
 from importlib import resources
+from importlib.resources.abc import Traversable
 
 import rcssmin
 import rjsmin
@@ -59,20 +63,57 @@ BUNDLES: dict[str, tuple[str, ...]] = {
 PRACTICE_PAGES = ("quiz/63-practice-tools.js", "quiz/70-wrongbook.js", "quiz/80-daily.js")
 BUNDLES["quiz-exam.js"] = tuple(path for path in BUNDLES["quiz.js"] if path not in PRACTICE_PAGES)
 
+# terser's copies of the bundles (``make bundles``), under generator/assets/, and what each was made from
+MINIFIED = "minified"
+MANIFEST = "manifest.json"
 
-def bundle(name: str, sections: Iterable[tuple[str, str]]) -> str:
-    """One script from ``(path, source)`` sections, in one strict-mode IIFE, minified.
 
-    Minifying (comments and spaces only; rjsmin renames nothing) keeps the readable sources
-    within the quiz engine's gzip budget (benchmarks/quiz_budget.py measures what is served).
-    A ``/*! … */`` comment stays: a vendored section's one-line licence notice (quiz/55-qr.js).
-    A header comment says where the sources are."""
+def joined(name: str, sections: Iterable[tuple[str, str]]) -> str:
+    """The readable bundle: a header saying where the sources are, then the ``(path, source)``
+    sections in one strict-mode IIFE. What terser minifies (``make bundles``)."""
     parts = list(sections)
     body = "".join(f"\n{source.rstrip()}\n" for _, source in parts)
-    code = rjsmin.jsmin(f"(() => {{\n'use strict';\n{body}}})();", keep_bang_comments=True)
     folders = sorted({path.split("/")[0] + "/" for path, _ in parts})
     header = f"/*! lunxun {name}: minified from generator/assets/ {' '.join(folders)} by generator/render/bundle.py */"
-    return f"{header}\n{code}\n"
+    return f"{header}\n(() => {{\n'use strict';\n{body}}})();\n"
+
+
+def bundle(name: str, sections: Iterable[tuple[str, str]]) -> str:
+    """The script served for ``name``: terser's copy when it was made from exactly these sections,
+    else the sections with comments and spaces dropped (rjsmin).
+
+    terser renames local names, which keeps the quiz engine within its gzip budget
+    (benchmarks/quiz_budget.py). It needs node, which a trainer's machine need not have, so its
+    output is made by ``make bundles`` and kept under assets/minified/ with the digest of the
+    readable bundle it came from (render/minify.py); a stale or edited copy is never served.
+    ``/*! … */`` comments stay in both: the header and a vendored section's licence line."""
+    source = joined(name, sections)
+    return minified_copy(name, source) or stripped(source)
+
+
+def stripped(source: str) -> str:
+    """A readable bundle (``joined``) without comments (but ``/*! … */``) and the spaces JavaScript
+    ignores (rjsmin), its header line kept on a line of its own."""
+    header, code = source.split("\n", 1)
+    return f"{header}\n{rjsmin.jsmin(code, keep_bang_comments=True).strip()}\n"
+
+
+def minified_copy(name: str, source: str, folder: Traversable | None = None) -> str | None:
+    """terser's copy of ``name`` (in ``folder``, by default assets/minified/) if the manifest says
+    it was made from ``source`` and the file is the one it made; None otherwise."""
+    folder = folder or resources.files("generator") / "assets" / MINIFIED
+    try:
+        entry = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["bundles"][name]
+        data = (folder / name).read_bytes()
+    except (OSError, KeyError, TypeError, ValueError):
+        return None
+    if entry.get("source") != digest(source.encode("utf-8")) or entry.get("served") != digest(data):
+        return None
+    return data.decode("utf-8")
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def asset_bytes(name: str) -> bytes:
@@ -83,8 +124,13 @@ def asset_bytes(name: str) -> bytes:
         return minified_css(name, (folder / name).read_text(encoding="utf-8")).encode("utf-8")
     if name not in BUNDLES:
         return (folder / name).read_bytes()
-    sections = [(path, (folder / path).read_text(encoding="utf-8")) for path in BUNDLES[name]]
-    return bundle(name, sections).encode("utf-8")
+    return bundle(name, bundle_sections(name)).encode("utf-8")
+
+
+def bundle_sections(name: str) -> list[tuple[str, str]]:
+    """``(path, source)`` of each section of the bundle ``name``, in load order."""
+    folder = resources.files("generator") / "assets"
+    return [(path, (folder / path).read_text(encoding="utf-8")) for path in BUNDLES[name]]
 
 
 def minified_css(name: str, source: str) -> str:
