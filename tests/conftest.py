@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import threading
@@ -13,9 +15,18 @@ from pathlib import Path
 import pytest
 
 from generator.engines.mkdocs.build import build_site
+from generator.grading.secret import load_secret
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = Path(__file__).resolve().parent / "projects"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist, make the shipped project's secret before the workers start (its
+    trainer-graded banks make every build of it need one): no two workers then create it at the
+    same moment, and every copy of the project (shipped_copy) holds the same one."""
+    if config.getoption("numprocesses", None) and not hasattr(config, "workerinput"):
+        load_secret(ROOT, create=True)
 
 
 def build_project(project: Path, out: Path, strict: bool = True) -> Path:
@@ -162,7 +173,14 @@ def npm_tools() -> Path:
         pytest.fail("node and npm are needed: `make test` installs them (apt: nodejs npm)")
     stamp = NPM_TOOLS / "node_modules" / ".package-lock.json"
     lock = NPM_TOOLS / "package-lock.json"
-    if not stamp.is_file() or stamp.stat().st_mtime < lock.stat().st_mtime:
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-                       cwd=NPM_TOOLS, check=True)
+    # under pytest-xdist every worker runs this fixture: one `npm ci` at a time, and a worker
+    # that waited finds the packages installed (npm ci deletes node_modules first)
+    folder = os.open(NPM_TOOLS, os.O_RDONLY)  # the lock is on the folder: no lock file to leave behind
+    try:
+        fcntl.flock(folder, fcntl.LOCK_EX)
+        if not stamp.is_file() or stamp.stat().st_mtime < lock.stat().st_mtime:
+            subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+                           cwd=NPM_TOOLS, check=True)
+    finally:
+        os.close(folder)  # closing releases the lock
     return NPM_TOOLS

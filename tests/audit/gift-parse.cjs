@@ -1,16 +1,20 @@
-// Parse GIFT text from stdin with gift-pegjs (an independent GIFT parser); print its JSON.
-// Exit 1 with the parser's message (and where it stopped) when the text does not parse.
+// Parse GIFT texts with gift-pegjs (an independent GIFT parser). Standard input: a JSON array of
+// texts, all read by one node process; standard output: a JSON array with, for each text, either
+// {"parsed": [...]} (the parser's questions) or {"error": "..."} (its message and where it stopped).
 const { parse } = require("gift-pegjs");
+
+function read(text) {
+  try {
+    return { parsed: parse(text) };
+  } catch (error) {
+    const where = error.location ? ` at line ${error.location.start.line}` : "";
+    return { error: `${error.message}${where}` };
+  }
+}
 
 let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk) => { input += chunk; });
 process.stdin.on("end", () => {
-  try {
-    process.stdout.write(JSON.stringify(parse(input)));
-  } catch (error) {
-    const where = error.location ? ` at line ${error.location.start.line}` : "";
-    process.stderr.write(`${error.message}${where}\n`);
-    process.exit(1);
-  }
+  process.stdout.write(JSON.stringify(JSON.parse(input).map(read)));
 });

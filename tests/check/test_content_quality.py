@@ -6,6 +6,7 @@ the same way without anyone touching this file.
 
 from __future__ import annotations
 
+import functools
 import math
 import subprocess
 import sys
@@ -37,6 +38,7 @@ def _questions(bank: dict[str, Any]) -> Iterator[dict[str, Any]]:
             yield from question.get("questions") or []
 
 
+@functools.cache  # read once for all banks (a test per bank)
 def _steps_by_method() -> dict[str, set[str]]:
     methods: dict[str, set[str]] = {}
     for path in sorted((ROOT / "content" / "methods").glob("*.yaml")):
