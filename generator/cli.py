@@ -100,6 +100,10 @@ def cmd_new(args: argparse.Namespace) -> int:
     return new_command(args.kind, args.id, args.root, layout_from)
 
 
+EVALUATION_CODES = ("学员发来的测评码（LE1 开头）所在的文本文件，可多个，可整段粘贴聊天记录；各期的测评表 "
+                    "rosters/<项目>/<期次>-测评.xlsx 总会读取。测评凭准考证时按名册核对，每张准考证只计最后一份")
+
+
 def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
@@ -147,8 +151,10 @@ def cmd_rotation(args: argparse.Namespace) -> int:
         return evaluation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force,
                                           args.codes, args.roster)
     if args.action == "archive":
-        return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force)
-    return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force)
+        return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force,
+                                args.evaluation_codes)
+    return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force,
+                           args.evaluation_codes)
 
 
 def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
@@ -190,6 +196,7 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     report.add_argument("--annual", type=_hours, default=90, help="每人每年应完成的学时（默认 90）")
     report.add_argument("-o", "--output", default=None, help="输出目录（默认 rosters/<项目>/报表/）")
     report.add_argument("--force", action="store_true", help="同一截至日期的报表已存在时覆盖")
+    report.add_argument("--evaluation-codes", nargs="+", default=None, metavar="文件", help=EVALUATION_CODES)
 
     evaluation = commands.add_parser("evaluation", help="培训质量测评：生成测评表，汇总各课次、各主讲人的得分")
     steps = evaluation.add_subparsers(dest="step", required=True, metavar="操作")
@@ -216,6 +223,7 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
     archive.add_argument("--date", type=_date, default=None, help="档案截至日期（默认今天）")
     archive.add_argument("--annual", type=_hours, default=90, help="每人每年应完成的学时（默认 90）")
     archive.add_argument("--force", action="store_true", help="该期档案已存在时重新生成")
+    archive.add_argument("--evaluation-codes", nargs="+", default=None, metavar="文件", help=EVALUATION_CODES)
 
 
 def parser() -> argparse.ArgumentParser:

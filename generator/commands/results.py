@@ -103,7 +103,7 @@ def write_outputs(collection: Collection, infos: dict[str, BankInfo], bank_notes
     banks = analyse(collection.kept(options.keep), collection.kept(other), infos,  # type: ignore[arg-type]
                     batch_of, retakes)
     grades = grade_table(collection.groups.values(), options.keep, {bank.id: bank.title for bank in banks},
-                         batch_of if by_file else None)
+                         batch_of if by_file else None, {key: info.hours for key, info in infos.items()})
     summary = summary_of(collection, options.keep, options.title)
     def write(folder: FsPath) -> None:
         progress = Progress("写入成绩表", len(grades.rows))

@@ -22,6 +22,7 @@ from ..model.programme import Cohort, Programme
 from ..model.roster import Roster
 from ..problems import ContentError, Problem, UsageError
 from ..rotation.attendance import Attendance, read_workbook, write_workbook
+from ..rotation.evaluation_tables import Summary
 from ..rotation.grades import Grade, read_grades
 from ..rotation.ledger import Ledger, build_ledger, figures, hours_text, share_text, year_hours
 from ..rotation.printing import signin_sheet
@@ -249,9 +250,31 @@ def _programme_cohorts(root: FsPath, programme: Programme, as_of: datetime.date
     return cohorts, problems, notes
 
 
+def _evaluation(root: FsPath, programme: Programme, code_files: list[str] | None,
+                cohort_id: str | None = None) -> Summary | None:
+    """The 培训质量测评 for the report (every cohort) or the archive (``cohort_id``): the cohorts'
+    questionnaire workbooks and the LE1 codes in ``code_files``, checked against the rosters'
+    tickets when the programme's evaluation asks for them; None when there is none to count."""
+    from .evaluation_collect import collect, intake_line, summarised
+
+    by_cohort, intake = collect(root, programme, code_files, use_roster=True)
+    if cohort_id is not None:
+        by_cohort = {key: value for key, value in by_cohort.items() if key == cohort_id}
+    if intake is not None:
+        print(intake_line(intake), file=sys.stderr)
+    if not by_cohort:
+        if code_files:
+            scope = "本期" if cohort_id is not None else f"培训项目 {programme.id} "
+            raise UsageError(f"--evaluation-codes 所给的文件中没有{scope}的有效测评码（测评码以 LE1 开头），"
+                             "未生成任何文件")
+        return None
+    return summarised(root, programme, by_cohort, None)
+
+
 def report(root: FsPath, layout: Layout, programme_id: str, grades_file: str | None, as_of: datetime.date,
-           output: str | None, annual: float, force: bool) -> int:
-    """lunxun report PROGRAMME: the 建帐销号 ledger and the 情况报表 as of a date."""
+           output: str | None, annual: float, force: bool, evaluation_codes: list[str] | None = None) -> int:
+    """lunxun report PROGRAMME: the 建帐销号 ledger and the 情况报表 as of a date, with the
+    培训质量测评 when there are questionnaires or evaluation codes."""
     from ..rotation.report import report_tables, write_html, write_xlsx
 
     project, _ = load_project(root, layout)
@@ -280,8 +303,10 @@ def report(root: FsPath, layout: Layout, programme_id: str, grades_file: str | N
             continue
         # the same grade sheet: quizzes another programme credits with 学时 count in the year's total
         others.append(build_ledger(entry.model, found, grades, banks, as_of))
+    evaluation = _evaluation(root, programme, evaluation_codes)
     ledger = build_ledger(programme, cohorts, grades, banks, as_of)
     tables = report_tables(ledger, annual, year_hours([ledger, *others]))
+    tables += evaluation.titled("测评") if evaluation else []
     folder = output or f"{FOLDER}/{programme_id}/报表"
     stem = f"情况报表-{as_of.isoformat()}"
     files = [(f"{folder}/{stem}.xlsx", write_xlsx(ledger, tables)),
@@ -296,18 +321,21 @@ def report(root: FsPath, layout: Layout, programme_id: str, grades_file: str | N
     total = figures(ledger.standings, list(programme.completion.quizzes) if programme.completion else [])
     print(f"截至 {as_of.isoformat()}：计划 {total.planned} 人，参训 {total.trained} 人，已销号 {total.done} 人，"
           f"未销号 {total.outstanding} 人，在训或待开班 {total.ongoing} 人。")
+    if evaluation is not None:
+        print(f"培训质量测评：{evaluation.line()}。")
     print("已写入 " + "、".join(name for name, _ in files))
     return 0
 
 
 def archive(root: FsPath, layout: Layout, programme_id: str, cohort_id: str, grades_file: str | None,
-            as_of: datetime.date, annual: float, force: bool) -> int:
+            as_of: datetime.date, annual: float, force: bool, evaluation_codes: list[str] | None = None) -> int:
     """lunxun archive PROGRAMME COHORT: the cohort's 培训档案 as a folder and a .zip."""
     import shutil
     import zipfile
 
     from ..rotation.archive import MAX_EXTRA_BYTES, collected, overview_html, roster_xlsx
     from ..rotation.report import report_tables, write_html, write_xlsx
+    from .rollcall import rollcall_file
 
     project, _ = load_project(root, layout)
     programme, cohort = find_programme(root, layout, programme_id, cohort_id)
@@ -328,13 +356,19 @@ def archive(root: FsPath, layout: Layout, programme_id: str, cohort_id: str, gra
     if sum(len(x.data) for x in photos + essays) > MAX_EXTRA_BYTES:
         raise UsageError(f"照片和体会文章合计超过 {MAX_EXTRA_BYTES // 1024 // 1024} MB：请先压缩照片")
     banks = {entry.model.title: bank for bank, entry in project.quizzes.items()} | {b: b for b in project.quizzes}
+    evaluation = _evaluation(root, programme, evaluation_codes, cohort_id)
     ledger = build_ledger(programme, [(cohort, loaded.roster, attendance)], grades, banks, as_of)
-    tables = report_tables(ledger, annual)
+    tables = report_tables(ledger, annual) + (evaluation.titled("测评") if evaluation else [])
     files: dict[str, bytes] = {"学员名册.xlsx": roster_xlsx(loaded.roster),
                                "情况报表.xlsx": write_xlsx(ledger, tables), "情况报表.html": write_html(ledger, tables)}
     workbook = root / attendance_file(programme_id, cohort_id)
     if workbook.is_file():
         files["考勤表.xlsx"] = workbook.read_bytes()
+    if (root / rollcall_file(programme_id, cohort_id)).is_file():  # the roll-call codes, as the teacher sent them
+        files["点名码.txt"] = (root / rollcall_file(programme_id, cohort_id)).read_bytes()
+    if evaluation is not None:
+        title = f"{programme.title}（{cohort.name}）培训质量测评汇总（截至 {as_of.isoformat()}）"
+        files["测评汇总.xlsx"] = write_xlsx(ledger, evaluation.tables, title)
     if grades_file is not None:
         files["成绩表" + FsPath(grades_file).suffix.lower()] = FsPath(grades_file).read_bytes()
     files |= {f"培训图片/{x.name}": x.data for x in photos} | {f"学习体会/{x.name}": x.data for x in essays}
@@ -342,7 +376,7 @@ def archive(root: FsPath, layout: Layout, programme_id: str, cohort_id: str, gra
     names = ["档案总览.html", *sorted(files)]
     files["档案总览.html"] = overview_html(ledger, loaded.roster, methods, names,
                                         [f"培训图片/{x.name}" for x in photos], [f"学习体会/{x.name}" for x in essays],
-                                        tables)
+                                        tables, evaluation.line() if evaluation else "")
     folder = root / FOLDER / programme_id / "档案" / cohort_id
     zipped = folder.with_name(f"{cohort_id}.zip")
     if (folder.exists() or zipped.exists()) and not force:

@@ -102,14 +102,17 @@ def _render_quizzes(site: SiteModel, out: RenderedSite, organizer: str | None, s
     out.pages["quizzes/cuotiben.md"] = render("wrongbook.md.j2")
 
 
-def _certified_by(site: SiteModel, bank_id: str, organizer: str | None) -> tuple[str, str]:
-    """The programme and the issuer a bank's certificate names: the programme when exactly one uses
-    the bank, the issuer its organizer or else the site's; "" when there is none (never a guess)."""
+def _certified_by(site: SiteModel, bank_id: str, organizer: str | None) -> tuple[str, str, str]:
+    """The programme, the issuer and the 学时 a bank's certificate names: the programme when exactly
+    one uses the bank, the issuer its organizer or else the site's, the 学时 that programme's
+    ``completion.quiz_hours`` credits for a pass; "" when there is none (never a guess)."""
     using = {use.programme_id for use in site.sessions_using_quiz.get(bank_id, [])}
     using |= set(site.programmes_requiring_quiz.get(bank_id, []))
+    using |= {key for key, p in site.programmes.items() if p.completion and bank_id in p.completion.quiz_hours}
     programme = site.programmes[using.pop()] if len(using) == 1 else None
     issuer = (programme.organizer if programme else None) or organizer or ""
-    return (programme.title if programme else ""), issuer
+    hours = programme.completion.quiz_hours.get(bank_id) if programme and programme.completion else None
+    return (programme.title if programme else ""), issuer, (f"{hours:g}" if hours is not None else "")
 
 
 def _drawn(bank: Any) -> int:

@@ -45,6 +45,7 @@ class BankInfo:
     attempts: int | None = None
     sitting: bool = False
     graders: dict[str, Grader] = field(default_factory=dict)  # by version, the current one first
+    hours: dict[str, float] = field(default_factory=dict)  # programme id → 学时 its completion.quiz_hours credits
 
 
 def plain(text: str | None) -> str:
@@ -185,6 +186,11 @@ def load_banks(root: FsPath, layout: Layout) -> tuple[dict[str, BankInfo], list[
         project, _ = load_project(root, layout)
         notes.append("项目内容检查未通过（运行 lunxun check 查看），题库按能读取的部分使用")
     infos = {key: bank_info(key, entry.model) for key, entry in project.quizzes.items()}
+    for programme_id, programme in project.programmes.items():
+        credits = programme.model.completion.quiz_hours if programme.model.completion else {}
+        for bank_id, hours in credits.items():
+            if bank_id in infos:
+                infos[bank_id].hours[programme_id] = hours
     add_histories([(infos[key], FsPath(entry.doc.file) if FsPath(entry.doc.file).is_absolute()
                     else root / entry.doc.file) for key, entry in project.quizzes.items()], root)
     return infos, notes

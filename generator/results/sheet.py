@@ -37,24 +37,39 @@ class Table:
 
 
 def grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
-                batch_of: Callable[[Attempt], str] | None = None) -> Table:
+                batch_of: Callable[[Attempt], str] | None = None,
+                credits: dict[str, dict[str, float]] | None = None) -> Table:
     """One row per trainee and bank, sorted by bank (first seen), sitting, unit and name.
 
     Besides the graded attempt, a row gives the number of attempts and the score the other
     rule would grade (the best when grading the latest, and the other way round). When any
-    code carries a sitting code (考场口令), a 考场 column groups the rows by it.
+    code carries a sitting code (考场口令), a 考场 column groups the rows by it. When a
+    programme credits a bank with 学时 (``credits``: bank → programme → 学时, from its
+    ``completion.quiz_hours``), a 学时 column gives what the attempt earns.
     """
     with collector_paused():  # a row per trainee beside millions of live objects: see generator/collector.py
-        return _grade_table(groups, keep, titles, batch_of)
+        return _grade_table(groups, keep, titles, batch_of, credits or {})
+
+
+def hours_cell(credit: dict[str, float], passed: bool) -> float | int | str:
+    """学时 earned: the credited 学时 when passed, 0 when not, "—" for a bank no programme credits;
+    where programmes credit the bank differently, each programme's (the ledger counts its own)."""
+    if not credit:
+        return "—"
+    if not passed:
+        return 0
+    values = set(credit.values())
+    if len(values) == 1:
+        value = values.pop()
+        return int(value) if value.is_integer() else value
+    return "；".join(f"{programme} {hours:g}" for programme, hours in sorted(credit.items()))
 
 
 def _grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
-                 batch_of: Callable[[Attempt], str] | None) -> Table:
+                 batch_of: Callable[[Attempt], str] | None, credits: dict[str, dict[str, float]]) -> Table:
     other_name = "最高分" if keep == "latest" else "最后一次得分"
     header = ["姓名", "单位", "编号", "题库", "得分", "是否及格", "用时", "完成时间", "作答次数", other_name, "标记",
               "来源"]
-    if batch_of is not None:
-        header.insert(3, "批次")
     order: dict[str, int] = {}
     chosen = []
     for group in groups:
@@ -65,13 +80,20 @@ def _grade_table(groups: Iterable[Group], keep: str, titles: dict[str, str],
     chosen.sort(key=lambda entry: (order[entry[0].bank], entry[0].sitting, entry[0].unit, entry[0].name,
                                    entry[0].trainee_id))
     sittings = any(attempt.sitting for attempt, _, _ in chosen)
+    credited = any(credits.get(attempt.bank) for attempt, _, _ in chosen)
+    if credited:
+        header.insert(6, "学时")
     if sittings:
         header.insert(4, "考场")
+    if batch_of is not None:
+        header.insert(3, "批次")  # last, as in each row below
     rows = []
     for attempt, other, attempts in chosen:
         row = [attempt.name, attempt.unit, attempt.trainee_id, titles.get(attempt.bank, attempt.bank),
                attempt.score, "及格" if attempt.passed else "不及格", duration(attempt.seconds),
                finished_at(attempt.finished), attempts, other.score, "；".join(attempt.flags), attempt.place]
+        if credited:
+            row.insert(6, hours_cell(credits.get(attempt.bank, {}), attempt.passed))
         if sittings:
             row.insert(4, attempt.sitting)
         if batch_of is not None:

@@ -50,8 +50,9 @@ def roster_xlsx(roster: Roster) -> bytes:
 
 
 def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files: list[str],
-                  photos: list[str], essays: list[str], tables: list[Table]) -> bytes:
-    """The bound document's first part: the cohort, its figures, its schedule and what the archive holds."""
+                  photos: list[str], essays: list[str], tables: list[Table], evaluation: str = "") -> bytes:
+    """The bound document's first part: the cohort, its figures (``evaluation``: the 培训质量测评 in
+    a sentence, when there was one), its schedule and what the archive holds."""
     e = html.escape
     record = ledger.cohorts[0]
     cohort, sessions = record.cohort, record.sessions
@@ -80,7 +81,8 @@ def overview_html(ledger: Ledger, roster: Roster, methods: dict[str, str], files
                          ("出勤率（按学时）", rate(f.attendance_rate)), ("参考人数", f.sat),
                          ("考试通过率", rate(f.pass_rate)),
                          ("本期学时", hours_text(record.class_hours)), *quiz_rows,
-                         ("考勤", "，".join(f"{m} {n} 人次" for m, n in f.marks.items()))):
+                         ("考勤", "，".join(f"{m} {n} 人次" for m, n in f.marks.items())),
+                         *([("培训质量测评", evaluation)] if evaluation else [])):
         out.append(f"<tr><th>{e(label)}</th><td>{e(str(value))}</td></tr>")
     out.append("</tbody></table>")
     out.append("<h2>授课内容</h2><table><thead><tr><th>日期</th><th>时间</th><th>类型</th><th>课题</th><th>学时</th>"

@@ -40,6 +40,7 @@ summary: 开班、听课、小测、结业。
 hours: 3
 completion:
   quizzes: [xiaoce]
+  quiz_hours: {xiaoce: 1.5}  # the certificate states them
 days:
   - sessions:
       - {time: "08:30-09:00", kind: 开班式, title: 开班}
@@ -131,6 +132,7 @@ def test_the_certificate_names_programme_and_issuer_survives_a_reload_and_prints
     _pass_quiz(phone, site)
     cert = phone.locator(".lx-result .lx-cert").inner_text()
     assert "王五" in cert and "向阳村" in cert and "听情工作法半日班" in cert and ORGANIZER in cert and "100 分" in cert
+    assert "计 1.5 学时。" in cert  # what completion.quiz_hours credits for passing it, carried by the page
     phone.reload()  # as when coming back from WeChat after pasting the code
     history = phone.locator(".lx-hist")
     summary = history.locator("summary").first
@@ -155,7 +157,7 @@ def test_the_certificate_names_programme_and_issuer_survives_a_reload_and_prints
     browser_page.locator(".lx-hist").get_by_role("button", name="打印合格证明").click()
     printed = browser_page.evaluate("window.printed")
     assert printed["page"] == "none" and printed["holder"] == "block"
-    assert "王五" in printed["text"] and ORGANIZER in printed["text"]
+    assert "王五" in printed["text"] and ORGANIZER in printed["text"] and "计 1.5 学时" in printed["text"]
     pdf = browser_page.pdf(format="A4")
     assert pdf.startswith(b"%PDF")
     context.close()

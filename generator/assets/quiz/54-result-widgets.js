@@ -50,9 +50,11 @@ function textInstead(place, text) {
 /* The certificate: what it shows is kept with its attempt in "history:<bank>" (shared/storage.js
    checks it), so it can be reopened from 本机作答记录 after a reload. The programme and the issuer
    come from the page (data-programme, data-issuer: the site's or the programme's organizer);
-   without them the certificate names none. */
+   without them the certificate names none. data-hours is the 学时 the programme's
+   completion.quiz_hours credits for passing this bank; without it the certificate states none. */
 const certOf = (session, profile) => ({name: profile.name || '', unit: profile.unit || '', id: profile.id || '',
-  title: session.bank.title, programme: session.root.dataset.programme || '', issuer: session.root.dataset.issuer || ''});
+  title: session.bank.title, programme: session.root.dataset.programme || '', issuer: session.root.dataset.issuer || '',
+  hours: session.root.dataset.hours || ''});
 // The certificate prints alone: a copy goes into a body-level holder that print CSS shows by itself.
 function certificate(cert, score, finishedAt) {
   const quiz = '“' + cert.title + '”';
@@ -61,6 +63,7 @@ function certificate(cert, score, finishedAt) {
     h('p', {class: 'lx-cert-name'}, cert.name || '（未填写姓名）'),
     cert.unit && h('p', {}, cert.unit),
     h('p', {}, cert.programme ? '在“' + cert.programme + '”中参加测验' + quiz : '参加' + quiz, '，成绩 ', h('strong', {}, score + ' 分'), '，合格。'),
+    cert.hours && h('p', {class: 'lx-cert-hours'}, '计 ', h('strong', {}, cert.hours + ' 学时'), '。'),
     cert.id && h('p', {}, '学员编号：' + cert.id),
     cert.issuer && h('p', {class: 'lx-cert-issuer'}, cert.issuer),
     h('p', {class: 'lx-cert-date'}, dayText(finishedAt).replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1 年 $2 月 $3 日')));

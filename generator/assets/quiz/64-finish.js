@@ -63,6 +63,11 @@ function showResults(session, result, code, automatic, profile) {
 const submittedNote = (ticket, name) => (ticket ? `成绩码含有准考证号“${ticket}”和你的作答（不含分数），用准考证签了名，请发给培训老师。`
   : name ? `成绩码含有姓名“${name}”和你的作答（不含分数），请发给培训老师。` : '提示：成绩码未含姓名，交给老师时请注明。');
 
+// A trainer-graded exam the programme credits with 学时 (data-hours): the page cannot know the pass,
+// so it says the 学时 count once the trainer's grading confirms it (lunxun results, then the ledger).
+const hoursNote = session => session.root.dataset.hours && h('p', {class: 'lx-note lx-hours-note'},
+  `本考试合格计 ${session.root.dataset.hours} 学时：培训老师评定成绩、确认合格后计入学时，以老师的成绩表为准。`);
+
 const again = (session, used) => !(session.exam && session.bank.attempts && used >= session.bank.attempts);
 
 // A trainer-graded exam after 交卷: what was answered and the code; no marks, no score (the page has no key),
@@ -80,6 +85,7 @@ function showSubmitted(session, result, code, automatic, profile, retake) {
       .map(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])),
     codeBox(code, session.say),
     h('p', {class: 'lx-note'}, submittedNote(signingOf(attempt).ticket, profile.name)),
+    hoursNote(session),
     h('div', {class: 'lx-tools'}, retake && button('再考一次', () => begin(session, true))),
     reviewPart(session, latest),
     h('h3', {}, '我的作答'),

@@ -49,13 +49,14 @@ const stringOr = (value, fallback) => (typeof value === 'string' ? value : fallb
 /* "history:<bank>": the finished attempts [{finishedAt, score, passed, points, max, seconds, seed,
    code, cert?}], written by the quiz engine, read by it (attempts left, 本机作答记录) and by progress.js
    (passed). cert, on a passed attempt of a browser-graded bank, is what its certificate shows:
-   {name, unit, id, title, programme, issuer}. Entries that are not objects carry nothing and are
+   {name, unit, id, title, programme, issuer, hours?}. Entries that are not objects carry nothing and are
    dropped (their text stays in the set-aside copy); a wrong field is replaced by a neutral value
    (a cert that is not an object is dropped), so no attempt is lost and a broken list never counts
    as attempts used. */
 const CERT_FIELDS = ['name', 'unit', 'id', 'title', 'programme', 'issuer'];
-const cleanCert = cert => (isMap(cert)
-  ? Object.assign({}, cert, ...CERT_FIELDS.map(field => ({[field]: stringOr(cert[field], '')}))) : undefined);
+// hours came later: a certificate kept before has none and keeps none (a backup restores it as it was)
+const cleanCert = cert => (isMap(cert) ? Object.assign({}, cert, ...CERT_FIELDS.map(field => ({[field]: stringOr(cert[field], '')})),
+  'hours' in cert ? {hours: stringOr(cert.hours, '')} : {}) : undefined);
 function cleanHistory(list) {
   if (!Array.isArray(list)) return undefined;
   return list.filter(isMap).map(entry => Object.assign({}, entry, reviewShape(entry), {
