@@ -1,6 +1,7 @@
 """What a first visit on a weak connection waits for (generator/engines/theme.py): the theme's
-scripts are deferred in their order, the favicon is part of the page, and a page without a quiz
-carries neither the quiz engine nor its style sheet (benchmarks/first_visit.py measures it)."""
+scripts are deferred in their order, Material's bundle waits for the first use of the page, the favicon
+is part of the page, and a page without a quiz carries neither the quiz engine nor its style sheet
+(benchmarks/first_visit.py measures it)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ def test_a_page_without_materials_bundle_is_left_alone() -> None:
     assert theme.defer_scripts(page) == page
 
 
+def test_materials_bundle_waits_for_the_first_use_of_the_page() -> None:
+    page = theme.defer_scripts(f'<body><p>六尺巷</p>{BUNDLE}<script src="../../js/site.js"></script></body>')
+    done = theme.theme_on_first_use(page)
+    assert "bundle.a5f9d56c.min.js\" defer" not in done and '<script src="../../js/site.js" defer></script>' in done
+    tag = r'<script data-src="../../assets/javascripts/bundle\.a5f9d56c\.min\.js">(.*?)</script>'
+    starter = re.search(tag, done, re.DOTALL)
+    assert starter and "DOMContentLoaded" in starter[1] and "/*" not in starter[1]  # minified, its comments dropped
+    assert len(starter[1]) < 1200
+    assert theme.theme_on_first_use(done) == done  # once
+    plain = '<body><script src="a.js" defer></script></body>'
+    assert theme.theme_on_first_use(plain) == plain
+
+
 def test_the_favicon_is_written_into_the_page_unless_the_site_has_its_own() -> None:
     class Config:
         def __init__(self, favicon: str | None) -> None:
@@ -60,7 +74,11 @@ def test_the_shipped_method_page(shipped_site: Path) -> None:
     blocking = re.findall(r'<script src="([^"]+)"></script>', html)
     assert blocking == []  # every script of the page waits for the page to be parsed
     order = re.findall(r'<script src="[^"]*/([^"/]+)" defer></script>', html)
-    assert order.index("search-shim.js") < order.index(next(n for n in order if n.startswith("bundle.")))
+    assert "search-shim.js" in order and not [n for n in order if n.startswith("bundle.")]
+    # Material's bundle is fetched on the first use of the page, after the shim, by a script in its place
+    (starter,) = re.findall(r'<script data-src="([^"]*/bundle\.[0-9a-f]+\.min\.js)">', html)
+    assert (shipped_site / "methods" / "liuchixiang" / starter).resolve().is_file()
+    assert html.index("search-shim.js") < html.index(starter)
     quiz = (shipped_site / "quizzes" / "liuchixiang-jichu" / "index.html").read_text(encoding="utf-8")
     assert "assets/lunxun/quiz.css" in quiz and 'assets/lunxun/quiz.js" defer>' in quiz
 

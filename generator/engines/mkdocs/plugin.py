@@ -191,6 +191,8 @@ class LunxunPlugin(BasePlugin[LunxunConfig]):
         if not self.instant:
             html = engine_for_page(html)
         html = theme.defer_scripts(html)
+        if not self.instant:
+            html = theme.theme_on_first_use(html)
         return theme.use_engine(html) if self.config.search else html
 
     @event_priority(-50)  # after Material's search plugin has written the index
