@@ -1,6 +1,7 @@
 """Hostile trainer input read by the real CLI: never a crash, a stall, a misreading or a file
-written. Each run is a child process with a 10 s timeout and 500 MB of address space, so a
-segmentation fault, a hang or a runaway allocation fails the test instead of the machine."""
+written. A run that could crash, stall or exhaust memory is a child process with a 10 s timeout
+and 500 MB of address space, so a segmentation fault, a hang or a runaway allocation fails the
+test instead of the machine; input that can only be refused with a message runs in this process."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ import resource
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from paths import TESTS
 from results_support import code
 
+from generator.cli import main
 from generator.loading.project import load_project
 
 SAMPLE = TESTS / "projects" / "sample"
@@ -33,6 +36,16 @@ def lunxun(*args: str, cwd: Path, stdin: int | None = None) -> subprocess.Comple
         [str(LUNXUN), *args], check=False, cwd=cwd, capture_output=True, text=True, timeout=10,
         preexec_fn=_bounded, stdin=stdin if stdin is not None else subprocess.DEVNULL,
     )
+
+
+def lunxun_here(*args: str, cwd: Path, capsys: pytest.CaptureFixture[str],
+                monkeypatch: pytest.MonkeyPatch) -> subprocess.CompletedProcess[str]:
+    """The same command run in this process: for input that cannot crash or stall it (cheaper)."""
+    monkeypatch.chdir(cwd)
+    capsys.readouterr()
+    code = main(list(args))
+    out = capsys.readouterr()
+    return subprocess.CompletedProcess(list(args), code, out.out, out.err)
 
 
 def refused(done: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -106,39 +119,52 @@ def test_results_bounds_standard_input(project: Path) -> None:
     assert "标准输入" in done.stderr + done.stdout and not (project / "out").exists()
 
 
-def test_a_link_out_of_the_project_is_refused(project: Path, tmp_path: Path) -> None:
+def test_a_link_out_of_the_project_is_refused(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
     private = tmp_path / "private.yaml"
     private.write_text("title: 私人笔记\n", encoding="utf-8")
     (project / "content" / "methods" / "private.yaml").symlink_to(private)
     (project / "quizzes" / "private.yaml").symlink_to(private)
-    done = lunxun("check", "--root", ".", cwd=project)
+    done = lunxun_here("check", "--root", ".", cwd=project, capsys=capsys, monkeypatch=monkeypatch)
     refused(done, "content/methods/private.yaml:1:1:", "quizzes/private.yaml:1:1:", "项目之外")
     assert "私人笔记" not in done.stderr
 
 
-def test_a_link_inside_the_project_is_followed(project: Path) -> None:
+def test_a_link_inside_the_project_is_followed(project: Path, capsys, monkeypatch) -> None:
     method = project / "content" / "methods" / "tingqing.yaml"
     shared = project / "shared"
     shared.mkdir()
     method.rename(shared / "tingqing.yaml")
     method.symlink_to(Path("..", "..", "shared", "tingqing.yaml"))
-    assert lunxun("check", "--root", ".", cwd=project).returncode == 0
+    assert lunxun_here("check", "--root", ".", cwd=project, capsys=capsys, monkeypatch=monkeypatch).returncode == 0
 
 
 GBK = "site_name: 基层治理培训\nplugins:\n  - lunxun\n".encode("gbk")
 BINARY = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
 
 
-@pytest.mark.parametrize("raw", [GBK, BINARY], ids=["gbk", "binary"])
-@pytest.mark.parametrize("command", [
+COMMANDS = pytest.mark.parametrize("command", [
     ["check", "--root", "."], ["build", "-d", "../site"], ["results", "codes.txt", "-o", "out"],
     ["new", "method", "xin-fangfa", "--root", "."], ["export", "tingqing-lianxi", "--format", "gift", "-o", "out.gift"],
 ], ids=["check", "build", "results", "new", "export"])
-def test_mkdocs_yml_that_is_not_utf8_text(project: Path, raw: bytes, command: list[str]) -> None:
+
+
+@COMMANDS
+def test_mkdocs_yml_in_gbk(project: Path, command: list[str]) -> None:
+    """Each command in a child process of its own, as a trainer runs it."""
+    mkdocs_yml_is_refused(project, GBK, lambda: lunxun(*command, cwd=project))
+
+
+@COMMANDS
+def test_mkdocs_yml_that_is_binary(project: Path, command: list[str], capsys, monkeypatch) -> None:
+    mkdocs_yml_is_refused(project, BINARY, lambda: lunxun_here(*command, cwd=project, capsys=capsys,
+                                                                monkeypatch=monkeypatch))
+
+
+def mkdocs_yml_is_refused(project: Path, raw: bytes, run: Callable[[], subprocess.CompletedProcess[str]]) -> None:
     (project / "mkdocs.yml").write_bytes(raw)
     (project / "codes.txt").write_text("没有成绩码\n", encoding="utf-8")
     before = listing(project)
-    done = lunxun(*command, cwd=project)
+    done = run()
     refused(done, "mkdocs.yml: ")
     assert ("不是 UTF-8 编码" in done.stderr and "请另存为 UTF-8" in done.stderr) or "不是文本文件" in done.stderr
     assert listing(project) == before and not (project.parent / "site").exists()
