@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from paths import ROOT
+from paths import ROOT, TESTS
 from search_support import answer_one_choice
 
 from generator.cli import main
@@ -16,14 +16,32 @@ pytest.importorskip(
 )
 
 
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def zensical_build(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("zensical") / "site"
     assert (
-        main(["build", "--engine", "zensical", "-f", str(ROOT / "mkdocs.yml"), "-d", str(site)])
+        main(["build", "--engine", "zensical", "-f", str(project / "mkdocs.yml"), "-d", str(site)])
         == 0
     )
     return site
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped site."""
+    return zensical_build(ROOT, tmp_path_factory)
+
+
+# (project, a page of its hand-written docs/); the shipped site is a whole-site build (slow)
+BUILT = [pytest.param((TESTS / "projects" / "sample", "about/index.html"), id="sample"),
+         pytest.param((ROOT, "guide/index.html"), id="shipped", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(scope="module", params=BUILT)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """(project, its site built by Zensical, a hand-written page); the shipped one is zensical_site."""
+    project, docs_page = request.param
+    site = request.getfixturevalue("zensical_site") if project == ROOT else zensical_build(project, tmp_path_factory)
+    return project, site, docs_page
 
 
 @pytest.fixture(scope="module")
@@ -31,14 +49,15 @@ def zensical_url(zensical_site: Path, serve) -> str:
     return serve(zensical_site)
 
 
-def test_every_generated_page_is_built(zensical_site: Path) -> None:
+def test_every_generated_page_is_built(built: tuple[Path, Path, str]) -> None:
     from generator.pipeline import render_project
 
-    for path in render_project(ROOT).pages:
+    project, site, docs_page = built
+    for path in render_project(project).pages:
         html = path[:-3] + "/index.html" if not path.endswith("index.md") else path[:-3] + ".html"
-        assert (zensical_site / html).is_file(), html
-    assert (zensical_site / "assets" / "lunxun" / "quiz.js").is_file()
-    assert (zensical_site / "guide" / "index.html").is_file()  # hand-written docs/ come along
+        assert (site / html).is_file(), html
+    assert (site / "assets" / "lunxun" / "quiz.js").is_file()
+    assert (site / docs_page).is_file()  # hand-written docs/ come along
 
 
 def test_method_page(page, zensical_site: Path, zensical_url: str) -> None:
