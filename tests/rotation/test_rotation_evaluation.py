@@ -81,6 +81,38 @@ def test_evaluations_are_summed_across_cohorts(tmp_path: Path, capsys: pytest.Ca
     comments = book.get_sheet_by_name("意见建议").to_python()[2:]
     assert [row[1] for row in comments] == ["第1期第1份意见", "第2期第1份意见"]
 
+    # the 情况报表 holds the same figures; one cohort's archive holds that cohort's alone
+    assert main(["report", "banji", "--root", str(root), "--date", "2026-12-31"]) == 0
+    report = CalamineWorkbook.from_path(str(root / "rosters/banji/报表/情况报表-2026-12-31.xlsx"))
+    for name in ("课次", "主讲人", "总体", "意见建议"):
+        cut = -1 if name in ("课次", "主讲人") else None  # the flags: the report takes the programme's threshold, 4
+        assert [r[:cut] for r in report.get_sheet_by_name("测评" + name).to_python()[1:]] == [
+            r[:cut] for r in book.get_sheet_by_name(name).to_python()[1:]]
+    flags = {r[0]: r[-1] for r in report.get_sheet_by_name("测评课次").to_python()[2:]}
+    assert flags["第1天 14:30-17:30 第二讲"] == "低于 4 分"
+    assert "培训质量测评：收回 9 份（回收率 90.0%）" in capsys.readouterr().out
+    assert main(["archive", "banji", "2026-01", "--root", str(root), "--date", "2026-12-31"]) == 0
+    archived = CalamineWorkbook.from_path(str(root / "rosters/banji/档案/2026-01/测评汇总.xlsx"))
+    assert archived.get_sheet_by_name("总体").to_python()[2][:4] == [1, 6, 5, "83.3%"]
+    overview = (root / "rosters/banji/档案/2026-01/档案总览.html").read_text(encoding="utf-8")
+    assert "<th>培训质量测评</th><td>收回 5 份（回收率 83.3%）" in overview
+
+
+def test_report_with_evaluation_codes_that_hold_none_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    assert main(["roster", "import", str(roster_workbook(tmp_path / "名单.xlsx", [person(0)])), "banji", "2026-01",
+                 "--root", str(root)]) == 0
+    chat = tmp_path / "测评群.txt"
+    chat.write_text("学员甲 16:02\n谢谢老师\nLE1ABCDEFGHJKMNPQRSTVWXYZ0123456789\n", encoding="utf-8")
+    capsys.readouterr()
+    for args in (["report", "banji"], ["archive", "banji", "2026-01"]):
+        assert main([*args, "--root", str(root), "--date", "2026-12-31", "--evaluation-codes", str(chat)]) == 1
+        err = capsys.readouterr().err
+        assert "测评群.txt:3: " in err  # the line that looks like a code, and why it is not one
+        assert "--evaluation-codes 所给的文件中没有" in err and "未生成任何文件" in err
+    assert not (root / "rosters/banji/报表").exists() and not (root / "rosters/banji/档案").exists()
+
 
 def test_a_bad_score_has_sheet_row_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = project(tmp_path)
@@ -97,3 +129,9 @@ def test_a_bad_score_has_sheet_row_column(tmp_path: Path, capsys: pytest.Capture
     assert f"{label}:5:3: 第1天 9月1日 09:30-11:30 专题辅导 第一讲 授课: “6”不是测评分数" in err
     assert f"{label}:6:2: 第1天 9月1日 09:30-11:30 专题辅导 第一讲 内容: “好”不是测评分数" in err
     assert not (root / "rosters/banji/报表").exists()
+    # the report reads the same questionnaires: the same problems, nothing written
+    assert main(["roster", "import", str(roster_workbook(tmp_path / "名单.xlsx", [person(0)])), "banji", "2026-01",
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    assert main(["report", "banji", "--root", str(root)]) == 1
+    assert f"{label}:5:3: " in capsys.readouterr().err and not (root / "rosters/banji/报表").exists()
