@@ -14,13 +14,11 @@ from generator.cli import main
 from generator.output import MARKER
 
 
-@pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The shipped site built offline by the command line, and the zip unpacked elsewhere."""
-    out = tmp_path_factory.mktemp("offline")
+def offline_build(project: Path, out: Path) -> tuple[Path, Path]:
+    """A project built offline by the command line, and the zip unpacked elsewhere."""
     folder = out / "lunxun-offline"
     assert (
-        main(["build", "--offline", "-f", str(ROOT / "mkdocs.yml"), "-d", str(folder), "--strict"])
+        main(["build", "--offline", "-f", str(project / "mkdocs.yml"), "-d", str(folder), "--strict"])
         == 0
     )
     archive = folder.with_name("lunxun-offline.zip")
@@ -31,8 +29,28 @@ def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return folder, unpacked / "lunxun-offline"
 
 
-def test_folder_and_zip_hold_the_same_site(offline_copy) -> None:
-    folder, unpacked = offline_copy
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The shipped site, for the browser."""
+    return offline_build(ROOT, tmp_path_factory.mktemp("offline"))
+
+
+# (project, a method page of it); the shipped site is a whole-site build (slow)
+BUILT = [pytest.param((ROOT / "tests" / "projects" / "sample", "methods/tingqing.html"), id="sample"),
+         pytest.param((ROOT, "methods/liuchixiang.html"), id="shipped", marks=pytest.mark.slow)]
+
+
+@pytest.fixture(scope="module", params=BUILT)
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """(the offline folder, the zip unpacked, a method page); the shipped one is offline_copy."""
+    project, method_page = request.param
+    if project == ROOT:
+        return *request.getfixturevalue("offline_copy"), method_page
+    return *offline_build(project, tmp_path_factory.mktemp("offline")), method_page
+
+
+def test_folder_and_zip_hold_the_same_site(built) -> None:
+    folder, unpacked, _ = built
     # the folder carries lunxun's marker (a rebuild may replace it); the zip for cadres does not
     listed = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != MARKER)
     assert (folder / MARKER).is_file()
@@ -42,9 +60,9 @@ def test_folder_and_zip_hold_the_same_site(offline_copy) -> None:
     assert "使用说明.txt" in listed and "search/search_index.js" in listed
 
 
-def test_pages_link_to_files_not_folders(offline_copy) -> None:
-    _, site = offline_copy
-    html = (site / "methods" / "liuchixiang.html").read_text(encoding="utf-8")
+def test_pages_link_to_files_not_folders(built) -> None:
+    _, site, method_page = built
+    html = (site / method_page).read_text(encoding="utf-8")
     links = re.findall(r'href="([^"#:]+)"', html)
     pages = [
         link for link in links if not link.endswith((".css", ".js", ".png", ".svg", ".ico", ".xml"))
