@@ -4,6 +4,12 @@ with every mark, grades from the results sheet, then the ledger and the 情况�
 Every expected figure is computed here from the marks chosen in rotation_support, with plain
 loops, never by calling the code under test; generated workbooks are read back with
 python-calamine, a second reader.
+
+This is the fast test of the ledger at scale (90 trainees, every mark, the 1/7 rule at its edge),
+so the grade sheet is written here in the format `lunxun results` writes. The same chain with
+nothing hand-made, from roll-call, exam and evaluation codes made in Chromium to the report and
+the archive, is tests/browser/test_rotation_whole_cohort.py; the ledger reading a grade sheet the
+real `lunxun results` wrote is tests/rotation/test_rotation_results.py.
 """
 
 from __future__ import annotations
