@@ -25,9 +25,7 @@ import time
 from pathlib import Path
 
 import yaml
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import write_project
+from synth import write_project  # a sibling: python puts a script's folder on sys.path
 
 BIN = Path(sys.executable).parent
 
@@ -74,7 +72,6 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
 
 def plain_markdown_project(project: Path, out: Path) -> Path:
     """The same pages as lunxun renders them, as an ordinary MkDocs project without our plugin."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.pipeline import render_project
     from generator.render.assets import SITE_ASSETS as ASSETS
     from generator.render.bundle import asset_bytes

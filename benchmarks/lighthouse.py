@@ -161,7 +161,6 @@ def median_of(runs: list[list[dict]]) -> list[dict]:
 
 
 def _build_shipped(folder: Path) -> Path:
-    sys.path.insert(0, str(ROOT))
     from generator.engines.mkdocs.build import build_site
 
     return build_site(ROOT / "mkdocs.yml", site_dir=str(folder / "site"), strict=True)

@@ -27,21 +27,18 @@ import gzip
 import http.server
 import shutil
 import statistics
-import sys
 import tempfile
 import threading
 from pathlib import Path
 
 import yaml
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from synth import write_project
+from synth import write_project  # a sibling: python puts a script's folder on sys.path
 
 from generator.engines.mkdocs.build import build_site
 from generator.render.assets import EXAM_SCRIPTS, QUIZ_SCRIPTS, QUIZ_STYLES
 from generator.render.bundle import asset_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
 
 BUDGET_GZIP = 24 * 1024
 BUDGET_READY_MS = 50

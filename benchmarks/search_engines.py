@@ -28,10 +28,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "support"))  # the search-box driver the tests use too
 
-from search_support import open_search, page_name, search
+from search_box import open_search, page_name, search
 
 ENGINES = ("material", "material+", "lunxun", "pagefind", "zensical")
 PAGEFIND_ROOT = "article.md-content__inner"  # the page's text, not the navigation around it

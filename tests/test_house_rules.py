@@ -133,3 +133,79 @@ def test_no_tracked_file_under_node_modules() -> None:
     ).stdout.splitlines()
     assert [f for f in tracked if "node_modules/" in f] == []
     assert len(tracked) < 2000
+
+
+# tests/ and benchmarks/ may put their own folder or support/ (code both use) on sys.path,
+# never the other one's, nor the repository root that holds both (generator is installed)
+REACH = {"tests": ROOT / "tests", "benchmarks": ROOT / "benchmarks"}
+SHARED = ROOT / "support"
+
+
+def _where(node: ast.expr, names: dict[str, Path], file: Path) -> Path | None:
+    """The folder a path expression names, for the forms scripts use; None when it cannot tell."""
+    match node:
+        case ast.Call(func=ast.Name(id="str"), args=[inner]):
+            return _where(inner, names, file)
+        case ast.Call(func=ast.Attribute(attr="resolve" | "absolute", value=inner), args=[]):
+            return _where(inner, names, file)
+        case ast.Call(func=ast.Name(id="Path"), args=[ast.Name(id="__file__")]):
+            return file
+        case ast.Attribute(attr="parent", value=inner):
+            found = _where(inner, names, file)
+            return found.parent if found else None
+        case ast.Subscript(value=ast.Attribute(attr="parents", value=inner), slice=ast.Constant(value=int(n))):
+            found = _where(inner, names, file)
+            return found.parents[n] if found else None
+        case ast.BinOp(left=inner, op=ast.Div(), right=ast.Constant(value=str(part))):
+            found = _where(inner, names, file)
+            return found / part if found else None
+        case ast.Name(id=name):
+            return names.get(name)
+    return None
+
+
+def _is_sys_path(node: ast.expr) -> bool:
+    return ast.unparse(node) == "sys.path"
+
+
+def sys_path_edits(source: str, file: Path) -> list[tuple[int, Path | None]]:
+    """Each line that changes sys.path, with the folder it adds (None: not a form _where reads)."""
+    tree = ast.parse(source)
+    names: dict[str, Path] = {}
+    for node in tree.body:  # module-level ROOT = Path(__file__)... names, in order
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            found = _where(node.value, names, file)
+            if found is not None:
+                names[node.targets[0].id] = found
+    edits: list[tuple[int, Path | None]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _is_sys_path(node.func.value):
+            edits += [(node.lineno, _where(arg, names, file)) for arg in node.args[-1:]]
+        elif isinstance(node, ast.Assign | ast.AugAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(_is_sys_path(t.value if isinstance(t, ast.Subscript) else t) for t in targets):
+                edits.append((node.lineno, None))  # sys.path = [...] or sys.path[0] = ...: not read
+    return edits
+
+
+def _reaching(folder: str, source: str, file: Path) -> list[str]:
+    own = REACH[folder]
+    return [f"{file.relative_to(ROOT)}:{line}: {where}" for line, where in sys_path_edits(source, file)
+            if where is None or not (where.is_relative_to(own) or where.is_relative_to(SHARED))]
+
+
+@pytest.mark.parametrize("folder", sorted(REACH))
+def test_tests_and_benchmarks_do_not_reach_each_other_through_sys_path(folder: str) -> None:
+    files = [path for path in REACH[folder].rglob("*.py") if "node_modules" not in path.parts]
+    assert [hit for path in files for hit in _reaching(folder, path.read_text(encoding="utf-8"), path)] == []
+
+
+def test_the_sys_path_check_sees_a_reach() -> None:
+    script = ROOT / "benchmarks" / "x.py"
+    reach = 'ROOT = Path(__file__).resolve().parent.parent\nsys.path.insert(0, str(ROOT / "tests"))\n'
+    assert _reaching("benchmarks", reach, script) == ["benchmarks/x.py:2: " + str(ROOT / "tests")]
+    assert _reaching("benchmarks", "sys.path.insert(0, str(Path(__file__).resolve().parents[1]))\n", script)
+    assert _reaching("benchmarks", "sys.path.append(somewhere())\n", script) == ["benchmarks/x.py:1: None"]
+    assert _reaching("benchmarks", "sys.path[:0] = [str(ROOT)]\n", script) == ["benchmarks/x.py:1: None"]
+    assert _reaching("benchmarks", 'sys.path.insert(0, str(Path(__file__).parent.parent / "support"))\n', script) == []
+    assert _reaching("benchmarks", "sys.path.insert(0, str(Path(__file__).resolve().parent))\n", script) == []

@@ -4,7 +4,8 @@ candidate) starts a search, and result snippets start at a word, never a line at
 from __future__ import annotations
 
 import pytest
-from search_support import ANSWERED, load_queries, open_search, page_name
+from search_box import ANSWERED, open_search, page_name
+from search_support import load_queries
 
 WECHAT = (
     "Mozilla/5.0 (Linux; Android 12; V2118A Build/SP1A.210812.003; wv) AppleWebKit/537.36 "

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from search_support import open_search, search, wait_for_engine
+from search_box import open_search, search, wait_for_engine
 
 from generator.cli import main
 

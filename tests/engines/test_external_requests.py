@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from search_support import open_search, search
+from search_box import open_search, search
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 FETCHING_RELS = {

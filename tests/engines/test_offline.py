@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from paths import ROOT
-from search_support import answer_one_choice, open_search, search
+from search_box import open_search, search
+from search_support import answer_one_choice
 
 from generator.cli import main
 from generator.output import MARKER

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from search_support import load_queries, open_search, search
+from search_box import open_search, search
+from search_support import load_queries
 
 QUERIES = load_queries()
 

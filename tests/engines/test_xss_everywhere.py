@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from paths import TESTS
-from search_support import open_search
+from search_box import open_search
 from xss_support import PAYLOADS, RENDERED, hostile_project, text_fields
 
 from generator.engines.mkdocs.build import build_site
