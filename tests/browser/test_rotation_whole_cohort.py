@@ -155,9 +155,14 @@ def ticket_secrets(slips: str) -> dict[str, str]:
             for p in PEOPLE}
 
 
+def fits(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360  # no sideways scrolling on the phone
+
+
 def roll_call(page, url: str, sessions: list[int], wrong_first: bool) -> str:
     """The teacher's taps for the given sessions, then 生成点名码; returns the code."""
     page.goto(url + f"programmes/{PROGRAMME}/{COHORT}-dianming/")
+    fits(page)
     select = page.get_by_label("课次")
     for session in sessions:
         select.select_option(value=str(session))
@@ -179,6 +184,7 @@ def take_exam(page, url: str, number: str, secret: str, wrong: tuple[str, ...]) 
     page.get_by_label("密码").fill(secret)
     page.get_by_role("button", name="开始考试").tap()
     current(page).locator(".lx-q").first.wait_for()
+    fits(page)
     order = storage(page, f"attempt:{EXAM}")["order"]
     for index, qid in enumerate(order):
         answer(current(page), *(WRONG if qid in wrong else RIGHT)[qid])
@@ -197,6 +203,7 @@ def evaluate(page, url: str, k: int, number: str, secret: str) -> str:
     page.goto(url + f"programmes/{PROGRAMME}/{COHORT}-pingjia/")
     groups = page.locator(".lx-eval-session")
     assert groups.count() == len(RATED) + 1
+    fits(page)
     page.get_by_label("准考证号").fill(number)
     page.get_by_label("密码").fill(secret)
     for g, session in enumerate(RATED):
