@@ -1,6 +1,7 @@
 """Issue 17 item 3: what a bank's certificate names. The quiz page carries the programme (when
 exactly one uses the bank) and the issuer (that programme's organizer, else the site's
-`organizer` option); with neither it carries nothing, and the certificate names no one."""
+`organizer` option); with neither it carries nothing, and the certificate names no one. The 学时 a pass earns
+(`completion.quiz_hours` of that one programme) are carried the same way, never guessed."""
 
 from __future__ import annotations
 
@@ -87,3 +88,30 @@ def test_the_plugin_refuses_an_organizer_that_is_not_text_in_chinese(tmp_path: P
     err = capsys.readouterr().err
     assert "lunxun 插件选项“organizer”应为文字，现在是 12" in err and "配置有误，网站未生成" in err
     assert not (tmp_path / "site").exists()
+
+
+
+def credit(project: Path, hours: str) -> None:
+    """The sample programme's completion, crediting its practice with ``hours`` 学时."""
+    path = project / "content" / "curricula" / "cun-ganbu.yaml"
+    old = "completion:\n  attendance: 80\n  quizzes: [tingqing-lianxi]\n"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, old + f"  quiz_hours: {{tingqing-lianxi: {hours}}}\n"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("hours, shown", [("1.5", "1.5"), ("2", "2"), ("2.0", "2")])
+def test_the_hours_a_pass_earns_are_carried_when_the_programme_credits_them(tmp_path: Path, hours: str,
+                                                                            shown: str) -> None:
+    assert "data-hours" not in quiz_div(SAMPLE)  # the sample programme credits no 学时 for quizzes
+    project = shutil.copytree(SAMPLE, tmp_path / "p")
+    credit(project, hours)
+    assert f'data-hours="{shown}"' in quiz_div(project)
+
+
+def test_hours_are_not_guessed_when_two_programmes_use_the_bank(tmp_path: Path) -> None:
+    project = shutil.copytree(SAMPLE, tmp_path / "p")
+    credit(project, "1.5")
+    (project / "content" / "curricula" / "di-er-ban.yaml").write_text(SECOND, encoding="utf-8")
+    div = quiz_div(project)
+    assert "data-hours" not in div and "data-programme" not in div
