@@ -364,6 +364,8 @@ def archive(root: FsPath, layout: Layout, programme_id: str, cohort_id: str, gra
     workbook = root / attendance_file(programme_id, cohort_id)
     if workbook.is_file():
         files["考勤表.xlsx"] = workbook.read_bytes()
+    elif attendance is not None:  # a roll call by codes alone: its marks as the workbook would hold them
+        files["考勤表.xlsx"] = write_workbook(programme, cohort, loaded.roster, attendance)
     if (root / rollcall_file(programme_id, cohort_id)).is_file():  # the roll-call codes, as the teacher sent them
         files["点名码.txt"] = (root / rollcall_file(programme_id, cohort_id)).read_bytes()
     if evaluation is not None:

@@ -43,8 +43,9 @@ def mark_of(text: str) -> str | None:
     return SPELLINGS.get(normalize(text))
 
 
-def write_workbook(programme: Programme, cohort: Cohort, roster: Roster) -> bytes:
-    """The blank workbook for one cohort, as .xlsx bytes."""
+def write_workbook(programme: Programme, cohort: Cohort, roster: Roster, filled: Attendance | None = None) -> bytes:
+    """The blank workbook for one cohort, as .xlsx bytes; with ``filled``, its marks written in
+    (the archive's record of a roll call made by codes, which reads back as the same marks)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -67,6 +68,10 @@ def write_workbook(programme: Programme, cohort: Cohort, roster: Roster) -> byte
         for column, value in enumerate((trainee.id, trainee.name, trainee.unit or ""), start=1):
             cell = sheet.cell(row, column, value)
             cell.data_type = "s"  # a name is text, never a formula
+        for column, session in enumerate(sessions, start=len(FIXED) + 1):
+            mark = filled.mark(trainee.id, session.number) if filled else None
+            if mark is not None:
+                sheet.cell(row, column, mark)
     sheet.row_dimensions[HEADER_ROW].height = 48
     for column in range(1, last + 1):
         sheet.column_dimensions[get_column_letter(column)].width = (10, 10, 22)[column - 1] if column <= 3 else 12

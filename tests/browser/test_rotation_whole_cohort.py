@@ -406,9 +406,11 @@ def test_the_archive(run: Run) -> None:
         names = sorted(bundle.namelist())
     assert names == sorted(f"{COHORT}/{name}" for name in (
         "档案总览.html", "学员名册.xlsx", "情况报表.xlsx", "情况报表.html", "成绩表.xlsx", "测评汇总.xlsx",
-        "点名码.txt"))
-    # no attendance workbook was filled: the roll-call codes as the teacher sent them are the attendance record
+        "点名码.txt", "考勤表.xlsx"))
+    # no workbook was filled in class: the roll-call codes as sent, and the marks they gave, cell by cell
     assert (folder / "点名码.txt").read_bytes() == (run.root / ROSTERS / f"{COHORT}-点名码.txt").read_bytes()
+    assert rows_of(folder / "考勤表.xlsx", "考勤")[3:] == [[p.id, p.name, p.unit, *(mark(k, s) for s in range(1, 7))]
+                                                       for k, p in enumerate(PEOPLE)]
     assert [r[0] for r in rows_of(folder / "情况报表.xlsx", "测评课次")[2:]][2] == "第2天 09:00-11:00 调解经验交流"
     overview = (folder / "档案总览.html").read_text(encoding="utf-8")
     assert "<th>已销号（结业）</th><td>2</td>" in overview and "<th>考试通过率</th><td>80.0%</td>" in overview

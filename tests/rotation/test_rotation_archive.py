@@ -78,3 +78,28 @@ def test_archive_binds_the_cohort(tmp_path: Path) -> None:
         assert set(old.namelist()) - set(new.namelist()) == {"2026-01/学习体会/体会二.txt"}
         assert {info.date_time for info in new.infolist()} == {(2026, 9, 5, 0, 0, 0)}
         assert new.read("2026-01/档案总览.html") != old.read("2026-01/档案总览.html")  # one essay fewer
+
+
+def test_a_roll_call_by_codes_is_archived_as_a_workbook_that_reads_back_the_same(tmp_path: Path) -> None:
+    import datetime
+
+    from generator.loading.project import load_project
+    from generator.rotation.attendance import Attendance, read_workbook, write_workbook
+    from generator.rotation.roster import load_roster
+    from generator.rotation.schedule import class_sessions
+
+    root = project(tmp_path)
+    workbook = roster_workbook(tmp_path / "名单.xlsx", [person(i) for i in range(90)])
+    assert main(["roster", "import", str(workbook), "banji", "2026-01", "--root", str(root)]) == 0
+    programme = load_project(root)[0].programmes["banji"].model
+    cohort = programme.cohorts[0]
+    loaded, _ = load_roster(root, "banji", "2026-01")
+    assert loaded is not None
+    sessions = class_sessions(programme, cohort)
+    held = [s.number for s in sessions if s.day < 3]  # the last day not yet held
+    marks = {person(i)["id"]: {n: mark(i, n) for n in held} for i in range(90)}
+    path = tmp_path / "考勤表.xlsx"
+    path.write_bytes(write_workbook(programme, cohort, loaded.roster, Attendance(sessions, held, marks)))
+    back, problems = read_workbook(path, "考勤表.xlsx", programme, cohort, loaded.roster, datetime.date(2026, 9, 3))
+    assert problems == [] and back is not None
+    assert back.held == held and back.marks == marks
