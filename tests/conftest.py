@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import jinja2
 import pytest
 
 from generator.engines.mkdocs.build import build_site
@@ -48,6 +49,39 @@ def shipped_copy(tmp_path: Path) -> Path:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's bytecode cache, in memory: a template's code is reused while its source is the same."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # the bucket drops it if the source changed
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def templates_compiled_once() -> Iterator[None]:
+    """MkDocs makes a new Jinja environment for every build and so compiles Material's templates
+    again each time (a third of a small project's build); the tests build small projects dozens of
+    times in one process, so their builds share one bytecode cache."""
+    from mkdocs.theme import Theme
+
+    cache, plain = _CompiledTemplates(), Theme.get_env
+
+    def get_env(theme: Theme) -> jinja2.Environment:
+        env = plain(theme)
+        env.bytecode_cache = cache
+        return env
+
+    Theme.get_env = get_env  # type: ignore[method-assign]
+    yield
+    Theme.get_env = plain  # type: ignore[method-assign]
 
 
 @pytest.fixture(scope="session")
