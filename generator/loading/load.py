@@ -67,11 +67,15 @@ class Document:
     @property
     def root(self) -> Node | None:
         if self._root is None and self.text:
-            loader = _Loader(self.text)
-            try:
-                self._root = loader.get_single_node()
-            finally:
-                loader.dispose()
+            for loader_class in (_Loader, _AnchorsRedefined):
+                loader = loader_class(self.text)
+                try:
+                    self._root = loader.get_single_node()
+                    break
+                except yaml.YAMLError:  # libyaml's composer refuses an anchor defined twice
+                    continue
+                finally:
+                    loader.dispose()
         return self._root
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -98,6 +102,19 @@ class Document:
 
         line, col = self.locate(path, key=key)
         return Problem(self.file, line, col, format_path(path), message)
+
+
+class _AnchorsRedefined(yaml.SafeLoader):
+    """A composer for a document that loaded with an anchor defined twice: YAML 1.2 lets a later
+    ``&name`` replace an earlier one (the event-stream builder above follows it), PyYAML's
+    composer stops. Safe to recurse: a loaded document is at most MAX_DEPTH deep."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if not self.check_event(AliasEvent):
+            anchor = self.peek_event().anchor
+            if anchor is not None:
+                self.anchors.pop(anchor, None)
+        return super().compose_node(parent, index)
 
 
 def _child(node: Node, part: str | int) -> tuple[Node | None, Node | None]:

@@ -21,6 +21,15 @@ def test_every_node_can_be_located_by_its_path() -> None:
     assert doc.locate(("questions", 0, "answer")) == (3, 5)  # missing: its parent mapping
 
 
+def test_an_anchor_defined_twice_loads_as_yaml_1_2_says_and_can_be_located() -> None:
+    """A later ``&a`` replaces the earlier one; PyYAML's own composer refuses such a file, which
+    once made reporting any problem in it a traceback (found by tests/loading/test_hostile_input.py)."""
+    doc, problems = load_text("x: &a 1\ny: &a 2\nz: *a\nw: [3]\n", "a.yaml")
+    assert problems == [] and doc is not None and doc.data == {"x": 1, "y": 2, "z": 2, "w": [3]}
+    assert doc.locate(("w", 0)) == (4, 5)
+    assert doc.locate(("z",)) == (2, 4)  # an alias is located where the node it stands for is: the later &a
+
+
 def test_duplicate_keys_are_problems_at_the_repeat() -> None:
     _, problems = load_text("a: 1\nb: 2\na: 3\n", "d.yaml")
     assert [(p.line, p.col, p.path) for p in problems] == [(3, 1, "a")]
