@@ -65,7 +65,7 @@ audit: $(TEST_STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python benchmarks/lighthouse.py
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/ruff check generator tests benchmarks support
 	$(BIN)/mypy generator
 
 # After editing a browser section: terser's copies of the bundles (generator/assets/minified/), which
