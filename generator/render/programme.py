@@ -91,6 +91,12 @@ def progress_data(programme_id: str, programme: Programme, site: SiteModel) -> d
         ],
         "methods": {m: site.methods[m].title for m in method_ids},
         "quizzes": {q: site.quizzes[q].title for q in quiz_ids},
+        # completion.quiz_hours: the panel adds a browser-graded quiz's 学时 once it is passed here;
+        # a trainer-graded exam's only once the trainer confirms the pass, so there it says so instead
+        "credits": [
+            {"id": q, "title": site.quizzes[q].title, "hours": hours, "trainer": site.quizzes[q].trainer_graded}
+            for q, hours in (completion.quiz_hours.items() if completion else ())
+        ],
     }
 
 

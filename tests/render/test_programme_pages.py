@@ -89,6 +89,7 @@ def test_progress_panel_data_is_embedded(sample_site: Path) -> None:
     ]
     assert data["sessions"][1]["methods"] == ["tingqing"] and data["sessions"][1]["hours"] == 2.5
     assert data["methods"] == {"fenji": "分级处置法", "tingqing": "听情工作法"}
+    assert data["credits"] == []  # no completion.quiz_hours: the panel shows no 测验学时 line
 
 
 def test_cohort_page_dates_each_day(sample_site: Path) -> None:

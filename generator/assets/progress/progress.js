@@ -6,6 +6,8 @@
  *   lunxun:v1:attended:<programme>  [sessionKey, ...]            ticked here, in the panel
  * A session counts when all its readings were visited and all its quizzes passed; a session
  * with neither (opening ceremony, site visit...) counts when the trainee ticks it.
+ * 学时 are those of the sessions done plus, where the programme credits quizzes (completion.quiz_hours,
+ * the page's data.credits), those of each browser-graded one passed here (hoursEarned).
  * Below the panel, the trainee backs the whole record up and restores it: backup.js, loaded
  * only on pages with a panel (every page loads this script).
  * On every page, inside WeChat, download links and print buttons say how to get to a browser
@@ -49,11 +51,27 @@ function linkTo(kind, id, label) {
   return a;
 }
 
+/* The 学时 earned on this device: 课堂 (the sessions done) and 测验 (completion.quiz_hours of each
+ * browser-graded quiz passed). A trainer-graded exam's are never added here: the page has no key, so
+ * what it stores is no grade; they count once the trainer's grade sheet says 及格 (lunxun results).
+ * `credits` are the page's [{id, title, hours, trainer}], `passedQuiz` is {quizId: true} for passes. */
+function hoursEarned(sessions, credits, passedQuiz) {
+  var classroom = sessions.reduce(function (sum, x) { return sum + (x.done ? x.s.hours : 0); }, 0);
+  var quizzes = credits.map(function (c) {
+    return { c: c, state: c.trainer ? "pending" : passedQuiz[c.id] === true ? "met" : "unmet" };
+  });
+  var quiz = quizzes.reduce(function (sum, x) { return sum + (x.state === "met" ? x.c.hours : 0); }, 0);
+  var possible = credits.reduce(function (sum, c) { return sum + c.hours; }, 0);
+  return { classroom: classroom, quiz: quiz, total: classroom + quiz, quizPossible: possible, quizzes: quizzes };
+}
+
 function evaluate(data) {
   var seen = visited();
   var ticked = store.get("attended:" + data.id, cleanTicked, []);
+  var credits = data.credits || [];  // a page built before quiz_hours has none
   var passedQuiz = {};
   Object.keys(data.quizzes).forEach(function (id) { passedQuiz[id] = passed(id); });
+  credits.forEach(function (c) { if (!c.trainer) passedQuiz[c.id] = passed(c.id); });
   var sessions = data.sessions.map(function (s) {
     var reads = s.methods.filter(function (m) { return !seen[m]; });
     var quizzes = s.quizzes.filter(function (q) { return !passedQuiz[q]; });
@@ -62,7 +80,6 @@ function evaluate(data) {
     return { s: s, manual: manual, done: done, unread: reads, unpassed: quizzes };
   });
   var doneCount = sessions.filter(function (x) { return x.done; }).length;
-  var hours = sessions.reduce(function (sum, x) { return sum + (x.done ? x.s.hours : 0); }, 0);
   var percent = sessions.length ? (doneCount * 100) / sessions.length : 0;
   var methodIds = Object.keys(data.methods);
   var quizIds = Object.keys(data.quizzes);
@@ -81,7 +98,7 @@ function evaluate(data) {
     sessions: sessions,
     ticked: ticked,
     doneCount: doneCount,
-    hours: hours,
+    hours: hoursEarned(sessions, credits, passedQuiz),
     percent: percent,
     readCount: methodIds.filter(function (m) { return seen[m]; }).length,
     methodCount: methodIds.length,
@@ -156,18 +173,41 @@ function sessionList(state, data, panel) {
   return details;
 }
 
+/* Where the 学时 come from, when the programme credits quizzes: 课堂 + 测验, then each credited quiz,
+ * a trainer-graded exam with what it takes for its 学时 to count. */
+function hoursDetail(hours, data) {
+  var box = el("div", "lx-progress-hours");
+  box.appendChild(el("p", "lx-progress-hours-sum", "课堂 " + round(hours.classroom) + " / " + round(data.hours) +
+    " 学时 + 测验 " + round(hours.quiz) + " / " + round(hours.quizPossible) + " 学时"));
+  var list = box.appendChild(el("ul", "lx-progress-credits"));
+  hours.quizzes.forEach(function (x) {
+    var item = list.appendChild(el("li", "is-" + x.state));
+    item.setAttribute("data-quiz", x.c.id);
+    item.appendChild(document.createTextNode("通过“"));
+    item.appendChild(linkTo("quiz", x.c.id, x.c.title));
+    item.appendChild(document.createTextNode("”计 " + round(x.c.hours) + " 学时：" + {
+      met: "已通过，已计入",
+      unmet: "尚未通过",
+      pending: "由培训老师评分，老师确认合格后计入（以老师的成绩表为准），这里不计"
+    }[x.state]));
+  });
+  return box;
+}
+
 function render(panel, data) {
   var state = evaluate(data);
   var wasOpen = panel.querySelector("details[open]") !== null;
+  var possible = data.hours + state.hours.quizPossible;
   panel.textContent = "";
   var stats = el("div", "lx-progress-stats");
-  stats.appendChild(stat(round(state.hours) + " / " + round(data.hours), "已获学时"));
+  stats.appendChild(stat(round(state.hours.total) + " / " + round(possible), "已获学时"));
   stats.appendChild(stat(state.doneCount + " / " + state.sessions.length, "已完成课次"));
   stats.appendChild(stat(state.readCount + " / " + state.methodCount, "已读学习材料"));
   stats.appendChild(stat(state.passedCount + " / " + state.quizCount, "已通过测验"));
   panel.appendChild(stats);
+  if (state.hours.quizzes.length) panel.appendChild(hoursDetail(state.hours, data));
   var bar = el("div", "lx-progress-bar");
-  var share = data.hours ? Math.min(100, (state.hours * 100) / data.hours) : 0;
+  var share = possible ? Math.min(100, (state.hours.total * 100) / possible) : 0;
   bar.setAttribute("role", "progressbar");
   bar.setAttribute("aria-label", "已获学时");
   bar.setAttribute("aria-valuemin", "0");
