@@ -149,7 +149,7 @@ def cmd_rotation(args: argparse.Namespace) -> int:
         return evaluation.evaluation_sheet(root, layout, args.programme, args.cohort, args.force)
     if args.action == "evaluation-read":
         return evaluation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force,
-                                          args.codes, args.roster)
+                                          args.codes)
     if args.action == "archive":
         return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force,
                                 args.evaluation_codes)
@@ -211,8 +211,10 @@ def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
                            "未写为 4）")
     read.add_argument("--codes", nargs="+", default=None, metavar="文件",
                       help="粘贴了学员测评码（LE1 开头）的文本文件，可多个；- 表示从标准输入读取")
+    # kept so that commands written before still run: the rosters are now always found
     read.add_argument("--roster", action="store_true",
-                      help="测评凭准考证时：按各期名册的准考证核对测评码，每张准考证只计最后一份（不显示是谁）")
+                      help="可省略：测评凭准考证时，总会按各期名册（rosters/<项目>/<期次>.yaml）的准考证核对测评码，"
+                           "每张准考证只计最后一份（不显示是谁）")
     read.add_argument("--date", type=_date, default=None, help="汇总日期（默认今天），用于文件名")
     read.add_argument("--force", action="store_true", help="同一天的汇总已存在时覆盖")
 

@@ -40,11 +40,12 @@ def evaluation_sheet(root: FsPath, layout: Layout, programme_id: str, cohort_id:
 
 
 def evaluation_read(root: FsPath, layout: Layout, programme_id: str, threshold: float | None, as_of: datetime.date,
-                    force: bool, code_files: list[str] | None = None, use_roster: bool = False) -> int:
-    """lunxun evaluation read PROGRAMME [--codes FILE…] [--roster]: every cohort's questionnaires
-    and the evaluation codes pasted from chats, aggregated per session and speaker."""
+                    force: bool, code_files: list[str] | None = None) -> int:
+    """lunxun evaluation read PROGRAMME [--codes FILE…]: every cohort's questionnaires and the
+    evaluation codes pasted from chats, aggregated per session and speaker; ticketed codes are
+    checked against the cohorts' rosters, found as lunxun report and lunxun archive find them."""
     programme, _ = find_programme(root, layout, programme_id)
-    by_cohort, intake = collect(root, programme, code_files, use_roster)
+    by_cohort, intake = collect(root, programme, code_files)
     if not by_cohort:
         if intake is not None:
             raise UsageError(f"没有可计入的测评：{programme_id} 还没有测评表，所给文件中也没有有效的测评码")

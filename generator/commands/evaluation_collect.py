@@ -24,10 +24,12 @@ def evaluation_file(programme_id: str, cohort: str) -> str:
     return f"{FOLDER}/{programme_id}/{cohort}-测评.xlsx"
 
 
-def collect(root: FsPath, programme: Programme, code_files: list[str] | None,
-            use_roster: bool) -> tuple[dict[str, list[Responses]], Intake | None]:
+def collect(root: FsPath, programme: Programme,
+            code_files: list[str] | None) -> tuple[dict[str, list[Responses]], Intake | None]:
     """Cohort id → its questionnaire workbook (rosters/<programme>/<cohort>-测评.xlsx) and the
-    evaluation codes in ``code_files``; a workbook with problems stops everything (ContentError)."""
+    evaluation codes in ``code_files``, checked against the tickets of the cohorts' rosters
+    (rosters/<programme>/<cohort>.yaml, found here) when the evaluation is ticketed; a workbook
+    with problems stops everything (ContentError)."""
     from ..rotation.evaluation import read_workbook as read_questionnaire
 
     by_cohort: dict[str, list[Responses]] = {}
@@ -42,7 +44,7 @@ def collect(root: FsPath, programme: Programme, code_files: list[str] | None,
             by_cohort.setdefault(cohort.id, []).append(responses)
     if problems:
         raise ContentError(problems)
-    intake = _codes(root, programme, code_files, use_roster) if code_files else None
+    intake = _codes(root, programme, code_files) if code_files else None
     if intake is not None:
         for cohort_id, responses in intake.responses.items():
             by_cohort.setdefault(cohort_id, []).append(responses)
@@ -73,7 +75,7 @@ def intake_line(intake: Intake) -> str:
             + (f"；无效 {len(intake.problems)} 条（见上）" if intake.problems else "") + "。")
 
 
-def _codes(root: FsPath, programme: Programme, files: list[str], use_roster: bool) -> Intake:
+def _codes(root: FsPath, programme: Programme, files: list[str]) -> Intake:
     """Every LE1 code in the files; invalid ones are reported with file and line and skipped."""
     from ..results.bits import find_codes
     from ..results.collect import label_of, read_input
@@ -81,9 +83,6 @@ def _codes(root: FsPath, programme: Programme, files: list[str], use_roster: boo
     from ..rotation.evaluation_intake import Place, take_codes
 
     keys = _ticket_keys(root, programme) if programme.evaluation_tickets else None
-    if keys is not None and not use_roster:
-        raise UsageError(f"{programme.id} 的测评凭准考证填写：请加 --roster，按各期名册的准考证核对测评码"
-                         "（只核对、只计数，不显示是谁）")
     places: list[Place] = []
     for source in files:
         text, notes = read_input(source)
@@ -102,11 +101,17 @@ def _codes(root: FsPath, programme: Programme, files: list[str], use_roster: boo
 
 
 def _ticket_keys(root: FsPath, programme: Programme) -> dict[str, list[bytes]]:
-    """Each cohort's ticket keys, in roster order (a cohort without a roster has none)."""
+    """Each cohort's ticket keys, in roster order (a cohort without a roster has none: its codes
+    are refused, each with why); no roster at all stops here, as no code could be counted."""
     from ..grading.secret import SecretUnreadable, load_secret, secret_path
     from ..results.tickets import load_roster as load_tickets
     from ..results.tickets import tickets
 
+    cohorts = roster_cohorts(root, str(programme.id))
+    if not cohorts:
+        raise UsageError(f"{programme.id} 的测评凭准考证填写（evaluation.tickets），但 {FOLDER}/{programme.id}/ "
+                         "中还没有任何一期的名册：测评码要按名册上的准考证核对，"
+                         "请先用 lunxun roster import 导入名册（并用 lunxun exam tickets 发准考证），再汇总")
     try:
         secret = load_secret(root, create=False)
     except SecretUnreadable as error:
@@ -115,7 +120,7 @@ def _ticket_keys(root: FsPath, programme: Programme) -> dict[str, list[bytes]]:
         raise UsageError(f"没有项目密钥（{secret_path(root)}）：准考证是用它生成的，请在发准考证的那台电脑上运行")
     keys: dict[str, list[bytes]] = {}
     problems: list[Problem] = []
-    for cohort_id in roster_cohorts(root, str(programme.id)):
+    for cohort_id in cohorts:
         relative = roster_file(str(programme.id), cohort_id)
         roster, trouble = load_tickets(root / relative, relative)
         problems += trouble

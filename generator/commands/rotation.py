@@ -257,7 +257,7 @@ def _evaluation(root: FsPath, programme: Programme, code_files: list[str] | None
     tickets when the programme's evaluation asks for them; None when there is none to count."""
     from .evaluation_collect import collect, intake_line, summarised
 
-    by_cohort, intake = collect(root, programme, code_files, use_roster=True)
+    by_cohort, intake = collect(root, programme, code_files)
     if cohort_id is not None:
         by_cohort = {key: value for key, value in by_cohort.items() if key == cohort_id}
     if intake is not None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from ..model.programme import Cohort, Programme
 from .evaluation import ASPECTS, Responses, rated_sessions
 from .evaluation_code import EvaluationCode, decode_evaluation_code, schedule_lines
+from .roster import roster_file
 from .schedule import ClassSession
 from .short_code import InvalidShortCode, Place, cohort_tag, schedule_tag
 
@@ -61,7 +62,10 @@ def take_codes(programme: Programme, places: list[Place], keys: dict[str, list[b
                 kept.append((cohort.id, code))
                 continue
             ticket = _ticket(code, (keys or {}).get(cohort.id, []))
-            if ticket is None:
+            if keys is not None and cohort.id not in keys:
+                reason = (f"{cohort.name}（{cohort.id}）没有名册 {roster_file(programme_id, cohort.id)}，"
+                          "无法按准考证核对：请先用 lunxun roster import 导入本期名册")
+            elif ticket is None:
                 reason = "没有一张本期准考证能验证这个测评码：可能不是本期学员填写，或测评码被改动过"
             else:
                 before = latest.get((cohort.id, ticket))
