@@ -7,35 +7,19 @@ import shutil
 from pathlib import Path
 
 import pytest
+from xiaoce_support import QUESTION, XIAOCE
 
 from generator.engines.mkdocs.build import build_site
 
 SAMPLE = Path(__file__).resolve().parents[1] / "projects" / "sample"
 PROGRAMME = "programmes/cun-ganbu/"
 
-# A project whose only quiz is one judge question, so a test can pass it by touch.
-XIAOCE = """\
-title: 听情工作法 小测
-methods: [tingqing]
-mode: practice
-pass_mark: 60
-questions:
-  - id: q1
-    type: judge
-    stem: 办结后还要回访。
-    answer: true
-"""
 # A trainer-graded exam the programme credits with 学时: the browser never adds them (no key, no grade).
-KAOSHI = """\
+KAOSHI = f"""\
 title: 听情工作法 结业考试
 mode: exam
 pass_mark: 60
-questions:
-  - id: q1
-    type: judge
-    stem: 办结后还要回访。
-    answer: true
-"""
+{QUESTION}"""
 XIAOBAN = """\
 title: 听情工作法半日班
 summary: 开班、听课、小测、结业。

@@ -19,20 +19,6 @@ SEARCH_FILES = re.compile(r"/search/search_index\.js(on)?$|/assets/lunxun/search
 META = ".md-search-result__meta"
 
 
-@pytest.fixture()
-def phone(browser):
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", has_touch=True)
-    page = context.new_page()
-    page.requests_seen = []
-    page.on("request", lambda request: page.requests_seen.append(request.url))
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.errors_seen = errors
-    yield page
-    assert not errors
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("offline") / "site"

@@ -7,25 +7,9 @@ button); a search link starts it at once; nothing fails on the way."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-
-import pytest
 
 BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
 PROGRAMME = "programmes/shuji-lunxun/"
-
-
-@pytest.fixture
-def phone(browser) -> Iterator:
-    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", has_touch=True)
-    page = context.new_page()
-    page.requests_seen = []
-    page.on("request", lambda request: page.requests_seen.append(request.url))
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    assert errors == []
-    context.close()
 
 
 def bundles(page) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 from site_support import WECHAT
+from xiaoce_support import XIAOCE
 
 from generator.engines.mkdocs.build import build_site
 
@@ -23,17 +24,6 @@ SAMPLE = Path(__file__).resolve().parents[1] / "projects" / "sample"
 ORGANIZER = "测试县委组织部"
 PROGRAMME = "programmes/xiaoban/"
 QUIZ = "quizzes/xiaoce/"
-XIAOCE = """\
-title: 听情工作法 小测
-methods: [tingqing]
-mode: practice
-pass_mark: 60
-questions:
-  - id: q1
-    type: judge
-    stem: 办结后还要回访。
-    answer: true
-"""
 XIAOBAN = """\
 title: 听情工作法半日班
 summary: 开班、听课、小测、结业。
