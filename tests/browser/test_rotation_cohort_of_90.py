@@ -4,13 +4,14 @@ codes made by the built site's own pages in Chromium.
 The organiser imports the organisation department's list (a title row, a notes row, notes in the
 header cells, columns lunxun leaves out) with `lunxun roster import`, issues tickets
 (`lunxun exam tickets`), generates the attendance workbook (`lunxun attendance sheet`), which the
-class teacher fills here with every mark, and builds the site. Then 86 of the 90 take the ticketed
-exam and 84 fill the ticketed 培训质量测评 page, one after the other on one phone whose storage is
-cleared between them; every LX2 and LE1 code is the page's own. The controls are driven through
-the DOM (the real touch on these pages is tests/browser/test_rotation_whole_cohort.py). Then the
-organiser's commands: `attendance read`, `results --roster`, `evaluation read`, `report` (the
-ledger and the 情况报表) and `archive`. Every figure checked is computed here from the plan below,
-with plain loops; generated workbooks are read back with python-calamine, a second reader.
+class teacher fills here with every mark, and builds the site (`lunxun build`). Then 86 of the 90
+take the ticketed exam and 84 fill the ticketed 培训质量测评 page, one after the other on one phone
+whose storage is cleared between them; every LX2 and LE1 code is the page's own. The controls are
+driven through the DOM, one script per form, so that 170 forms take about a minute (the real touch
+on these pages is tests/browser/test_rotation_whole_cohort.py). Then the organiser's commands:
+`attendance read`, `results --roster`, `evaluation read`, `report` (the ledger and the 情况报表)
+and `archive`. Every figure checked is computed here from the plan below, with plain loops;
+generated workbooks are read back with python-calamine, a second reader.
 """
 
 from __future__ import annotations
@@ -27,11 +28,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
-from conftest import build_project
 from exam_support import SAMPLE
 from python_calamine import CalamineWorkbook
 from site_support import wechat_phone
-from test_quiz_support import answer, current, storage
+from test_quiz_support import current, storage
 
 LUNXUN = str(Path(sys.executable).with_name("lunxun"))
 PROGRAMME, COHORT, EXAM, DAY = "cun-shuji", "2026-03", "jieye-ceshi", "2026-10-16"
@@ -238,47 +238,77 @@ def fresh(page, url: str) -> None:
     page.goto(url)
 
 
+# One trainee's answers, through the DOM, question after question as the page shows them, then
+# 交卷 and 确定交卷: plan[id] is (kind, value) as in RIGHT and WRONG.
+ANSWER = """([order, plan]) => {
+  const main = document.querySelector('.lx-main');
+  const press = (scope, text) => [...scope.querySelectorAll('button')].find(b => b.textContent.trim() === text).click();
+  order.forEach((id, k) => {
+    const [kind, value] = plan[id];
+    if (kind === 'blank') {
+      value.forEach((text, j) => {
+        const box = main.querySelector(`input[aria-label="第 ${j + 1} 空"]`);
+        box.value = text;
+        box.dispatchEvent(new Event('input', {bubbles: true}));
+      });
+    } else {
+      const option = [...main.querySelectorAll('.lx-opt')].find(o => o.textContent.trim().endsWith(value));
+      option.querySelector('input').click();
+    }
+    press(main.querySelector('.lx-nav'), k < order.length - 1 ? '下一题' : '交卷');
+  });
+  press(document, '确定交卷');
+}"""
+
+
+# The ticket typed into the exam's start form, then 开始考试.
+START = """([number, secret]) => {
+  const labels = [...document.querySelectorAll('label')];
+  const type = (text, value) => {
+    const box = labels.find(l => l.textContent.trim().startsWith(text)).control;
+    box.value = value;
+    box.dispatchEvent(new Event('input', {bubbles: true}));
+  };
+  type('准考证号', number);
+  type('密码', secret);
+  [...document.querySelectorAll('button')].find(b => b.textContent.trim() === '开始考试').click();
+}"""
+
+
 def take_exam(page, url: str, i: int, secret: str) -> str:
     fresh(page, url + f"quizzes/{EXAM}/")
-    page.get_by_label("准考证号").fill(ident(i))
-    page.get_by_label("密码").fill(secret)
-    page.get_by_role("button", name="开始考试").click()
+    page.evaluate(START, [ident(i), secret])
     current(page).locator(".lx-q").first.wait_for()
     order = storage(page, f"attempt:{EXAM}")["order"]
-    for index, qid in enumerate(order):
-        answer(current(page), *(WRONG if qid in (wrong(i) or ()) else RIGHT)[qid])
-        if index < len(order) - 1:
-            page.get_by_role("button", name="下一题").click()
-    page.get_by_role("button", name="交卷").first.click()
-    page.get_by_role("button", name="确定交卷").click()
+    page.evaluate(ANSWER, [order, {q: (WRONG if q in (wrong(i) or ()) else RIGHT)[q] for q in order}])
     result = page.locator(".lx-result")
     result.wait_for()
     return result.get_by_label("成绩码", exact=True).input_value()
 
 
-# Taps every rating on the evaluation page at once: picks[g][a] is the score (1–5) for group g,
-# aspect a; the last group is the overall score.
-RATE = """picks => {
+# One trainee's evaluation through the DOM: the ticket, every rating (picks[g][a] is the score 1–5
+# for group g, aspect a; the last group is the overall score), the comment, then 生成测评码.
+EVALUATE = """([number, secret, picks, comment]) => {
+  const labels = [...document.querySelectorAll('label')];
+  const field = text => labels.find(l => l.textContent.trim().startsWith(text)).control;
+  const type = (box, text) => { box.value = text; box.dispatchEvent(new Event('input', {bubbles: true})); };
+  type(field('准考证号'), number);
+  type(field('密码'), secret);
   const groups = document.querySelectorAll('.lx-eval-session');
   picks.forEach((aspects, g) => {
     const scales = groups[g].querySelectorAll('.lx-rc-scale');
-    aspects.forEach((value, a) => {
-      const labels = (scales.length ? scales[a] : groups[g]).querySelectorAll('label');
-      labels[value - 1].click();
-    });
+    aspects.forEach((value, a) => (scales.length ? scales[a] : groups[g]).querySelectorAll('label')[value - 1].click());
   });
+  if (comment) type(field('意见建议'), comment);
+  [...document.querySelectorAll('button')].find(b => b.textContent.trim() === '生成测评码').click();
 }"""
 
 
 def evaluate(page, url: str, i: int, secret: str) -> str:
     fresh(page, url + f"programmes/{PROGRAMME}/{COHORT}-pingjia/")
     assert page.locator(".lx-eval-session").count() == len(RATED) + 1
-    page.get_by_label("准考证号").fill(ident(i))
-    page.get_by_label("密码").fill(secret.lower())
-    page.evaluate(RATE, [[rating(i, s, a) for a in range(3)] for s in RATED] + [[overall(i)]])
-    if i in COMMENTS:
-        page.get_by_label("意见建议（可不填，最多 300 字）").fill(COMMENTS[i])
-    page.get_by_role("button", name="生成测评码").click()
+    picks = [[rating(i, s, a) for a in range(3)] for s in RATED] + [[overall(i)]]
+    page.evaluate(EVALUATE, [ident(i), secret.lower(), picks, COMMENTS.get(i, "")])
     page.locator(".lx-rc-status").get_by_text("测评码已生成，谢谢").wait_for()
     return page.locator(".lx-rc-code").input_value()
 
@@ -320,7 +350,8 @@ def run(browser, serve, tmp_path_factory: pytest.TempPathFactory) -> Run:
         folder.mkdir(exist_ok=True)
         (folder / essay).write_text(f"第{k + 1}篇体会：先听后办。\n", encoding="utf-8")
     lap("commands before the build")
-    site = build_project(root, tmp / "site")
+    site = tmp / "site"
+    lunxun("build", "-f", str(root / "mkdocs.yml"), "-d", str(site), "--strict")
     url = serve(site)
     lap("build")
 
