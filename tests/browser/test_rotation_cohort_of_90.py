@@ -411,6 +411,12 @@ def test_the_roster_from_the_department_sheet(run: Run) -> None:
     assert "身份证号" in run.outputs["import"] and "36012319700101" not in str(data)
 
 
+def tally() -> str:
+    """Every mark counted over the whole workbook, as the attendance lines say it."""
+    counts = [sum(1 for i in range(COUNT) for s in range(1, 6) if mark(i, s) == m) for m in MARKS]
+    return "，".join(f"{m} {n} 人次" for m, n in zip(MARKS, counts))
+
+
 def test_attendance_read_from_the_workbook(run: Run) -> None:
     out = run.outputs["attendance"]
     lines = out.splitlines()
@@ -419,7 +425,7 @@ def test_attendance_read_from_the_workbook(run: Run) -> None:
         present = sum(1 for i in range(COUNT) if mark(i, session) in PRESENT)
         assert lines[session].endswith(f"出勤率 {100 * present / COUNT:.1f}%"), lines[session]
     attended = sum(hours_where(i, PRESENT) for i in range(COUNT))
-    assert f"全班出勤率（按学时）：{100 * attended / (TOTAL * COUNT):.1f}%" in out
+    assert f"全班出勤率（按学时）：{100 * attended / (TOTAL * COUNT):.1f}%；{tally()}" in out
     assert [line.strip() for line in lines if "请假超过" in line] == [
         f"请假超过 1/7 学时：{ident(i)} {name(i)}（请假 2 学时）" for i in (80, 81, 82, 83)]
 
@@ -446,7 +452,9 @@ def test_the_ledger(run: Run) -> None:
     assert sorted(by_id) == [ident(i) for i in range(COUNT)]
     for i in range(COUNT):
         row = by_id[ident(i)]
-        assert (row["姓名"], row["单位"]) == (name(i), unit(i))
+        assert (row["期次"], row["姓名"], row["单位"], row["类别"]) == ("第三期", name(i), unit(i), category(i))
+        assert row["出勤率%"] == round(100 * hours_where(i, PRESENT) / TOTAL, 1), i
+        assert row[f"{EXAM} 得分"] == ("—" if score(i) is None else score(i)), i
         assert row["状态"] == ("未销号" if reasons(i) else "已销号"), i
         assert row["未销号原因"] == "；".join(reasons(i)), i
         classroom, quiz = hours_where(i, PRESENT), QUIZ_HOURS if passed(i) else 0
@@ -461,8 +469,16 @@ def test_the_ledger(run: Run) -> None:
     outstanding = rows_of(report, "未销号名单")[2:]
     assert [row[1] for row in outstanding] == [ident(i) for i in range(COUNT) if reasons(i)]
     certificates = rows_of(report, "结业证书名单")[2:]
-    assert [(row[1], row[8], row[9]) for row in certificates] == [
-        (name(i), f"{hours_where(i, PRESENT) + QUIZ_HOURS:g}", str(QUIZ_HOURS)) for i in range(COUNT) if not reasons(i)]
+    assert certificates == [
+        [f"{PROGRAMME}-{COHORT}-{ident(i)}", name(i), unit(i), category(i), "村（社区）党组织书记调解能力轮训班", "",
+         "第三期", "2026-10-15 至 2026-10-16", f"{hours_where(i, PRESENT) + QUIZ_HOURS:g}", str(QUIZ_HOURS)]
+        for i in range(COUNT) if not reasons(i)]
+    hours = {row[1]: row for row in rows_of(report, "成绩与学时")[2:]}
+    assert sorted(hours) == [ident(i) for i in range(COUNT)]
+    for i in range(COUNT):
+        classroom, quiz = hours_where(i, PRESENT), QUIZ_HOURS if passed(i) else 0
+        graded = ["—", "无成绩", "0"] if score(i) is None else [score(i), "及格" if passed(i) else "不及格", f"{quiz}"]
+        assert hours[ident(i)][4:] == [*graded, f"{classroom:g}", f"{quiz}", f"{classroom + quiz:g}"], i
     assert f"已销号 69 人，未销号 {COUNT - 69} 人" in run.outputs["report"]
 
 
@@ -489,11 +505,20 @@ def test_the_report_per_cohort_unit_and_category(run: Run) -> None:
            for row in rows_of(report, "情况报表")[2:]]
     assert got == want
     sessions = rows_of(report, "课次出勤")[2:]
-    assert [(row[1], row[2], row[4], row[6]) for row in sessions] == [
-        (DATES[s - 1], TIMES[s - 1], TITLES[s - 1],
+    assert [(row[1], row[2], row[4], row[5], row[6]) for row in sessions] == [
+        (DATES[s - 1], TIMES[s - 1], TITLES[s - 1], str(HOURS[s - 1]),
          round(100 * sum(1 for i in everyone if mark(i, s) in PRESENT) / COUNT, 1)) for s in range(1, 6)]
     page = (run.root / ROSTERS / f"报表/情况报表-{DAY}.html").read_text(encoding="utf-8")
     assert "@page { size: A4" in page and f"统计截至 {DAY}" in page and "<h2>测评课次</h2>" in page
+
+
+def aspect_means(sessions: list[int]) -> list[float]:
+    """内容、授课、实用: each aspect's mean over the given sessions and everyone who evaluated."""
+    means = []
+    for aspect in range(3):
+        scores = [rating(i, s, aspect) for i in range(COUNT) if evaluates(i) for s in sessions]
+        means.append(round(sum(scores) / len(scores), 2))
+    return means
 
 
 def expected_means() -> tuple[dict[int, list[int]], dict[str, list[int]]]:
@@ -528,18 +553,23 @@ def test_the_evaluation_means_flags_and_response_rate(run: Run) -> None:
         for row, s in zip(sessions, RATED):
             scores = by_session[s]
             assert row[1] == 84.0 and row[5] == round(sum(scores) / len(scores), 2), (summary.name, s)
+            assert row[2:5] == aspect_means([s])
             assert row[6:11] == [float(scores.count(n)) for n in range(1, 6)]
             assert row[11] == ("低于 4 分" if s in low_sessions else "")
         speakers = {row[0]: row for row in book.get_sheet_by_name(prefix + "主讲人").to_python()[2:]}
         assert set(speakers) == set(by_speaker)
         for speaker, scores in by_speaker.items():
+            sessions_of = [s for s in RATED if SPEAKERS[s] == speaker]
+            assert speakers[speaker][1] == 84.0 * len(sessions_of)
+            assert speakers[speaker][2:5] == aspect_means(sessions_of)
             assert speakers[speaker][5] == round(sum(scores) / len(scores), 2)
             assert speakers[speaker][6:11] == [float(scores.count(n)) for n in range(1, 6)]
             assert (speakers[speaker][11] == "低于 4 分") == (speaker in low_speakers)
         total = book.get_sheet_by_name(prefix + "总体").to_python()[2]
         overall_scores = [overall(i) for i in range(COUNT) if evaluates(i)]
-        assert total[:5] == [1.0, float(COUNT), 84.0, f"{100 * 84 / COUNT:.1f}%",
-                             round(sum(overall_scores) / len(overall_scores), 2)]
+        assert total == [1.0, float(COUNT), 84.0, f"{100 * 84 / COUNT:.1f}%",
+                         round(sum(overall_scores) / len(overall_scores), 2),
+                         *(float(overall_scores.count(n)) for n in range(1, 6))]
         comments = book.get_sheet_by_name(prefix + "意见建议").to_python()[2:]
         assert [row[1] for row in comments] == list(COMMENTS.values())
 
@@ -560,11 +590,21 @@ def test_the_archive(run: Run) -> None:
     pass_rate = 100 * sum(1 for i in sat if passed(i)) / len(sat)
     overall_scores = [overall(i) for i in range(COUNT) if evaluates(i)]
     overview = (folder / "档案总览.html").read_text(encoding="utf-8")
-    assert "<th>已销号（结业）</th><td>69</td>" in overview
-    assert f"<th>考试通过率</th><td>{pass_rate:.1f}%</td>" in overview
-    assert (f"<th>培训质量测评</th><td>收回 84 份（回收率 {100 * 84 / COUNT:.1f}%），总体评价均分 "
-            f"{sum(overall_scores) / len(overall_scores):.2f}") in overview
-    assert "低于 4 分：第1天 14:00-17:00 分级处置法、县委政法委负责同志" in overview
+    done = [i for i in range(COUNT) if not reasons(i)]
+    attended = sum(hours_where(i, PRESENT) for i in range(COUNT))
+    quiz_hours = sum(QUIZ_HOURS for i in range(COUNT) if passed(i))
+    figures = {
+        "计划人数": COUNT, "参训人数": COUNT, "已销号（结业）": len(done), "未销号": COUNT - len(done),
+        "结业率": f"{100 * len(done) / COUNT:.1f}%", "出勤率（按学时）": f"{100 * attended / (TOTAL * COUNT):.1f}%",
+        "参考人数": len(sat), "考试通过率": f"{pass_rate:.1f}%", "本期学时": TOTAL,
+        "测验另计学时": f"通过 {EXAM} 计 {QUIZ_HOURS} 学时", "已得测验学时（人均）": f"{quiz_hours / COUNT:.2f}",
+        "结业证书": f"{len(done)} 人，名单见 情况报表.xlsx 的“结业证书名单”", "考勤": tally(),
+        "培训质量测评": f"收回 84 份（回收率 {100 * 84 / COUNT:.1f}%），总体评价均分 "
+                        f"{sum(overall_scores) / len(overall_scores):.2f}；"
+                        "低于 4 分：第1天 14:00-17:00 分级处置法、县委政法委负责同志",
+    }
+    for label, value in figures.items():
+        assert f"<th>{label}</th><td>{value}</td>" in overview, label
     assert "已生成培训档案" in run.outputs["archive"]
 
 
