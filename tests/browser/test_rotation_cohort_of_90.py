@@ -510,6 +510,17 @@ def test_the_report_per_cohort_unit_and_category(run: Run) -> None:
          round(100 * sum(1 for i in everyone if mark(i, s) in PRESENT) / COUNT, 1)) for s in range(1, 6)]
     page = (run.root / ROSTERS / f"报表/情况报表-{DAY}.html").read_text(encoding="utf-8")
     assert "@page { size: A4" in page and f"统计截至 {DAY}" in page and "<h2>测评课次</h2>" in page
+    # the printable page holds the same figures, row by row
+    assert html_rows(page, "情况报表") == [[f"{v:.1f}" if isinstance(v, float) else str(v) for v in row]
+                                        for row in want]
+    assert [row[1] for row in html_rows(page, "未销号名单")] == [ident(i) for i in everyone if reasons(i)]
+
+
+def html_rows(page: str, section: str) -> list[list[str]]:
+    """The body rows of one section's table on the printable page, as cell texts."""
+    part = page.split(f"<h2>{section}</h2>", 1)[1].split("<h2>", 1)[0]
+    body = part.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [re.findall(r"<td[^>]*>(.*?)</td>", row) for row in re.findall(r"<tr>(.*?)</tr>", body)]
 
 
 def aspect_means(sessions: list[int]) -> list[float]:
