@@ -102,7 +102,7 @@ def unit(i: int) -> str:
 
 
 def category(i: int) -> str:
-    return CATEGORIES[i % 3 == 0]
+    return "社区党组织书记" if i % 3 == 0 else "村党组织书记"
 
 
 # The class teacher's marks where they are not 到 (trainee → session → mark).
