@@ -165,6 +165,22 @@ def browser():
 
 
 @pytest.fixture
+def phone(browser) -> Iterator:
+    """A 360×740 touch page that records every request (``requests_seen``) and script error
+    (``errors_seen``; a test clears the ones it expects); any error left fails the test.
+    Test modules that need another kind of phone define their own ``phone``."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="zh-CN", has_touch=True)
+    page = context.new_page()
+    page.requests_seen = []
+    page.on("request", lambda request: page.requests_seen.append(request.url))
+    page.errors_seen = []
+    page.on("pageerror", lambda error: page.errors_seen.append(str(error)))
+    yield page
+    assert page.errors_seen == []
+    context.close()
+
+
+@pytest.fixture
 def page(browser) -> Iterator:
     """A fresh phone-sized page with its own storage; records every request it makes."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="zh-CN")
