@@ -15,7 +15,7 @@ from .evaluation import ASPECTS, Rating, Responses, aggregate
 from .report import Table
 
 SCORES = ["1分", "2分", "3分", "4分", "5分"]
-HEADER = ["打分人数", *(f"{a}均分" for a in ASPECTS), "均分", *SCORES, "提示"]
+HEADER = ["打分人次", *(f"{a}均分" for a in ASPECTS), "均分", *SCORES, "提示"]
 
 
 @dataclass
