@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 import time
 import zipfile
 from dataclasses import dataclass
@@ -28,12 +26,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from cohort_run_support import lunxun, rows_of, ticket_secrets
 from exam_support import SAMPLE
 from python_calamine import CalamineWorkbook
 from site_support import wechat_phone
 from test_quiz_support import current, storage
 
-LUNXUN = str(Path(sys.executable).with_name("lunxun"))
 PROGRAMME, COHORT, EXAM, DAY = "cun-shuji", "2026-03", "jieye-ceshi", "2026-10-16"
 ROSTERS = f"rosters/{PROGRAMME}"
 SCHEDULE = f"""\
@@ -185,16 +183,6 @@ def reasons(i: int) -> list[str]:
     return why
 
 
-def lunxun(*args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([LUNXUN, *args], capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done
-
-
-def rows_of(path: Path, sheet: str) -> list[list[object]]:
-    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
-
-
 def department_sheet(path: Path) -> Path:
     """The organisation department's list: a title, a notes row, notes in the header, extra columns."""
     book = openpyxl.Workbook()
@@ -220,16 +208,6 @@ def fill_attendance(path: Path) -> None:
         for session in range(1, len(HOURS) + 1):
             sheet.cell(row, 3 + session, mark(i, session))
     book.save(path)
-
-
-def ticket_secrets(slips: str) -> dict[str, str]:
-    """准考证号 → 密码, as printed on the slips."""
-    found = {}
-    for i in range(COUNT):
-        hit = re.search(re.escape(ident(i)) + r"\D.*?([0-9A-Z]{5}-[0-9A-Z]{5})", slips, re.DOTALL)
-        assert hit, ident(i)
-        found[ident(i)] = hit.group(1)
-    return found
 
 
 def fresh(page, url: str) -> None:
@@ -342,7 +320,8 @@ def run(browser, serve, tmp_path_factory: pytest.TempPathFactory) -> Run:
     imported = lunxun("roster", "import", str(department_sheet(tmp / "学员名单.xlsx")), PROGRAMME, COHORT, *at)
     outputs = {"import": imported.stdout + imported.stderr}
     lunxun("exam", "tickets", roster, *at)
-    secrets = ticket_secrets((root / ROSTERS / f"{COHORT}-准考证.html").read_text(encoding="utf-8"))
+    slips = (root / ROSTERS / f"{COHORT}-准考证.html").read_text(encoding="utf-8")
+    secrets = ticket_secrets(slips, (ident(i) for i in range(COUNT)))
     lunxun("attendance", "sheet", PROGRAMME, COHORT, *at)
     fill_attendance(root / ROSTERS / f"{COHORT}-考勤.xlsx")
     for k, essay in enumerate(("学习体会一.txt", "学习体会二.txt")):

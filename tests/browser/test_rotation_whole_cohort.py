@@ -12,10 +12,7 @@ sheet and the evaluation codes. Every figure checked is computed here from the p
 
 from __future__ import annotations
 
-import re
 import shutil
-import subprocess
-import sys
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,13 +20,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 import yaml
+from cohort_run_support import lunxun, rows_of, ticket_secrets
 from conftest import build_project
 from exam_support import SAMPLE, exam_bank
 from python_calamine import CalamineWorkbook
 from site_support import wechat_phone
 from test_quiz_support import answer, current, storage
 
-LUNXUN = str(Path(sys.executable).with_name("lunxun"))
 PROGRAMME, COHORT, EXAM, DAY = "cun-ganbu", "2026-01", "jieye-kaoshi", "2026-09-08"
 ROSTERS = f"rosters/{PROGRAMME}"
 SCHEDULE = f"""\
@@ -126,16 +123,6 @@ def overall(k: int) -> int:
     return 4 + k % 2
 
 
-def lunxun(*args: str) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([LUNXUN, *args], capture_output=True, text=True, timeout=300, check=False)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done
-
-
-def rows_of(path: Path, sheet: str) -> list[list[object]]:
-    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
-
-
 def department_sheet(path: Path) -> Path:
     """The organisation department's list: a title row, notes in the header, a column lunxun leaves out."""
     book = openpyxl.Workbook()
@@ -147,12 +134,6 @@ def department_sheet(path: Path) -> Path:
         sheet.append([number, p.name, p.gender, p.unit, p.category, p.id, f"1390000000{number}"])
     book.save(path)
     return path
-
-
-def ticket_secrets(slips: str) -> dict[str, str]:
-    """准考证号 → 密码, as printed on the slips."""
-    return {p.id: re.search(re.escape(p.id) + r"\D.*?([0-9A-Z]{5}-[0-9A-Z]{5})", slips, re.DOTALL).group(1)
-            for p in PEOPLE}
 
 
 def fits(page) -> None:
@@ -237,7 +218,8 @@ def run(browser, serve, tmp_path_factory: pytest.TempPathFactory) -> Run:
     at = ("--root", str(root))
     lunxun("roster", "import", str(department_sheet(tmp / "学员名单.xlsx")), PROGRAMME, COHORT, *at)
     lunxun("exam", "tickets", f"{root}/{ROSTERS}/{COHORT}.yaml", *at)
-    secrets = ticket_secrets((root / ROSTERS / f"{COHORT}-准考证.html").read_text(encoding="utf-8"))
+    slips = (root / ROSTERS / f"{COHORT}-准考证.html").read_text(encoding="utf-8")
+    secrets = ticket_secrets(slips, (p.id for p in PEOPLE))
     site = build_project(root, tmp / "site")
     url = serve(site)
 
