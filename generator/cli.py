@@ -132,7 +132,7 @@ def _score(text: str) -> float:
 
 
 def cmd_rotation(args: argparse.Namespace) -> int:
-    from .commands import evaluation, rotation
+    from .commands import evaluation, report, rotation
 
     root = FsPath(args.root).resolve()
     layout = layout_from(root / "mkdocs.yml")
@@ -151,10 +151,10 @@ def cmd_rotation(args: argparse.Namespace) -> int:
         return evaluation.evaluation_read(root, layout, args.programme, args.threshold, as_of, args.force,
                                           args.codes)
     if args.action == "archive":
-        return rotation.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force,
-                                args.evaluation_codes)
-    return rotation.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force,
-                           args.evaluation_codes)
+        return report.archive(root, layout, args.programme, args.cohort, args.grades, as_of, args.annual, args.force,
+                              args.evaluation_codes)
+    return report.report(root, layout, args.programme, args.grades, as_of, args.output, args.annual, args.force,
+                         args.evaluation_codes)
 
 
 def _rotation_parsers(commands: argparse._SubParsersAction) -> None:
