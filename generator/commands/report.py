@@ -45,8 +45,9 @@ def _programme_cohorts(root: FsPath, programme: Programme, as_of: datetime.date
     problems: list[Problem] = []
     cohorts: list[tuple[Cohort, Roster, Attendance | None]] = []
     notes = []
+    rostered = set(roster_cohorts(root, str(programme.id)))
     for cohort in programme.cohorts:
-        if cohort.id not in roster_cohorts(root, str(programme.id)):
+        if cohort.id not in rostered:
             notes.append(f"{cohort.name}（{cohort.id}）还没有名册，未计入")
             continue
         try:

@@ -130,7 +130,8 @@ def roster_check(root: FsPath, layout: Layout, programme_id: str) -> int:
     problems: list[Problem] = []
     lines = []
     cohorts = {c.id: c for c in programme.cohorts}
-    for cohort_id in roster_cohorts(root, programme_id):
+    rostered = roster_cohorts(root, programme_id)
+    for cohort_id in rostered:
         cohort = cohorts.get(cohort_id)
         if cohort is None:
             problems.append(Problem(roster_file(programme_id, cohort_id), 1, 1, "",
@@ -146,7 +147,7 @@ def roster_check(root: FsPath, layout: Layout, programme_id: str) -> int:
                      f"{len(loaded.roster.trainees)} 人")
     if problems:
         raise ContentError(sorted(set(problems)))
-    missing = [c.id for c in programme.cohorts if c.id not in roster_cohorts(root, programme_id)]
+    missing = [c.id for c in programme.cohorts if c.id not in rostered]
     print("\n".join(lines) if lines else f"{programme_id} 还没有任何名册。")
     if missing:
         print(f"还没有名册的期次：{'、'.join(missing)}")
